@@ -1,0 +1,53 @@
+# Two commands for a fresh machine:  `make run`  and  `make test`  (see README.md).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 5000
+export FLASK_APP := wsgi
+# `make run` is a local, plain-HTTP setup; production settings are the default elsewhere.
+DEV    := RELIEVE_ENV=development
+
+.PHONY: run setup test test-sqlite test-postgres bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: $(VENV)/bin/python requirements.txt
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## setup: environment, database schema (migrations), content and asset bundles
+setup: $(VENV)/.runtime
+	$(DEV) $(PY) -m flask db upgrade
+	$(DEV) $(PY) -m flask content load
+	$(DEV) $(PY) -m flask assets build
+
+## run: set up, then serve on http://127.0.0.1:$(PORT)
+run: setup
+	$(DEV) $(PY) -m flask run --host 127.0.0.1 --port $(PORT)
+
+## test: every test, on SQLite; and on PostgreSQL too when RELIEVE_TEST_POSTGRES_URL is set (CI sets it)
+test: $(VENV)/.dev
+	@if [ "$$CI" = "true" ] && [ -z "$$RELIEVE_TEST_POSTGRES_URL" ]; then \
+	  echo "CI=true but RELIEVE_TEST_POSTGRES_URL is not set: .ci/run starts PostgreSQL and sets it." >&2; exit 1; fi
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$RELIEVE_TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
+	  else echo "PostgreSQL pass skipped: set RELIEVE_TEST_POSTGRES_URL to run it (CI does)."; fi
+
+test-sqlite: $(VENV)/.dev
+	env -u TEST_DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.dev
+	TEST_DATABASE_URL="$$RELIEVE_TEST_POSTGRES_URL" $(PY) -m pytest $(PYTEST_ARGS)
+
+## bench: performance budgets (see bench/README.md)
+bench: setup
+	$(PY) bench/budgets.py
+
+clean:
+	rm -rf $(VENV) static/gen static/.webassets-cache .pytest_cache test-artifacts

@@ -1,0 +1,54 @@
+/* "Install app": the browser's own prompt where it offers one (Chrome, Edge, Samsung Internet),
+   and on iPhone/iPad, which have no prompt, a short "Share, then Add to Home Screen" hint. */
+(() => {
+  'use strict';
+  const { byId, isStandalone, store } = window.Relieve;
+  const banner = byId('install-banner');
+  const hint = byId('ios-install-hint');
+  const button = byId('install-button');
+  const DISMISSED = 'relieve.dismissed.';
+  const QUIET_DAYS = 14;
+
+  const recentlyDismissed = (id) => {
+    const at = Number(store.get(DISMISSED + id));
+    return at > 0 && Date.now() - at < QUIET_DAYS * 864e5;
+  };
+  const hideAll = () => { banner.hidden = true; hint.hidden = true; };
+
+  document.querySelectorAll('[data-dismiss]').forEach((el) => {
+    el.addEventListener('click', () => {
+      const id = el.getAttribute('data-dismiss');
+      byId(id).hidden = true;
+      store.set(DISMISSED + id, String(Date.now()));
+    });
+  });
+
+  if (isStandalone()) return;
+
+  let deferredPrompt = null;
+  window.addEventListener('beforeinstallprompt', (event) => {
+    // Keep the prompt for our own button instead of the browser's mini bar.
+    event.preventDefault();
+    deferredPrompt = event;
+    if (!recentlyDismissed('install-banner')) banner.hidden = false;
+  });
+
+  button.addEventListener('click', async () => {
+    if (!deferredPrompt) return;
+    const prompt = deferredPrompt;
+    deferredPrompt = null;
+    banner.hidden = true;
+    await prompt.prompt();
+    await prompt.userChoice;
+  });
+
+  window.addEventListener('appinstalled', () => {
+    deferredPrompt = null;
+    hideAll();
+  });
+
+  // iPadOS reports itself as a Mac; touch support tells them apart.
+  const ua = navigator.userAgent;
+  const isIOS = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
+  if (isIOS && !recentlyDismissed('ios-install-hint')) hint.hidden = false;
+})();

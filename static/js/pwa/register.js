@@ -1,0 +1,55 @@
+/* Registers the service worker and runs the update flow: a new version waits until the person
+   chooses "Refresh to update", so a routine is never interrupted by a reload. */
+(() => {
+  'use strict';
+  const { byId } = window.Relieve;
+
+  const status = byId('connection-status');
+  const showConnection = () => { status.hidden = navigator.onLine; };
+  window.addEventListener('online', showConnection);
+  window.addEventListener('offline', showConnection);
+  showConnection();
+
+  if (!('serviceWorker' in navigator)) return;
+
+  const toast = byId('update-toast');
+  const button = byId('update-button');
+  let updateAccepted = false;
+
+  function offerUpdate(worker) {
+    toast.hidden = false;
+    button.disabled = false;
+    button.onclick = () => {
+      updateAccepted = true;
+      button.disabled = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    };
+  }
+
+  function watch(registration) {
+    if (registration.waiting && navigator.serviceWorker.controller) offerUpdate(registration.waiting);
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', () => {
+        // Without a controller this is the first install, not an update: nothing to offer.
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(worker);
+      });
+    });
+    // An installed app can stay open for days: look for a new version when it comes back.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && navigator.onLine) registration.update().catch(() => {});
+    });
+  }
+
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // The first install also changes the controller (clients.claim); only reload on request.
+    if (!updateAccepted) return;
+    updateAccepted = false;
+    window.location.reload();
+  });
+
+  navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(watch).catch((error) => {
+    console.warn('Offline support is unavailable:', error.message);
+  });
+})();

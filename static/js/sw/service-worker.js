@@ -1,0 +1,65 @@
+/* Relieve's service worker. The server prepends `self.RELIEVE = {version, precache, offline}`,
+   generated from the app's routes, content and asset hashes (webapp/pwa/precache.py). */
+'use strict';
+
+const { version, precache, offline } = self.RELIEVE;
+const PREFIX = 'relieve-precache-';
+const CACHE = PREFIX + version;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // 'reload' skips the HTTP cache so a new version never stores an old copy. addAll fails the
+    // whole install on any error response, so a half-filled cache is never used.
+    await cache.addAll(precache.map((url) => new Request(url, { cache: 'reload', credentials: 'same-origin' })));
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    // Only our own old versions: other caches on this origin are not ours to delete.
+    await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+});
+
+function pageKey(url) {
+  // "/techniques" and "/techniques/" are the same page; filters live in the query string and
+  // are applied by the page itself.
+  const path = url.pathname;
+  return path.length > 1 && !path.endsWith('/') && precache.includes(path + '/') ? path + '/' : path;
+}
+
+async function handleNavigation(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(pageKey(new URL(request.url)), { ignoreSearch: true });
+  if (cached) return cached;
+  try {
+    return await fetch(request);
+  } catch (error) {
+    return (await cache.match(offline)) || Response.error();
+  }
+}
+
+async function handleAsset(request) {
+  const cached = await caches.match(request, { cacheName: CACHE });
+  return cached || fetch(request);
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  // Other origins and the API go straight to the network.
+  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(handleNavigation(request));
+  } else if (precache.includes(url.pathname + url.search)) {
+    event.respondWith(handleAsset(request));
+  }
+});

@@ -1,0 +1,98 @@
+"""Fixtures shared by all tests.
+
+The database is built once per run by the Alembic migrations (never `create_all`), on SQLite in a
+temporary folder or on the server named by TEST_DATABASE_URL (CI runs the suite on PostgreSQL
+too). Each test starts with empty tables.
+"""
+import os
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask_migrate import upgrade
+
+from webapp import create_app
+from webapp.config import normalise_database_url
+from webapp.content.loader import load_content
+from webapp.extensions import db
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = ROOT / "content"
+STATIC_DIR = ROOT / "static"
+
+
+def _settings(database_url, instance_path):
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-only-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SESSION_COOKIE_SECURE": False,
+        "ASSETS_AUTO_BUILD": True,
+        "CONTENT_DIR": str(CONTENT_DIR),
+        "CLINIC_NAME": None,
+        "CLINIC_BOOKING_URL": None,
+    }
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory):
+    """A database with the schema built by running every migration."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    instance = tmp_path_factory.mktemp("instance")
+    if url:
+        url = normalise_database_url(url)
+        engine = sa.create_engine(url)
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+    else:
+        url = "sqlite:///" + str(instance / "test.db")
+    app = create_app(_settings(url, instance))
+    with app.app_context():
+        upgrade()
+        db.engine.dispose()
+    return url
+
+
+def empty_tables():
+    tables = [t for t in db.metadata.sorted_tables]
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in reversed(tables):
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture
+def app(database_url, tmp_path, monkeypatch):
+    monkeypatch.delenv("CLINIC_NAME", raising=False)
+    monkeypatch.delenv("CLINIC_BOOKING_URL", raising=False)
+    application = create_app(_settings(database_url, tmp_path))
+    with application.app_context():
+        empty_tables()
+        db.session.remove()
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def content_app(app):
+    """The app with the real content/ loaded."""
+    with app.app_context():
+        load_content(CONTENT_DIR, STATIC_DIR)
+    return app
+
+
+@pytest.fixture
+def client(content_app):
+    return content_app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()

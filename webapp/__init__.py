@@ -1,0 +1,80 @@
+"""Relieve: a self-care app for people with sciatica."""
+import os
+
+from flask import Flask
+
+from webapp import config as settings
+from webapp.assets import register_bundles
+from webapp.extensions import assets, compress, db, migrate
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(overrides=None):
+    """Build the app; `overrides` (a mapping) is applied on top of the environment's settings."""
+    app = Flask(
+        __name__,
+        static_folder=os.path.join(ROOT, "static"),
+        template_folder=os.path.join(ROOT, "templates"),
+        instance_path=os.environ.get("RELIEVE_INSTANCE_PATH") or os.path.join(ROOT, "instance"),
+    )
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.from_mapping(settings.from_environment(app.instance_path))
+    if overrides:
+        app.config.from_mapping(overrides)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_errorhandlers(app)
+    register_security_headers(app)
+    return app
+
+
+def register_extensions(app):
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(ROOT, "migrations"))
+    assets.init_app(app)
+    with app.app_context():
+        register_bundles(assets)
+    compress.init_app(app)
+
+
+def register_blueprints(app):
+    from webapp.content.cli import bp as content_cli
+    from webapp.learn.views import bp as learn
+    from webapp.library.views import bp as library
+    from webapp.main.views import bp as main
+    from webapp.pwa.views import bp as pwa
+
+    for blueprint in (main, library, learn, pwa, content_cli):
+        app.register_blueprint(blueprint)
+
+
+def register_template_helpers(app):
+    from webapp.content import dosing, vocabulary
+    from webapp.pwa.precache import illustration_path
+    from webapp.pwa.static_urls import static_url
+
+    app.jinja_env.globals.update(static_url=static_url, illustration_path=illustration_path, vocab=vocabulary)
+    app.jinja_env.filters.update(
+        dose=dosing.describe,
+        duration=lambda d: dosing.describe_duration(dosing.estimate_seconds(d)),
+        labels=lambda values, mapping: [mapping[v] for v in values],
+    )
+
+    @app.context_processor
+    def clinic():
+        return {"clinic_name": app.config.get("CLINIC_NAME"), "clinic_booking_url": app.config.get("CLINIC_BOOKING_URL")}
+
+
+def register_errorhandlers(app):
+    from webapp.errors import register
+
+    register(app)
+
+
+def register_security_headers(app):
+    from webapp.security import add_headers
+
+    app.after_request(add_headers)

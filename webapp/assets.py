@@ -1,0 +1,29 @@
+"""webassets bundles: one minified CSS and one JS file for pages, one for the service worker.
+
+Output names carry a hash of the content, so they can be cached forever and the service worker's
+cache version follows them.
+"""
+from flask_assets import Bundle
+
+PAGE_JS = (
+    "js/lib/dom.js",
+    "js/pwa/register.js",
+    "js/pwa/install.js",
+    "js/library.js",
+)
+
+BUNDLES = {
+    "css_all": Bundle("css/base.css", "css/library.css", "css/print.css",
+                      filters="rcssmin", output="gen/app.%(version)s.css"),
+    "js_all": Bundle(*PAGE_JS, filters="rjsmin", output="gen/app.%(version)s.js"),
+    "js_sw": Bundle("js/sw/service-worker.js", filters="rjsmin", output="gen/sw.%(version)s.js"),
+}
+
+
+def register_bundles(env):
+    env.versions = "hash"
+    env.url_expire = False
+    env.manifest = "file:" + "gen/.webassets-manifest"
+    env.cache = False
+    for name, bundle in BUNDLES.items():
+        env.register(name, bundle)

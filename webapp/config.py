@@ -1,0 +1,103 @@
+"""Configuration read from the environment.
+
+Every setting a deployment may change comes from an environment variable; nothing secret has a
+default in code. `create_app(overrides)` applies a mapping on top (tests use it).
+"""
+import os
+import secrets
+from pathlib import Path
+from urllib.parse import urlparse
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or invalid; the message says which and how to fix it."""
+
+
+def _bool(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_url(instance_path):
+    """DATABASE_URL, normalised for SQLAlchemy; SQLite in the instance folder by default."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if not url:
+        return "sqlite:///" + str(Path(instance_path) / "relieve.db")
+    return normalise_database_url(url)
+
+
+def normalise_database_url(url):
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants the psycopg 3 driver named.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+def secret_key(instance_path):
+    """SECRET_KEY from the environment, else a random key kept in the instance folder.
+
+    A generated per-install key keeps a single-machine install secure without a shared,
+    hard-coded fallback; multi-process deployments on several machines must set SECRET_KEY.
+    """
+    key = os.environ.get("SECRET_KEY", "").strip()
+    if key:
+        return key
+    path = Path(instance_path) / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(key)
+    return key
+
+
+def clinic_settings():
+    """The optional "Book a professional session" call to action: both settings or neither."""
+    name = os.environ.get("CLINIC_NAME", "").strip()
+    url = os.environ.get("CLINIC_BOOKING_URL", "").strip()
+    if bool(name) != bool(url):
+        raise ConfigError("Set both CLINIC_NAME and CLINIC_BOOKING_URL, or neither.")
+    if url:
+        validate_booking_url(url)
+    return name or None, url or None
+
+
+def validate_booking_url(url):
+    parsed = urlparse(url)
+    if parsed.scheme != "https" or not parsed.netloc:
+        raise ConfigError(f"CLINIC_BOOKING_URL must be an https:// address, got {url!r}.")
+
+
+def from_environment(instance_path):
+    """The settings mapping for this process."""
+    production = os.environ.get("RELIEVE_ENV", "production").strip().lower() == "production"
+    clinic_name, booking_url = clinic_settings()
+    return {
+        "SECRET_KEY": secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "CLINIC_NAME": clinic_name,
+        "CLINIC_BOOKING_URL": booking_url,
+        # Cookies only over HTTPS in production; `make run` serves plain HTTP on localhost.
+        "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        # Production serves bundles built ahead of time (`flask assets build`).
+        "ASSETS_AUTO_BUILD": _bool("ASSETS_AUTO_BUILD", not production),
+        "ASSETS_DEBUG": False,
+        "CONTENT_DIR": os.environ.get("CONTENT_DIR") or str(Path(__file__).resolve().parent.parent / "content"),
+        "COMPRESS_MIMETYPES": [
+            "text/html", "text/css", "application/javascript", "text/javascript",
+            "application/json", "application/manifest+json", "image/svg+xml",
+        ],
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_MIN_SIZE": 500,
+    }

@@ -1,0 +1,1 @@
+"""Health content: technique cards and learn pages, loaded from `content/` into the database."""

@@ -1,0 +1,64 @@
+"""Database models for the content loaded from `content/`."""
+from datetime import datetime, timezone
+
+from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from webapp.extensions import db
+
+
+def utcnow():
+    return datetime.now(timezone.utc)
+
+
+class Technique(db.Model):
+    """One technique card (self-massage or stretch)."""
+
+    __tablename__ = "technique"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str] = mapped_column(String(160))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    position: Mapped[str] = mapped_column(String(16))
+    intensity: Mapped[str] = mapped_column(String(16))
+    intensity_note: Mapped[str] = mapped_column(Text)
+    illustration_alt: Mapped[str] = mapped_column(String(300))
+    evidence: Mapped[str] = mapped_column(Text)
+    target_areas: Mapped[list] = mapped_column(JSON)
+    equipment: Mapped[list] = mapped_column(JSON)
+    steps: Mapped[list] = mapped_column(JSON)
+    cues: Mapped[list] = mapped_column(JSON)
+    cautions: Mapped[list] = mapped_column(JSON)
+    stop_if: Mapped[list] = mapped_column(JSON)
+    avoid_if: Mapped[list] = mapped_column(JSON)
+    dosing: Mapped[dict] = mapped_column(JSON)
+    sources: Mapped[list] = mapped_column(JSON)
+    # Hash of the source file's parsed data: the loader skips unchanged cards, and the service
+    # worker's cache version changes whenever any card does.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    def __repr__(self):
+        return f"<Technique {self.slug}>"
+
+
+class Article(db.Model):
+    """One learn page."""
+
+    __tablename__ = "article"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(80))
+    summary: Mapped[str] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    body_html: Mapped[str] = mapped_column(Text)
+    sources: Mapped[list] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    def __repr__(self):
+        return f"<Article {self.slug}>"

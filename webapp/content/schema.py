@@ -1,0 +1,90 @@
+"""What a valid content file looks like, checked before anything is written to the database."""
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from webapp.content import vocabulary as v
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s/]+\.[^\s]+$")]
+
+Kind = Literal[tuple(v.KINDS)]
+Area = Literal[tuple(v.TARGET_AREAS)]
+Equipment = Literal[tuple(v.EQUIPMENT)]
+Position = Literal[tuple(v.POSITIONS)]
+Intensity = Literal[tuple(v.INTENSITIES)]
+AvoidIf = Literal[tuple(v.AVOID_IF)]
+
+
+class Strict(BaseModel):
+    # Unknown fields are errors: a misspelt field would otherwise vanish silently.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Source(Strict):
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=200)]
+    url: Url
+
+
+class Dosing(Strict):
+    type: Literal["time", "reps"]
+    seconds: Optional[Annotated[int, Field(ge=5, le=600)]] = None
+    reps: Optional[Annotated[int, Field(ge=1, le=50)]] = None
+    hold_seconds: Optional[Annotated[int, Field(ge=1, le=60)]] = None
+    sets: Annotated[int, Field(ge=1, le=10)]
+    per_side: bool
+    rest_seconds: Annotated[int, Field(ge=0, le=300)]
+    frequency: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=120)]
+    note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]] = None
+
+    @model_validator(mode="after")
+    def _fields_match_type(self):
+        if self.type == "time":
+            if self.seconds is None:
+                raise ValueError("a 'time' dose needs 'seconds'")
+            if self.reps is not None or self.hold_seconds is not None:
+                raise ValueError("a 'time' dose takes 'seconds', not 'reps' or 'hold_seconds'")
+        else:
+            if self.reps is None:
+                raise ValueError("a 'reps' dose needs 'reps'")
+            if self.seconds is not None:
+                raise ValueError("a 'reps' dose takes 'reps' (and optional 'hold_seconds'), not 'seconds'")
+        return self
+
+
+class TechniqueFile(Strict):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]
+    kind: Kind
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=160)]
+    order: Annotated[int, Field(ge=0, le=100000)]
+    target_areas: Annotated[list[Area], Field(min_length=1, max_length=6)]
+    equipment: Annotated[list[Equipment], Field(max_length=5)]
+    position: Position
+    intensity: Intensity
+    intensity_note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=400)]
+    illustration_alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
+    steps: Annotated[list[Line], Field(min_length=2, max_length=10)]
+    cues: Annotated[list[Line], Field(min_length=1, max_length=6)]
+    cautions: Annotated[list[Line], Field(min_length=1, max_length=8)]
+    stop_if: Annotated[list[Line], Field(min_length=1, max_length=6)]
+    avoid_if: Annotated[list[AvoidIf], Field(max_length=9)] = []
+    evidence: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600)]
+    dosing: Dosing
+    sources: Annotated[list[Source], Field(min_length=1, max_length=10)]
+
+    @model_validator(mode="after")
+    def _no_repeats(self):
+        for field in ("target_areas", "equipment", "avoid_if"):
+            values = getattr(self, field)
+            if len(values) != len(set(values)):
+                raise ValueError(f"'{field}' lists the same value twice")
+        return self
+
+
+class ArticleFile(Strict):
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=80)]
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=200)]
+    order: Annotated[int, Field(ge=0, le=100000)]
+    body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50)]
+    sources: Annotated[list[Source], Field(min_length=1, max_length=20)]

@@ -1,0 +1,38 @@
+"""The fixed vocabularies content files use, with the labels people see."""
+
+KINDS = {"massage": "Self-massage", "stretch": "Stretch"}
+
+TARGET_AREAS = {
+    "lower-back": "Lower back",
+    "buttock": "Buttock",
+    "hip": "Hip",
+    "back-of-thigh": "Back of thigh",
+    "outer-thigh": "Outer thigh",
+    "leg-nerve": "Nerve along the leg",
+}
+
+EQUIPMENT = {
+    "foam-roller": "Foam roller",
+    "massage-ball": "Massage or tennis ball",
+    "chair": "Chair",
+    "strap": "Strap or towel",
+    "mat": "Mat or rug",
+}
+NO_EQUIPMENT = "none"
+NO_EQUIPMENT_LABEL = "No equipment"
+
+POSITIONS = {"floor": "On the floor", "wall": "Against a wall", "chair": "On a chair", "standing": "Standing"}
+
+INTENSITIES = {"gentle": "Gentle", "moderate": "Moderate", "firm": "Firm"}
+
+AVOID_IF = {
+    "fracture": "a recent fracture or injury in the area",
+    "blood-clot": "a blood clot (DVT) or suspected clot",
+    "infection": "an infection or fever",
+    "open-skin": "open wounds, burns, a rash or fragile skin over the area",
+    "bleeding-risk": "a bleeding disorder, low platelets or blood thinners",
+    "osteoporosis": "severe osteoporosis",
+    "pregnancy": "pregnancy (ask your midwife or doctor first)",
+    "cancer": "cancer or a tumour in the area (ask your care team first)",
+    "knee-problems": "knee problems that make kneeling painful",
+}

@@ -1,0 +1,34 @@
+"""Error pages: friendly HTML for people, one JSON shape for API clients."""
+from flask import jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from webapp.extensions import db
+
+
+def wants_json():
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def error_response(status, message):
+    """The single error shape of the JSON API."""
+    response = jsonify({"error": {"status": status, "message": message}})
+    response.status_code = status
+    return response
+
+
+def register(app):
+    @app.errorhandler(HTTPException)
+    def http_error(exc):
+        if wants_json():
+            return error_response(exc.code, exc.description)
+        return render_template("errors/error.html", code=exc.code, title=exc.name, message=exc.description), exc.code
+
+    @app.errorhandler(Exception)
+    def unexpected_error(exc):
+        # Leave the session usable for the next request; the traceback goes to the log.
+        db.session.rollback()
+        app.logger.exception("Unhandled error")
+        message = "Something went wrong on our side. Your saved data is safe; please try again."
+        if wants_json():
+            return error_response(500, message)
+        return render_template("errors/error.html", code=500, title="Something went wrong", message=message), 500

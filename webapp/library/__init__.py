@@ -1,0 +1,1 @@
+"""The technique library: the card list with its filters, and each card's page."""

@@ -1,0 +1,37 @@
+"""Pages of the technique library."""
+from flask import Blueprint, abort, render_template, request
+
+from webapp.content.models import Technique
+from webapp.extensions import db
+from webapp.library.filters import Filters, search_text
+
+bp = Blueprint("library", __name__, url_prefix="/techniques")
+
+
+def all_cards():
+    return db.session.scalars(db.select(Technique).order_by(Technique.sort_order, Technique.name)).all()
+
+
+@bp.get("/")
+def index():
+    """The card list; filters in the query string also work without JavaScript."""
+    filters = Filters.from_args(request.args)
+    cards = all_cards()
+    return render_template(
+        "library/index.html", cards=cards, filters=filters,
+        shown={c.slug for c in cards if filters.matches(c)}, search_text=search_text,
+    )
+
+
+@bp.get("/<slug>")
+def detail(slug):
+    """One technique card."""
+    cards = all_cards()
+    index = next((i for i, c in enumerate(cards) if c.slug == slug), None)
+    if index is None:
+        abort(404)
+    return render_template(
+        "library/detail.html", card=cards[index],
+        previous=cards[index - 1] if index > 0 else None,
+        next=cards[index + 1] if index + 1 < len(cards) else None,
+    )

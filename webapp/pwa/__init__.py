@@ -1,0 +1,1 @@
+"""Installable, offline app: web app manifest, service worker and offline page."""

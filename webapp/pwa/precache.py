@@ -1,0 +1,81 @@
+"""What the service worker stores for offline use, and the cache version derived from it.
+
+Both are computed from the app itself (routes, content rows, asset bundles, files), never kept
+by hand: a new card, an edited template or a changed bundle changes the version, and the
+browser then installs the new service worker and offers a refresh.
+"""
+import hashlib
+import os
+
+from flask import current_app, url_for
+
+from webapp.content.models import Article, Technique
+from webapp.extensions import assets, db
+from webapp.pwa.static_urls import file_hash, static_url
+
+ICONS = (
+    "img/ui.svg", "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png",
+    "icons/apple-touch-icon.png", "icons/shortcut-library.png", "icons/shortcut-learn.png",
+)
+PAGE_BUNDLES = ("css_all", "js_all")
+
+
+def illustration_path(slug):
+    return f"img/techniques/{slug}.svg"
+
+
+def bundle_urls(names=PAGE_BUNDLES):
+    urls = []
+    for name in names:
+        urls.extend(assets[name].urls())
+    return urls
+
+
+def page_urls():
+    techniques = db.session.scalars(db.select(Technique.slug).order_by(Technique.sort_order)).all()
+    articles = db.session.scalars(db.select(Article.slug).order_by(Article.sort_order)).all()
+    return (
+        [url_for("main.home"), url_for("library.index"), url_for("learn.index"), url_for("pwa.offline")]
+        + [url_for("library.detail", slug=s) for s in techniques]
+        + [url_for("learn.article", slug=s) for s in articles]
+    )
+
+
+def asset_urls():
+    techniques = db.session.scalars(db.select(Technique.slug).order_by(Technique.sort_order)).all()
+    return (
+        bundle_urls()
+        + [url_for("pwa.manifest")]
+        + [static_url(path) for path in ICONS]
+        + [static_url(illustration_path(s)) for s in techniques]
+    )
+
+
+def precache_urls():
+    return page_urls() + asset_urls()
+
+
+def _templates_digest():
+    digest = hashlib.sha256()
+    root = os.path.join(current_app.root_path, current_app.template_folder)
+    for folder, _dirs, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            with open(os.path.join(folder, name), "rb") as fh:
+                digest.update(name.encode() + fh.read())
+    return digest.hexdigest()
+
+
+def cache_version():
+    """A short hash over everything the cached pages and files are made from."""
+    digest = hashlib.sha256()
+    for part in bundle_urls(PAGE_BUNDLES + ("js_sw",)):
+        digest.update(part.encode())
+    for path in ICONS:
+        digest.update(file_hash(path).encode())
+    for model in (Technique, Article):
+        for slug, content_hash in db.session.execute(db.select(model.slug, model.content_hash).order_by(model.slug)):
+            digest.update(f"{slug}:{content_hash}".encode())
+    digest.update(_templates_digest().encode())
+    # The booking call to action is rendered into cached pages.
+    digest.update(repr((current_app.config.get("CLINIC_NAME"), current_app.config.get("CLINIC_BOOKING_URL"))).encode())
+    return digest.hexdigest()[:16]

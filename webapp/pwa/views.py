@@ -1,0 +1,87 @@
+"""Routes that make Relieve an installable, offline-capable app."""
+import json
+import os
+
+from flask import Blueprint, Response, current_app, render_template, url_for
+
+from webapp.pwa.precache import bundle_urls, cache_version, precache_urls
+from webapp.pwa.static_urls import static_url
+
+bp = Blueprint("pwa", __name__)
+
+THEME_COLOR = "#2f7a64"
+BACKGROUND_COLOR = "#f7f5f0"
+
+
+def manifest_data():
+    return {
+        "id": "/",
+        "name": "Relieve: sciatica self-care",
+        "short_name": "Relieve",
+        "description": "Gentle self-massage and stretches for sciatica, with clear safety advice. Works offline.",
+        "lang": "en",
+        "dir": "ltr",
+        "start_url": url_for("main.home"),
+        "scope": "/",
+        "display": "standalone",
+        "orientation": "any",
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "categories": ["health", "medical", "lifestyle"],
+        "icons": [
+            {"src": static_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
+            {"src": static_url("icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
+            {"src": static_url("icons/maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+            {"src": static_url("icons/icon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
+        ],
+        "shortcuts": [
+            {
+                "name": "Technique library", "short_name": "Techniques",
+                "description": "Browse self-massage techniques and stretches",
+                "url": url_for("library.index"),
+                "icons": [{"src": static_url("icons/shortcut-library.png"), "sizes": "96x96", "type": "image/png"}],
+            },
+            {
+                "name": "Learn about sciatica", "short_name": "Learn",
+                "description": "What sciatica is, safety, and when to get help",
+                "url": url_for("learn.index"),
+                "icons": [{"src": static_url("icons/shortcut-learn.png"), "sizes": "96x96", "type": "image/png"}],
+            },
+        ],
+    }
+
+
+@bp.get("/manifest.webmanifest")
+def manifest():
+    """The web app manifest."""
+    body = json.dumps(manifest_data(), indent=1)
+    return Response(body, mimetype="application/manifest+json", headers={"Cache-Control": "no-cache"})
+
+
+def _service_worker_source():
+    (url,) = bundle_urls(("js_sw",))
+    prefix = current_app.static_url_path.rstrip("/") + "/"
+    path = os.path.join(current_app.static_folder, url.split("?")[0][len(prefix):])
+    with open(path, encoding="utf-8") as fh:
+        return fh.read()
+
+
+@bp.get("/sw.js")
+def service_worker():
+    """The service worker, at the root so its scope is the whole app.
+
+    The precache list and cache version are generated here and prepended to the minified
+    worker bundle; any change to them changes the bytes, which is what makes browsers update.
+    """
+    config = {"version": cache_version(), "precache": precache_urls(), "offline": url_for("pwa.offline")}
+    body = f"self.RELIEVE={json.dumps(config, separators=(',', ':'))};\n{_service_worker_source()}"
+    return Response(body, mimetype="text/javascript", headers={
+        "Cache-Control": "no-cache",
+        "Service-Worker-Allowed": "/",
+    })
+
+
+@bp.get("/offline")
+def offline():
+    """Shown for pages that are not saved on the device while there is no connection."""
+    return render_template("pwa/offline.html")
