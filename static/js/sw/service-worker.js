@@ -5,6 +5,7 @@
 const { version, precache, offline } = self.RELIEVE;
 const PREFIX = 'relieve-precache-';
 const CACHE = PREFIX + version;
+const PRECACHED = new Set(precache);
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -32,7 +33,7 @@ function pageKey(url) {
   // "/techniques" and "/techniques/" are the same page; filters live in the query string and
   // are applied by the page itself.
   const path = url.pathname;
-  return path.length > 1 && !path.endsWith('/') && precache.includes(path + '/') ? path + '/' : path;
+  return path.length > 1 && !path.endsWith('/') && PRECACHED.has(path + '/') ? path + '/' : path;
 }
 
 async function handleNavigation(request) {
@@ -59,7 +60,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(handleNavigation(request));
-  } else if (precache.includes(url.pathname + url.search)) {
+  } else if (PRECACHED.has(url.pathname + url.search)) {
     event.respondWith(handleAsset(request));
   }
 });

@@ -1,0 +1,135 @@
+"""Issue #2 budgets, measured on the app as it is served.
+
+1. First visit to the card list: bytes of HTML + CSS + JS as sent compressed (gzip and brotli),
+   illustrations aside. Budget: at most 100 KB.
+2. Each illustration gzipped. Budget: at most 8 KB.
+3. Repeat visit while offline: network requests made (budget: zero) and pages served from the
+   service worker, in Debian's Chromium (skipped with a message when it is not installed).
+
+Run: `make bench` (or `.venv/bin/python bench/budgets.py` after `make setup`).
+"""
+import gzip
+import os
+import re
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from flask_migrate import upgrade  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from webapp import create_app  # noqa: E402
+from webapp.content.loader import load_content  # noqa: E402
+
+KB = 1024
+
+
+def make_app(tmp):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db", "ASSETS_AUTO_BUILD": True,
+                      "SECRET_KEY": "bench", "CLINIC_NAME": None, "CLINIC_BOOKING_URL": None})
+    with app.app_context():
+        upgrade()
+        load_content(ROOT / "content", ROOT / "static")
+    return app
+
+
+def first_visit(client, path="/techniques/"):
+    html = client.get(path).get_data(as_text=True)
+    urls = [path] + re.findall(r'<(?:script|link rel="stylesheet")[^>]+(?:src|href)="([^"]+)"', html)
+    rows = []
+    for url in urls:
+        sizes = {}
+        for encoding in ("identity", "gzip", "br"):
+            response = client.get(url, headers={"Accept-Encoding": encoding})
+            sizes[encoding] = len(response.data)
+        rows.append((url, sizes))
+    return rows
+
+
+def illustrations():
+    folder = ROOT / "static" / "img" / "techniques"
+    return sorted((p.name, p.stat().st_size, len(gzip.compress(p.read_bytes(), 9))) for p in folder.glob("*.svg"))
+
+
+def offline_repeat_visit(app):
+    chromium = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not os.path.exists(chromium):
+        return None
+    from playwright.sync_api import sync_playwright
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    paths = ["/", "/techniques/", "/techniques/piriformis-stretch", "/learn/", "/learn/faq"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, chromium_sandbox=False,
+                                    args=["--disable-gpu", "--disable-quic", "--no-first-run",
+                                          "--disable-background-networking", "--disable-component-update",
+                                          "--disable-sync"])
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + "/")
+        page.evaluate("navigator.serviceWorker.ready")
+        page.wait_for_function("navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'")
+        context.set_offline(True)
+        network, from_sw, total = [], 0, 0
+        page.on("requestfailed", lambda r: network.append(r.url))
+
+        def finished(request):
+            nonlocal from_sw, total
+            total += 1
+            if request.response().from_service_worker:
+                from_sw += 1
+            else:
+                network.append(request.url)
+
+        page.on("requestfinished", finished)
+        for path in paths:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+        browser.close()
+    server.shutdown()
+    return {"pages": len(paths), "requests": total, "from_service_worker": from_sw, "network": network}
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        app = make_app(tmp)
+        client = app.test_client()
+        rows = first_visit(client)
+        print("1. First visit to /techniques/ (HTML + CSS + JS), bytes:")
+        print(f"   {'resource':58} {'raw':>8} {'gzip':>8} {'brotli':>8}")
+        for url, s in rows:
+            print(f"   {url:58} {s['identity']:8} {s['gzip']:8} {s['br']:8}")
+        gz = sum(s["gzip"] for _, s in rows)
+        br = sum(s["br"] for _, s in rows)
+        raw = sum(s["identity"] for _, s in rows)
+        ok1 = max(gz, br) <= 100 * KB
+        print(f"   total: raw {raw / KB:.1f} KB, gzip {gz / KB:.1f} KB, brotli {br / KB:.1f} KB "
+              f"(budget 100 KB): {'PASS' if ok1 else 'FAIL'}")
+
+        pics = illustrations()
+        largest = max(pics, key=lambda p: p[2])
+        ok2 = largest[2] <= 8 * KB
+        print(f"2. Illustrations: {len(pics)} files, gzipped {min(p[2] for p in pics)}-{largest[2]} bytes, "
+              f"total {sum(p[2] for p in pics) / KB:.1f} KB; largest {largest[0]} "
+              f"(budget 8 KB each): {'PASS' if ok2 else 'FAIL'}")
+
+        offline = offline_repeat_visit(app)
+        if offline is None:
+            print("3. Offline repeat visit: skipped (no Chromium at /usr/bin/chromium)")
+            ok3 = True
+        else:
+            ok3 = not offline["network"]
+            print(f"3. Offline repeat visit of {offline['pages']} pages: {offline['requests']} requests, "
+                  f"{offline['from_service_worker']} from the service worker, {len(offline['network'])} "
+                  f"to the network (budget 0): {'PASS' if ok3 else 'FAIL'}")
+    return 0 if ok1 and ok2 and ok3 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""Browser tests: Debian's Chromium driven by Python Playwright against a live server.
+
+Locally they skip with a message when Chromium is missing; under CI=true they must run.
+Screenshots go to test-artifacts/screenshots/.
+"""
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from tests.conftest import CONTENT_DIR, STATIC_DIR, _settings
+from webapp import create_app
+from webapp.content.loader import load_content
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not os.path.exists(CHROMIUM):
+        message = f"Chromium not found at {CHROMIUM}: install Debian's chromium (apt-get install chromium) to run browser tests"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " -- browser tests may not skip under CI=true")
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def live_app(database_url, tmp_path_factory):
+    app = create_app(_settings(database_url, tmp_path_factory.mktemp("live")))
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def fresh_content(live_app):
+    """Other tests empty the tables between tests; put the content back and reset settings."""
+    live_app.config.update(CLINIC_NAME=None, CLINIC_BOOKING_URL=None)
+    with live_app.app_context():
+        load_content(CONTENT_DIR, STATIC_DIR)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, chromium_path):
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path, chromium_sandbox=False, args=ARGS)
+    yield browser
+    browser.close()
+
+
+class ConsoleWatcher:
+    """Collects console errors and uncaught exceptions of every page in a context."""
+
+    def __init__(self, context):
+        self.errors = []
+        context.on("page", self.watch)
+        for page in context.pages:
+            self.watch(page)
+
+    def watch(self, page):
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"{page.url}: {msg.text}"))
+        page.on("pageerror", lambda exc: self.errors.append(f"{page.url}: {exc}"))
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
+                              bypass_csp=False)
+    ctx.console = ConsoleWatcher(ctx)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+WAIT_FOR_SERVICE_WORKER = """async () => {
+  await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) {
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  }
+  const worker = navigator.serviceWorker.controller;
+  if (worker.state !== 'activated') {
+    await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()));
+  }
+  return worker.scriptURL;
+}"""
+
+
+def wait_for_service_worker(page):
+    return page.evaluate(WAIT_FOR_SERVICE_WORKER)
+
+
+def screenshot(page, name):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)

@@ -1,0 +1,134 @@
+"""The installed app works offline: shell, every card, filters, and the offline page."""
+import re
+
+from tests.browser.conftest import ARGS, PHONE, screenshot, wait_for_service_worker
+
+
+def test_app_is_installable(playwright_instance, chromium_path, live_server, tmp_path):
+    # Installability is never reported for incognito-like contexts: use a real profile.
+    context = playwright_instance.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=chromium_path, chromium_sandbox=False, args=ARGS, viewport=PHONE)
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto(live_server + "/")
+        wait_for_service_worker(page)
+        cdp = context.new_cdp_session(page)
+        manifest = cdp.send("Page.getAppManifest")
+        assert manifest.get("errors") == [], manifest.get("errors")
+        assert cdp.send("Page.getInstallabilityErrors") == {"installabilityErrors": []}
+    finally:
+        context.close()
+
+
+def visible_titles(page):
+    return page.locator("#card-list .card-tile:not([hidden]) .tile-name").all_inner_texts()
+
+
+def test_offline_library_cards_and_filters(context, page, live_server):
+    page.goto(live_server + "/techniques/")
+    script = wait_for_service_worker(page)
+    assert script.endswith("/sw.js")
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    total = len(visible_titles(page))
+    assert total >= 16
+
+    context.set_offline(True)
+    response = page.reload()
+    assert response.from_service_worker
+    assert len(visible_titles(page)) == total
+    assert page.locator("#connection-status").is_visible()
+
+    # A card never visited before opens from the cache, with its illustration.
+    page.get_by_role("link", name=re.compile("Knee-to-chest", re.I)).first.click()
+    page.wait_for_load_state()
+    assert "knee-to-chest" in page.url
+    assert page.get_by_role("heading", level=1).inner_text().lower().startswith("knee")
+    image = page.locator("figure.illustration img")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+
+    # Filters and search run in the page, offline.
+    page.go_back()
+    page.get_by_label("Type").select_option("stretch")
+    page.wait_for_function("location.search.includes('kind=stretch')")
+    stretches = visible_titles(page)
+    assert 0 < len(stretches) < total
+    assert page.locator("#card-list .card-tile:not([hidden])[data-kind='massage']").count() == 0
+    page.get_by_label("Search").fill("piriformis")
+    page.wait_for_function("location.search.includes('q=piriformis')")
+    assert all("piriformis" in t.lower() or "figure" in t.lower() for t in visible_titles(page))
+    assert page.locator("#result-count").inner_text().endswith(f"of {total} techniques")
+
+    # A filtered address opened offline is answered from the cache and filtered in the page.
+    page.goto(live_server + "/techniques/?position=chair")
+    assert all(t for t in visible_titles(page))
+    assert page.locator("#card-list .card-tile:not([hidden]):not([data-position='chair'])").count() == 0
+    assert page.get_by_label("Position").input_value() == "chair"
+
+    # Learn pages are there too; an address that was never saved shows the offline page.
+    page.goto(live_server + "/learn/faq")
+    assert page.get_by_role("heading", level=1).is_visible()
+    page.goto(live_server + "/somewhere-never-cached")
+    assert page.get_by_role("heading", name="You're offline").is_visible()
+    assert context.console.errors == []
+
+
+def test_repeat_visit_offline_makes_no_network_requests(context, page, live_server):
+    page.goto(live_server + "/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+    network = []
+    page.on("requestfinished", lambda r: network.append(r) if r.response() and not r.response().from_service_worker else None)
+    page.on("requestfailed", lambda r: network.append(r))
+    for path in ("/", "/techniques/", "/techniques/foam-roll-glutes", "/learn/", "/learn/safety"):
+        page.goto(live_server + path)
+        page.wait_for_load_state("networkidle")
+    assert [r.url for r in network] == []
+
+
+def test_js_filters_match_the_server(context, page, live_server):
+    """The in-page filter and the server's filter agree for the same query."""
+    page.goto(live_server + "/techniques/")
+    for query in ("kind=massage", "equipment=none", "area=back-of-thigh", "position=floor&kind=stretch", "q=ball"):
+        server = context.new_page()
+        server.route("**/*.js", lambda route: route.abort())  # the server's rendering alone
+        server.goto(f"{live_server}/techniques/?{query}")
+        expected = server.locator("#card-list .card-tile:not([hidden]) .tile-name").all_inner_texts()
+        server.close()
+        page.goto(f"{live_server}/techniques/?{query}")
+        page.wait_for_load_state("load")
+        assert visible_titles(page) == expected, query
+
+
+def test_update_prompt_then_refresh(context, page, live_server, live_app):
+    page.goto(live_server + "/")
+    first = wait_for_service_worker(page)
+    assert page.locator("#update-toast").is_hidden()
+    # Any change to what the pages are built from makes a new service worker version.
+    live_app.config.update(CLINIC_NAME="Calm Clinic", CLINIC_BOOKING_URL="https://calm.example/book")
+    page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
+    toast = page.locator("#update-toast")
+    toast.wait_for(state="visible")
+    assert "Book a professional session" not in page.content(), "the old version stays until the person refreshes"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Refresh to update").click()
+    wait_for_service_worker(page)
+    assert page.get_by_role("heading", name="Book a professional session").is_visible()
+    assert first.endswith("/sw.js")
+    caches = page.evaluate("caches.keys()")
+    assert len([c for c in caches if c.startswith("relieve-precache-")]) == 1, caches
+    assert context.console.errors == []
+
+
+def test_phone_screenshots(browser, live_server):
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
+                                      color_scheme=scheme)
+        page = context.new_page()
+        for name, path in (("home", "/"), ("library", "/techniques/"), ("card", "/techniques/foam-roll-glutes"),
+                           ("learn", "/learn/"), ("article", "/learn/when-to-get-help"), ("offline", "/offline")):
+            page.goto(live_server + path)
+            page.wait_for_load_state("networkidle")
+            # Nothing may stick out sideways on a phone.
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (scheme, path)
+            screenshot(page, f"{name}-{scheme}")
+        context.close()

@@ -1,0 +1,122 @@
+"""Every page answers, shows what it should, and fails kindly."""
+import pytest
+
+from webapp.content.models import Article, Technique
+from webapp.extensions import db
+
+
+def slugs(app, model):
+    with app.app_context():
+        return db.session.scalars(db.select(model.slug)).all()
+
+
+STATIC_PAGES = ["/", "/techniques/", "/learn/", "/offline"]
+
+
+@pytest.mark.parametrize("path", STATIC_PAGES)
+def test_static_pages(client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    html = response.get_data(as_text=True)
+    assert '<html lang="en">' in html and 'href="/manifest.webmanifest"' in html
+
+
+def test_every_card_page(client, content_app):
+    for slug in slugs(content_app, Technique):
+        response = client.get(f"/techniques/{slug}")
+        assert response.status_code == 200, slug
+        html = response.get_data(as_text=True)
+        for heading in ("Steps", "Cues", "Cautions", "Stop if", "What the evidence says", "Sources"):
+            assert f">{heading}</h2>" in html, (slug, heading)
+        assert f"/static/img/techniques/{slug}.svg?v=" in html
+        assert "does not replace advice from a doctor" in html
+
+
+def test_every_learn_page(client, content_app):
+    for slug in slugs(content_app, Article):
+        response = client.get(f"/learn/{slug}")
+        assert response.status_code == 200, slug
+        assert "does not replace advice from a doctor" in response.get_data(as_text=True)
+
+
+def test_card_page_shows_the_card(client):
+    html = client.get("/techniques/piriformis-stretch").get_data(as_text=True)
+    with client.application.app_context():
+        card = db.session.scalar(db.select(Technique).filter_by(slug="piriformis-stretch"))
+        for step in card.steps:
+            assert f"<li>{step}</li>".replace("'", "&#39;").replace('"', "&#34;") in html
+        assert card.illustration_alt.replace("'", "&#39;") in html
+
+
+@pytest.mark.parametrize("path", ["/techniques/no-such-card", "/learn/no-such-page", "/nowhere"])
+def test_unknown_pages_are_friendly_404s(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert "We can&#39;t find that page" in html and 'href="/techniques/"' in html
+
+
+def test_json_clients_get_the_json_error_shape(client):
+    response = client.get("/techniques/no-such-card", headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.get_json()["error"]["status"] == 404
+
+
+class TestLibraryFiltersWithoutJavaScript:
+    def visible_cards(self, client, query):
+        html = client.get("/techniques/" + query).get_data(as_text=True)
+        tiles = html.split('<li class="card-tile"')[1:]
+        return [t for t in tiles if " hidden>" not in t.split(">", 1)[0] + ">"]
+
+    def test_all_cards_listed(self, client, content_app):
+        assert len(self.visible_cards(client, "")) == len(slugs(content_app, Technique))
+
+    def test_kind_filter(self, client):
+        visible = self.visible_cards(client, "?kind=stretch")
+        assert visible and all('data-kind="stretch"' in t for t in visible)
+
+    def test_search(self, client):
+        visible = self.visible_cards(client, "?q=foam+roller")
+        assert visible and all("Foam roller" in t for t in visible)
+
+    def test_bad_filter_values_are_ignored(self, client, content_app):
+        response = client.get("/techniques/?kind=%3Cscript%3E&area=knee")
+        assert response.status_code == 200
+        assert "<script>" not in response.get_data(as_text=True).split("</head>")[1]
+        assert len(self.visible_cards(client, "?kind=%3Cscript%3E")) == len(slugs(content_app, Technique))
+
+    def test_no_match_shows_the_empty_message(self, client):
+        html = client.get("/techniques/?q=zzzz").get_data(as_text=True)
+        assert '<p class="empty" id="no-results">' in html
+        assert "0 of" in html
+
+
+class TestBookingCallToAction:
+    def test_hidden_without_configuration(self, client):
+        for path in ("/", "/learn/", "/learn/safety"):
+            assert "Book a professional session" not in client.get(path).get_data(as_text=True)
+
+    def test_shown_when_configured(self, content_app):
+        content_app.config.update(CLINIC_NAME="Calm Clinic", CLINIC_BOOKING_URL="https://calm.example/book")
+        html = content_app.test_client().get("/learn/").get_data(as_text=True)
+        assert "Book a professional session" in html
+        assert 'href="https://calm.example/book"' in html and "Calm Clinic" in html
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_no_inline_scripts_or_styles(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "<script>" not in html and "<style" not in html and " style=" not in html
+
+
+def test_html_is_compressed_when_asked(client):
+    response = client.get("/techniques/", headers={"Accept-Encoding": "gzip"})
+    assert response.headers.get("Content-Encoding") == "gzip"

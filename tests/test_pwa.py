@@ -1,0 +1,138 @@
+"""Web app manifest, service worker and precache."""
+import re
+import struct
+
+import pytest
+
+from webapp.content.models import Technique
+from webapp.extensions import db
+
+
+@pytest.fixture
+def manifest(client):
+    response = client.get("/manifest.webmanifest")
+    assert response.status_code == 200
+    assert response.mimetype == "application/manifest+json"
+    return response.get_json()
+
+
+def png_size(data):
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", data[16:24])
+
+
+class TestManifest:
+    def test_required_fields(self, manifest):
+        assert manifest["name"].startswith("Relieve")
+        assert manifest["short_name"] == "Relieve"
+        assert len(manifest["description"]) > 20
+        assert manifest["start_url"] == "/"
+        assert manifest["scope"] == "/"
+        assert manifest["display"] == "standalone"
+        assert re.fullmatch(r"#[0-9a-f]{6}", manifest["theme_color"])
+        assert re.fullmatch(r"#[0-9a-f]{6}", manifest["background_color"])
+
+    def test_icons_exist_with_their_declared_sizes(self, client, manifest):
+        purposes = set()
+        for icon in manifest["icons"]:
+            response = client.get(icon["src"])
+            assert response.status_code == 200, icon["src"]
+            if icon["type"] == "image/png":
+                w, h = png_size(response.data)
+                assert icon["sizes"] == f"{w}x{h}"
+                purposes.add((icon["purpose"], w))
+        assert {("any", 192), ("any", 512), ("maskable", 512)} <= purposes
+
+    def test_shortcuts_open_pages_that_exist(self, client, manifest):
+        assert len(manifest["shortcuts"]) >= 2
+        for shortcut in manifest["shortcuts"]:
+            assert client.get(shortcut["url"]).status_code == 200
+            for icon in shortcut["icons"]:
+                assert png_size(client.get(icon["src"]).data) == (96, 96)
+
+    def test_apple_touch_icon(self, client):
+        html = client.get("/").get_data(as_text=True)
+        href = re.search(r'<link rel="apple-touch-icon" href="([^"]+)"', html).group(1)
+        data = client.get(href).data
+        assert png_size(data) == (180, 180)
+        assert data[25] in (2, 0), "apple-touch-icon must be opaque (RGB or grey)"
+        for meta in ('name="apple-mobile-web-app-capable" content="yes"',
+                     'name="apple-mobile-web-app-title" content="Relieve"',
+                     'name="apple-mobile-web-app-status-bar-style"'):
+            assert meta in html
+
+
+def service_worker(client):
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    config = re.match(r"self\.RELIEVE=(\{.*?\});\n", body)
+    assert config, body[:200]
+    import json
+    return response, json.loads(config.group(1)), body
+
+
+class TestServiceWorker:
+    def test_served_from_the_root_uncached(self, client):
+        response, _, body = service_worker(client)
+        assert response.mimetype == "text/javascript"
+        assert response.headers["Cache-Control"] == "no-cache"
+        assert response.headers["Service-Worker-Allowed"] == "/"
+        assert "addEventListener('install'" in body or 'addEventListener("install"' in body
+
+    def test_precaches_shell_every_card_and_illustration(self, client, content_app):
+        _, config, _ = service_worker(client)
+        urls = config["precache"]
+        assert len(urls) == len(set(urls))
+        for page in ("/", "/techniques/", "/learn/", "/offline", "/manifest.webmanifest"):
+            assert page in urls
+        with content_app.app_context():
+            slugs = db.session.scalars(db.select(Technique.slug)).all()
+        for slug in slugs:
+            assert f"/techniques/{slug}" in urls
+            assert any(u.startswith(f"/static/img/techniques/{slug}.svg?v=") for u in urls)
+        assert any(re.fullmatch(r"/static/gen/app\.[0-9a-f]{8,}\.js", u) for u in urls)
+        assert any(re.fullmatch(r"/static/gen/app\.[0-9a-f]{8,}\.css", u) for u in urls)
+
+    def test_every_precached_url_answers_200(self, client):
+        # One failing URL would make the whole install fail in the browser.
+        _, config, _ = service_worker(client)
+        for url in config["precache"] + [config["offline"]]:
+            assert client.get(url).status_code == 200, url
+
+    def test_pages_link_the_same_asset_urls_it_precaches(self, client):
+        _, config, _ = service_worker(client)
+        html = client.get("/").get_data(as_text=True)
+        for url in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+            assert url in config["precache"], url
+
+    def test_version_follows_content(self, client, content_app):
+        _, before, _ = service_worker(client)
+        assert re.fullmatch(r"[0-9a-f]{16}", before["version"])
+        assert service_worker(client)[1]["version"] == before["version"]
+        with content_app.app_context():
+            card = db.session.scalar(db.select(Technique).limit(1))
+            card.content_hash = "changed"
+            db.session.commit()
+        assert service_worker(client)[1]["version"] != before["version"]
+
+    def test_version_follows_the_booking_setting(self, client, content_app):
+        before = service_worker(client)[1]["version"]
+        content_app.config.update(CLINIC_NAME="Calm Clinic", CLINIC_BOOKING_URL="https://calm.example/book")
+        assert service_worker(client)[1]["version"] != before
+
+
+class TestAssets:
+    def test_bundles_are_minified_and_cached_for_good(self, client):
+        html = client.get("/").get_data(as_text=True)
+        js = re.search(r'<script src="(/static/gen/app\.[0-9a-f]+\.js)" defer>', html).group(1)
+        response = client.get(js)
+        assert response.status_code == 200
+        assert "immutable" in response.headers["Cache-Control"]
+        text = response.get_data(as_text=True)
+        assert "/* " not in text and "\n\n" not in text
+
+    def test_versioned_static_files_cached_for_good(self, client):
+        html = client.get("/techniques/").get_data(as_text=True)
+        img = re.search(r'src="(/static/img/techniques/[^"]+\?v=[0-9a-f]+)"', html).group(1)
+        assert "immutable" in client.get(img).headers["Cache-Control"]
