@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 
 from webapp import create_app
@@ -71,6 +72,7 @@ def app(database_url, tmp_path, monkeypatch):
     monkeypatch.delenv("CLINIC_NAME", raising=False)
     monkeypatch.delenv("CLINIC_BOOKING_URL", raising=False)
     application = create_app(_settings(database_url, tmp_path))
+    application.test_client_class = BufferedClient
     with application.app_context():
         empty_tables()
         db.session.remove()
@@ -86,6 +88,14 @@ def content_app(app):
     with app.app_context():
         load_content(CONTENT_DIR, STATIC_DIR)
     return app
+
+
+class BufferedClient(FlaskClient):
+    """Reads every response fully, so static files are closed (ResourceWarnings are errors)."""
+
+    def open(self, *args, **kwargs):
+        kwargs.setdefault("buffered", True)
+        return super().open(*args, **kwargs)
 
 
 @pytest.fixture

@@ -54,7 +54,7 @@ def test_unknown_pages_are_friendly_404s(client, path):
     response = client.get(path)
     assert response.status_code == 404
     html = response.get_data(as_text=True)
-    assert "We can&#39;t find that page" in html and 'href="/techniques/"' in html
+    assert "We can't find that page" in html and 'href="/techniques/"' in html
 
 
 def test_json_clients_get_the_json_error_shape(client):

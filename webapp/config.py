@@ -100,4 +100,7 @@ def from_environment(instance_path):
         ],
         "COMPRESS_ALGORITHM": ["br", "gzip"],
         "COMPRESS_MIN_SIZE": 500,
+        # Flask-Compress's streaming mode never closes the file it streams; static text files
+        # are small, so security.add_headers buffers them and they are compressed whole.
+        "COMPRESS_STREAMS": False,
     }

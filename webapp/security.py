@@ -17,6 +17,7 @@ CSP = "; ".join([
 ])
 
 ONE_YEAR = 31536000
+BUFFERED_TYPES = {"text/css", "text/javascript", "application/javascript", "image/svg+xml"}
 
 
 def add_headers(response):
@@ -27,6 +28,10 @@ def add_headers(response):
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
     if request.path.startswith("/static/"):
+        if response.direct_passthrough and response.mimetype in BUFFERED_TYPES and response.status_code == 200:
+            # Read the file now (closing it) so it can be compressed like any other response.
+            response.direct_passthrough = False
+            response.make_sequence()
         # Bundles have the hash in their name, other files in ?v=: either way the URL changes
         # with the bytes, so they can be cached for good.
         if request.path.startswith("/static/gen/") or "v" in request.args:

@@ -3,6 +3,7 @@
 Locally they skip with a message when Chromium is missing; under CI=true they must run.
 Screenshots go to test-artifacts/screenshots/.
 """
+import logging
 import os
 import threading
 from pathlib import Path
@@ -45,6 +46,7 @@ def live_app(database_url, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def live_server(live_app):
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # one line per request drowns the report
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -123,4 +125,4 @@ def wait_for_service_worker(page):
 def screenshot(page, name):
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(folder / f"{name}.png"))

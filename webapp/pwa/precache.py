@@ -14,7 +14,7 @@ from webapp.extensions import assets, db
 from webapp.pwa.static_urls import file_hash, static_url
 
 ICONS = (
-    "img/ui.svg", "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png",
+    "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png",
     "icons/apple-touch-icon.png", "icons/shortcut-library.png", "icons/shortcut-learn.png",
 )
 PAGE_BUNDLES = ("css_all", "js_all")
