@@ -9,6 +9,8 @@
 Run: `make bench` (or `.venv/bin/python bench/budgets.py` after `make setup`).
 """
 import gzip
+import json
+import logging
 import os
 import re
 import sys
@@ -48,6 +50,14 @@ def first_visit(client, path="/techniques/"):
             sizes[encoding] = len(response.data)
         rows.append((url, sizes))
     return rows
+
+
+def precache_weight(client):
+    """What the service worker downloads in the background after the first visit."""
+    body = client.get("/sw.js").get_data(as_text=True)
+    config = json.loads(body[len("self.RELIEVE="):body.index(";\n")])
+    total = sum(len(client.get(url, headers={"Accept-Encoding": "gzip"}).data) for url in config["precache"])
+    return len(config["precache"]), total
 
 
 def illustrations():
@@ -97,6 +107,8 @@ def offline_repeat_visit(app):
 
 
 def main():
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
         app = make_app(tmp)
         client = app.test_client()
@@ -111,6 +123,10 @@ def main():
         ok1 = max(gz, br) <= 100 * KB
         print(f"   total: raw {raw / KB:.1f} KB, gzip {gz / KB:.1f} KB, brotli {br / KB:.1f} KB "
               f"(budget 100 KB): {'PASS' if ok1 else 'FAIL'}")
+
+        count, weight = precache_weight(client)
+        print(f"   then, in the background, the service worker saves {count} files for offline use: "
+              f"{weight / KB:.1f} KB gzipped in all")
 
         pics = illustrations()
         largest = max(pics, key=lambda p: p[2])

@@ -137,3 +137,13 @@ class TestAssets:
         html = client.get("/techniques/").get_data(as_text=True)
         img = re.search(r'src="(/static/img/techniques/[^"]+\?v=[0-9a-f]+)"', html).group(1)
         assert "immutable" in client.get(img).headers["Cache-Control"]
+
+
+def test_version_follows_the_bundles(client, monkeypatch):
+    import webapp.pwa.precache as precache
+
+    before = service_worker(client)[1]["version"]
+    real = precache.bundle_urls
+    monkeypatch.setattr(precache, "bundle_urls", lambda names=precache.PAGE_BUNDLES: [
+        u.replace("app.", "app.0") for u in real(names)])
+    assert service_worker(client)[1]["version"] != before

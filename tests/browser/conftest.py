@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 from tests.conftest import CONTENT_DIR, STATIC_DIR, _settings
 from webapp import create_app
 from webapp.content.loader import load_content
+from webapp.extensions import db
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -52,6 +53,8 @@ def live_server(live_app):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    with live_app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(autouse=True)
