@@ -46,8 +46,9 @@ def register_blueprints(app):
     from webapp.library.views import bp as library
     from webapp.main.views import bp as main
     from webapp.pwa.views import bp as pwa
+    from webapp.routines.views import bp as routines
 
-    for blueprint in (main, library, learn, pwa, content_cli):
+    for blueprint in (main, library, learn, routines, pwa, content_cli):
         app.register_blueprint(blueprint)
 
 
@@ -61,6 +62,7 @@ def register_template_helpers(app):
         dose=dosing.describe,
         duration=lambda d: dosing.describe_duration(dosing.estimate_seconds(d)),
         labels=lambda values, mapping: [mapping[v] for v in values],
+        minutes=dosing.describe_duration,
     )
 
     @app.context_processor

@@ -7,13 +7,23 @@ from flask_assets import Bundle
 
 PAGE_JS = (
     "js/lib/dom.js",
+    "js/lib/ids.js",
+    "js/lib/store.js",
+    "js/lib/catalog.js",
     "js/pwa/register.js",
     "js/pwa/install.js",
     "js/library.js",
+    "js/routine/expand.js",
+    "js/routine/timer.js",
+    "js/routine/share.js",
+    "js/routine/cues.js",
+    "js/routine/player.js",
+    "js/routine/builder.js",
+    "js/routine/lists.js",
 )
 
 BUNDLES = {
-    "css_all": Bundle("css/base.css", "css/library.css", "css/print.css",
+    "css_all": Bundle("css/base.css", "css/library.css", "css/routines.css", "css/print.css",
                       filters="rcssmin", output="gen/app.%(version)s.css"),
     "js_all": Bundle(*PAGE_JS, filters="rjsmin", output="gen/app.%(version)s.js"),
     "js_sw": Bundle("js/sw/service-worker.js", filters="rjsmin", output="gen/sw.%(version)s.js"),

@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARGS, PHONE, screenshot, wait_for_service_worker
+from tests.browser.conftest import ARGS, PHONE, ConsoleWatcher, screenshot, wait_for_service_worker
 
 
 def test_app_is_installable(playwright_instance, chromium_path, live_server, tmp_path):
@@ -125,6 +125,7 @@ def test_phone_screenshots(browser, live_server):
     for scheme in ("light", "dark"):
         context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
                                       color_scheme=scheme)
+        console = ConsoleWatcher(context)
         page = context.new_page()
         for name, path in (("home", "/"), ("library", "/techniques/"), ("card", "/techniques/foam-roll-glutes"),
                            ("learn", "/learn/"), ("article", "/learn/when-to-get-help"), ("offline", "/offline")):
@@ -134,3 +135,4 @@ def test_phone_screenshots(browser, live_server):
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (scheme, path)
             screenshot(page, f"{name}-{scheme}")
         context.close()
+        assert console.errors == []

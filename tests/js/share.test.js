@@ -171,6 +171,15 @@ test('malformed base64, invalid UTF-8 and bad JSON behind a valid checksum', () 
   // "AB" decodes to one byte but leaves non-zero padding bits: not canonical.
   fails(linkFromPayload('AB'), MESSAGES.damaged);
   fails(linkFromPayload(''), MESSAGES.damaged);
+  // Same bytes, but a final character with padding bits set: one routine has one spelling.
+  let text = JSON.stringify(['Name', [['cat-cow', null, null, null, 0, 0]]]);
+  while (Buffer.from(text).toString('base64url').length % 4 === 0) text += ' ';
+  const canonical = Buffer.from(text).toString('base64url');
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const sloppy = canonical.slice(0, -1) + ALPHABET[ALPHABET.indexOf(canonical.slice(-1)) + 1];
+  assert.equal(Buffer.from(sloppy, 'base64url').toString(), text);
+  assert.equal(decodeRoutine(linkFromPayload(canonical), catalog).ok, true);
+  fails(linkFromPayload(sloppy), MESSAGES.damaged);
   fails(linkFromBytes([0xff, 0xfe, 0x5b, 0x5d]), MESSAGES.damaged);
   fails(linkFromText('["Name", [["cat-cow", null'), MESSAGES.damaged);
   fails(linkFromText(JSON.stringify(compact('Name', [['cat-cow', null, null, null, 0, 0]])) + ' junk'), MESSAGES.damaged);

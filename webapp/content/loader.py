@@ -13,8 +13,8 @@ from pathlib import Path
 import markdown
 from pydantic import ValidationError
 
-from webapp.content.models import Article, Technique
-from webapp.content.schema import ArticleFile, TechniqueFile
+from webapp.content.models import Article, Routine, Technique
+from webapp.content.schema import ArticleFile, RoutineFile, TechniqueFile
 from webapp.extensions import db
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -83,6 +83,46 @@ def read_articles(content_dir: Path):
     return [_parse(path, ArticleFile, "page") for path in sorted((content_dir / "learn").glob("*.toml"))]
 
 
+def read_routines(content_dir: Path, techniques):
+    """Routines, each step resolved against its card's dosing; unknown cards are errors."""
+    cards = {slug: data for slug, data, _ in techniques}
+    items = []
+    for path in sorted((content_dir / "routines").glob("*.toml")):
+        slug, data, digest = _parse(path, RoutineFile, "routine")
+        for number, step in enumerate(data["steps"]):
+            card = cards.get(step["technique"])
+            if card is None:
+                raise ContentError(f"{path}: routine '{slug}': field 'steps.{number}.technique': "
+                                   f"no technique card '{step['technique']}'")
+            resolve_step(step, card["dosing"])
+        # Resolved steps depend on the cards' dosing, so hash what is stored.
+        digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+        items.append((slug, data, digest))
+    return items
+
+
+def resolve_step(step, dosing):
+    """Fill a routine step's blanks from its card's dosing: what a player needs, nothing more."""
+    if step["seconds"] is None and step["reps"] is None:
+        if dosing["type"] == "time":
+            step["seconds"] = dosing["seconds"]
+        else:
+            step["reps"] = dosing["reps"]
+    if step["reps"] is not None:
+        step["hold_seconds"] = dosing.get("hold_seconds")
+    if step["sets"] is None:
+        step["sets"] = dosing["sets"]
+    if step["sides"] is None:
+        step["sides"] = "left-right" if dosing["per_side"] else "none"
+    step["set_rest"] = dosing["rest_seconds"]
+    return step
+
+
+def _routine_fields(data):
+    return {"name": data["name"], "summary": data["summary"], "sort_order": data["order"],
+            "flare": data["flare"], "steps": data["steps"]}
+
+
 def _technique_fields(data):
     fields = {k: data[k] for k in data if k != "order"}
     fields["sort_order"] = data["order"]
@@ -125,10 +165,12 @@ def load_content(content_dir, static_dir):
     articles = read_articles(content_dir)
     if not techniques:
         raise ContentError(f"{content_dir / 'techniques'}: no technique cards found")
-    reports = {"techniques": Report(), "articles": Report()}
+    routines = read_routines(content_dir, techniques)
+    reports = {"techniques": Report(), "articles": Report(), "routines": Report()}
     try:
         _sync(Technique, techniques, _technique_fields, reports["techniques"])
         _sync(Article, articles, _article_fields, reports["articles"])
+        _sync(Routine, routines, _routine_fields, reports["routines"])
         db.session.commit()
     except Exception:
         db.session.rollback()

@@ -1,7 +1,7 @@
 """Database models for the content loaded from `content/`."""
 from datetime import datetime, timezone
 
-from sqlalchemy import JSON, DateTime, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from webapp.extensions import db
@@ -62,3 +62,24 @@ class Article(db.Model):
 
     def __repr__(self):
         return f"<Article {self.slug}>"
+
+
+class Routine(db.Model):
+    """A built-in routine: an ordered list of steps drawn from the technique cards."""
+
+    __tablename__ = "routine"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(60))
+    summary: Mapped[str] = mapped_column(String(200))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    flare: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Each step fully resolved at load time (technique defaults filled in), so every client
+    # plays exactly the same routine.
+    steps: Mapped[list] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    def __repr__(self):
+        return f"<Routine {self.slug}>"

@@ -88,3 +88,26 @@ class ArticleFile(Strict):
     order: Annotated[int, Field(ge=0, le=100000)]
     body: Annotated[str, StringConstraints(strip_whitespace=True, min_length=50)]
     sources: Annotated[list[Source], Field(min_length=1, max_length=20)]
+
+
+class RoutineStep(Strict):
+    technique: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+    seconds: Optional[Annotated[int, Field(ge=5, le=600)]] = None
+    reps: Optional[Annotated[int, Field(ge=1, le=50)]] = None
+    sets: Optional[Annotated[int, Field(ge=1, le=10)]] = None
+    sides: Optional[Literal["left-right", "both", "none"]] = None
+    rest: Annotated[int, Field(ge=0, le=300)] = 15
+
+    @model_validator(mode="after")
+    def _one_measure(self):
+        if self.seconds is not None and self.reps is not None:
+            raise ValueError("a step takes 'seconds' or 'reps', not both")
+        return self
+
+
+class RoutineFile(Strict):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=60)]
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=200)]
+    order: Annotated[int, Field(ge=0, le=100000)]
+    flare: bool = False
+    steps: Annotated[list[RoutineStep], Field(min_length=1, max_length=40)]

@@ -3,6 +3,7 @@ from flask import Blueprint, render_template
 
 from webapp.learn.views import all_articles
 from webapp.library.views import all_cards
+from webapp.routines.views import all_routines
 
 bp = Blueprint("main", __name__)
 
@@ -11,4 +12,6 @@ bp = Blueprint("main", __name__)
 def home():
     """Start here: safety first, then the library and the learn pages."""
     cards = all_cards()
-    return render_template("main/home.html", featured=cards[:4], card_count=len(cards), articles=all_articles())
+    flare = next((r for r in all_routines() if r.flare), None)
+    return render_template("main/home.html", featured=cards[:4], card_count=len(cards), articles=all_articles(),
+                           flare_routine=flare)

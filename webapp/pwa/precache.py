@@ -9,7 +9,7 @@ import os
 
 from flask import current_app, url_for
 
-from webapp.content.models import Article, Technique
+from webapp.content.models import Article, Routine, Technique
 from webapp.extensions import assets, db
 from webapp.pwa.static_urls import file_hash, static_url
 
@@ -34,8 +34,12 @@ def bundle_urls(names=PAGE_BUNDLES):
 def page_urls():
     techniques = db.session.scalars(db.select(Technique.slug).order_by(Technique.sort_order)).all()
     articles = db.session.scalars(db.select(Article.slug).order_by(Article.sort_order)).all()
+    routines = db.session.scalars(db.select(Routine.slug).order_by(Routine.sort_order)).all()
     return (
-        [url_for("main.home"), url_for("library.index"), url_for("learn.index"), url_for("pwa.offline")]
+        [url_for("main.home"), url_for("library.index"), url_for("learn.index"), url_for("pwa.offline"),
+         url_for("routines.index"), url_for("routines.player"), url_for("routines.builder"),
+         url_for("routines.shared"), url_for("routines.history")]
+        + [url_for("routines.detail", slug=s) for s in routines]
         + [url_for("library.detail", slug=s) for s in techniques]
         + [url_for("learn.article", slug=s) for s in articles]
     )
@@ -45,7 +49,7 @@ def asset_urls():
     techniques = db.session.scalars(db.select(Technique.slug).order_by(Technique.sort_order)).all()
     return (
         bundle_urls()
-        + [url_for("pwa.manifest")]
+        + [url_for("pwa.manifest"), url_for("routines.catalog")]
         + [static_url(path) for path in ICONS]
         + [static_url(illustration_path(s)) for s in techniques]
     )
@@ -72,7 +76,7 @@ def cache_version():
         digest.update(part.encode())
     for path in ICONS:
         digest.update(file_hash(path).encode())
-    for model in (Technique, Article):
+    for model in (Technique, Article, Routine):
         for slug, content_hash in db.session.execute(db.select(model.slug, model.content_hash).order_by(model.slug)):
             digest.update(f"{slug}:{content_hash}".encode())
     digest.update(_templates_digest().encode())

@@ -18,12 +18,57 @@
   };
 
   /** localStorage that never throws (it does in some private modes and when storage is full). */
-  Relieve.store = {
+  Relieve.prefs = {
     get(key) {
       try { return window.localStorage.getItem(key); } catch { return null; }
     },
     set(key, value) {
       try { window.localStorage.setItem(key, value); } catch { /* not saved: only a preference */ }
     },
+    remove(key) {
+      try { window.localStorage.removeItem(key); } catch { /* nothing to remove */ }
+    },
+    getJSON(key) {
+      try { return JSON.parse(this.get(key)); } catch { return null; }
+    },
+    setJSON(key, value) {
+      this.set(key, JSON.stringify(value));
+    },
+  };
+
+  /** Polite screen reader announcement through the page's live region. */
+  Relieve.announce = (text) => {
+    const region = document.getElementById('announcer');
+    if (!region) return;
+    region.textContent = '';
+    // A fresh text node in a later task makes screen readers announce a repeated message too.
+    setTimeout(() => { region.textContent = text; }, 50);
+  };
+
+  Relieve.formatClock = (seconds) => {
+    const s = Math.max(0, Math.ceil(seconds));
+    return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  };
+
+  Relieve.formatMinutes = (seconds) => {
+    const minutes = Math.round(seconds / 60);
+    return minutes < 1 ? 'under 1 minute' : `about ${minutes} min`;
+  };
+
+  /** A button that needs a second tap within a few seconds: no modal dialog for a person on the floor. */
+  Relieve.confirmTap = (button, askLabel, action) => {
+    const label = button.textContent;
+    let armed = 0;
+    button.addEventListener('click', () => {
+      if (armed) {
+        clearTimeout(armed);
+        armed = 0;
+        button.textContent = label;
+        action();
+        return;
+      }
+      button.textContent = askLabel;
+      armed = setTimeout(() => { armed = 0; button.textContent = label; }, 4000);
+    });
   };
 })();

@@ -2,7 +2,7 @@
    and on iPhone/iPad, which have no prompt, a short "Share, then Add to Home Screen" hint. */
 (() => {
   'use strict';
-  const { byId, isStandalone, store } = window.Relieve;
+  const { byId, isStandalone, prefs } = window.Relieve;
   const banner = byId('install-banner');
   const hint = byId('ios-install-hint');
   const button = byId('install-button');
@@ -10,7 +10,7 @@
   const QUIET_DAYS = 14;
 
   const recentlyDismissed = (id) => {
-    const at = Number(store.get(DISMISSED + id));
+    const at = Number(prefs.get(DISMISSED + id));
     return at > 0 && Date.now() - at < QUIET_DAYS * 864e5;
   };
   const hideAll = () => { banner.hidden = true; hint.hidden = true; };
@@ -19,7 +19,7 @@
     el.addEventListener('click', () => {
       const id = el.getAttribute('data-dismiss');
       byId(id).hidden = true;
-      store.set(DISMISSED + id, String(Date.now()));
+      prefs.set(DISMISSED + id, String(Date.now()));
     });
   });
 

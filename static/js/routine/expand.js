@@ -44,7 +44,7 @@
         if (isObject(technique) && typeof technique.slug === 'string') map.set(technique.slug, technique);
       }
     } else if (isObject(catalog)) {
-      // Object.keys, not `in`, so slugs such as "constructor" can't match inherited properties.
+      // Copied into a Map so a slug such as "constructor" can't match an inherited property.
       for (const slug of Object.keys(catalog)) if (isObject(catalog[slug])) map.set(slug, catalog[slug]);
     }
     return map;

@@ -295,7 +295,7 @@
     const maxAgeMs = options.maxAgeMs === undefined ? DEFAULT_MAX_AGE_MS : options.maxAgeMs;
     const data = typeof json === 'string' ? JSON.parse(json) : json;
     if (!isObject(data) || data.v !== VERSION || !STATUSES.includes(data.status) || !isTime(now)) return null;
-    if (!isTime(data.savedAt) || false) return null;
+    if (!isTime(data.savedAt) || now - data.savedAt > maxAgeMs) return null;
     if (!isTime(data.startedAt) || !isTime(data.segmentStart)) return null;
 
     const rawSegments = data.segments;

@@ -1,0 +1,146 @@
+/* Device data shown on server-rendered pages: "My routines", the history, a shared routine
+   link, and the "made it worse" note on a technique card. */
+(() => {
+  'use strict';
+  const R = window.Relieve;
+  const make = (tag, props = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
+  const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${R.share.encodeRoutine(routine)}`;
+
+  async function myRoutines() {
+    const list = R.byId('my-routines');
+    if (!list) return;
+    const status = R.byId('mine-status');
+    const data = await R.catalog.load();
+    const routines = (await R.store.all('routines')).sort((a, b) => a.name.localeCompare(b.name));
+    R.byId('mine-empty').hidden = routines.length > 0;
+    list.replaceChildren();
+    for (const routine of routines) {
+      let time = '';
+      try {
+        time = R.formatMinutes((await R.catalog.facts(routine)).seconds);
+      } catch {
+        time = 'needs editing';
+      }
+      const names = routine.steps.map((s) => (data.techniques[s.technique] || { name: s.technique }).name);
+      const start = make('a', { className: 'button primary', href: `/play?routine=${encodeURIComponent(routine.id)}`, textContent: 'Start' });
+      const edit = make('a', { className: 'button', href: `/routines/new?id=${encodeURIComponent(routine.id)}`, textContent: 'Edit' });
+      const copy = make('button', { type: 'button', className: 'button', textContent: 'Duplicate' });
+      const share = make('button', { type: 'button', className: 'button', textContent: 'Share' });
+      const remove = make('button', { type: 'button', className: 'button quiet', textContent: 'Delete' });
+      for (const button of [start, edit, copy, share, remove]) button.setAttribute('aria-label', `${button.textContent} ${routine.name}`);
+      copy.addEventListener('click', async () => {
+        const now = new Date().toISOString();
+        const name = `${routine.name} (copy)`.slice(0, 60);
+        await R.store.put('routines', { ...routine, id: R.uuid7(), name, createdAt: now, updatedAt: now });
+        status.textContent = `Made a copy: ${name}.`;
+        myRoutines();
+      });
+      share.addEventListener('click', async () => {
+        const url = shareUrl(routine);
+        try {
+          if (navigator.share) await navigator.share({ title: routine.name, url });
+          else {
+            await navigator.clipboard.writeText(url);
+            status.textContent = `Link to “${routine.name}” copied. Anyone who opens it can save the routine.`;
+          }
+        } catch {
+          status.replaceChildren('Copy this link to share: ', make('a', { href: url, textContent: url }));
+        }
+      });
+      R.confirmTap(remove, 'Tap again to delete', async () => {
+        await R.store.remove('routines', routine.id);
+        status.textContent = `Deleted ${routine.name}.`;
+        myRoutines();
+      });
+      list.append(make('li', { className: 'routine-tile' },
+        make('h3', { textContent: routine.name }),
+        make('p', { className: 'tile-meta', textContent: `${time} · ${names.join(', ')}` }),
+        make('div', { className: 'tile-actions' }, start, edit, copy, share, remove)));
+    }
+  }
+
+  async function history() {
+    const list = R.byId('history-list');
+    if (!list) return;
+    const sessions = (await R.store.all('sessions')).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    R.byId('history-empty').hidden = sessions.length > 0;
+    const data = await R.catalog.load();
+    const nameOf = (slug) => (data.techniques[slug] || { name: slug }).name;
+    list.replaceChildren();
+    for (const s of sessions) {
+      const started = new Date(s.startedAt);
+      const minutes = Math.max(1, Math.round((new Date(s.endedAt) - started) / 60000));
+      const when = started.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+      const facts = [`${minutes} min`, `${s.completed.length} done`];
+      if (s.skipped.length) facts.push(`${s.skipped.length} skipped`);
+      if (s.status === 'ended') facts.push('ended early');
+      const pain = s.painBefore !== null || s.painAfter !== null
+        ? `Pain ${s.painBefore ?? '–'} before, ${s.painAfter ?? '–'} after (out of 10)` : '';
+      const item = make('li', { className: 'history-item' },
+        make('h2', { textContent: s.routineName }),
+        make('p', { className: 'tile-meta' }, make('time', { dateTime: s.startedAt, textContent: when }), ` · ${facts.join(' · ')}`));
+      if (pain) item.append(make('p', { textContent: pain }));
+      if (s.worse && s.worse.length) item.append(make('p', { className: 'worse', textContent: `Made it worse: ${s.worse.map(nameOf).join(', ')}` }));
+      list.append(item);
+    }
+  }
+
+  async function shared() {
+    const box = R.byId('shared');
+    if (!box) return;
+    const error = R.byId('shared-error');
+    const text = new URLSearchParams(window.location.hash.slice(1)).get('r');
+    const data = await R.catalog.load();
+    const result = text ? R.share.decodeRoutine(text, data.techniques) : { ok: false, error: 'This link has no routine in it.' };
+    if (!result.ok) {
+      error.textContent = `This shared routine can't be opened: ${result.error} Nothing was saved.`;
+      error.hidden = false;
+      return;
+    }
+    const routine = result.routine;
+    R.byId('shared-name').textContent = routine.name;
+    R.byId('shared-time').textContent = R.formatMinutes((await R.catalog.facts(routine)).seconds);
+    R.byId('shared-steps').replaceChildren(...routine.steps.map((step) => {
+      const t = data.techniques[step.technique];
+      const amount = step.seconds ? `${step.seconds} seconds` : `${step.reps ?? t.dosing.reps} reps`;
+      return make('li', {}, make('a', { href: t.url, textContent: t.name }), ` · ${amount}${step.sides === 'left-right' ? ', left then right' : ''}`);
+    }));
+    R.byId('shared-preview').hidden = false;
+    const save = R.byId('shared-save');
+    save.addEventListener('click', async () => {
+      const now = new Date().toISOString();
+      const record = { ...routine, id: R.uuid7(), createdAt: now, updatedAt: now };
+      try {
+        await R.store.put('routines', record);
+      } catch (e) {
+        R.byId('shared-status').textContent = `Not saved: ${e.message}`;
+        return;
+      }
+      save.disabled = true;
+      R.byId('shared-status').replaceChildren(`Saved “${record.name}” to your routines. `,
+        make('a', { href: `/play?routine=${encodeURIComponent(record.id)}`, textContent: 'Start it now' }));
+    }, { once: true });
+  }
+
+  async function cardFlag() {
+    const note = R.byId('worse-note');
+    if (!note) return;
+    const flag = await R.store.get('flags', note.dataset.technique);
+    if (!flag) return;
+    R.byId('worse-date').textContent = new Date(flag.at).toLocaleDateString();
+    note.hidden = false;
+    R.byId('worse-clear').addEventListener('click', async () => {
+      await R.store.remove('flags', flag.technique);
+      note.hidden = true;
+      R.announce('Flag cleared.');
+    });
+  }
+
+  for (const part of [myRoutines, history, shared, cardFlag]) {
+    part().catch((error) => console.warn(`${part.name}:`, error));
+  }
+})();

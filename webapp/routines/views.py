@@ -1,0 +1,110 @@
+"""Routine pages. Everything here is the same for every visitor, so the service worker can
+cache it; the device's own routines and history are filled in by the page scripts."""
+from flask import Blueprint, abort, jsonify, render_template, url_for
+
+from webapp.content import vocabulary
+from webapp.content.models import Routine, Technique
+from webapp.extensions import db
+from webapp.pwa.precache import illustration_path
+from webapp.pwa.static_urls import static_url
+from webapp.routines.timing import total_seconds
+
+bp = Blueprint("routines", __name__)
+
+
+def all_routines():
+    return db.session.scalars(db.select(Routine).order_by(Routine.sort_order, Routine.name)).all()
+
+
+def techniques_by_slug():
+    return {t.slug: t for t in db.session.scalars(db.select(Technique).order_by(Technique.sort_order))}
+
+
+def routine_facts(routine, cards):
+    """Total time, equipment and positions, shown before a routine starts."""
+    used = [cards[step["technique"]] for step in routine.steps]
+    equipment = sorted({e for card in used for e in card.equipment})
+    positions = list(dict.fromkeys(card.position for card in used))
+    return {"seconds": total_seconds(routine.steps), "equipment": equipment, "positions": positions}
+
+
+@bp.get("/routines/")
+def index():
+    """Built-in routines, the device's own routines, and a way to build one."""
+    cards = techniques_by_slug()
+    routines = all_routines()
+    return render_template("routines/index.html", routines=routines,
+                           facts={r.slug: routine_facts(r, cards) for r in routines})
+
+
+@bp.get("/routines/<slug>")
+def detail(slug):
+    """A built-in routine: what it involves, and Start."""
+    routine = db.session.scalar(db.select(Routine).filter_by(slug=slug))
+    if routine is None:
+        abort(404)
+    cards = techniques_by_slug()
+    return render_template("routines/detail.html", routine=routine, cards=cards,
+                           facts=routine_facts(routine, cards))
+
+
+@bp.get("/routines/new")
+def builder():
+    """Build or edit a routine (kept on the device)."""
+    return render_template("routines/builder.html", cards=list(techniques_by_slug().values()))
+
+
+@bp.get("/routines/shared")
+def shared():
+    """Open a routine shared as a link; the routine is in the address's fragment."""
+    return render_template("routines/shared.html")
+
+
+@bp.get("/play")
+def player():
+    """The guided routine player."""
+    return render_template("routines/player.html")
+
+
+@bp.get("/history")
+def history():
+    """Past sessions, from the device's own store."""
+    return render_template("routines/history.html")
+
+
+def catalog_data():
+    cards = techniques_by_slug()
+    return {
+        "labels": {"equipment": vocabulary.EQUIPMENT, "positions": vocabulary.POSITIONS},
+        "techniques": {
+            slug: {
+                "slug": slug,
+                "name": card.name,
+                "kind": card.kind,
+                "cue": card.cues[0],
+                "illustration": static_url(illustration_path(slug)),
+                "alt": card.illustration_alt,
+                "url": url_for("library.detail", slug=slug),
+                "position": card.position,
+                "equipment": card.equipment,
+                "avoid_if": card.avoid_if,
+                "dosing": card.dosing,
+            }
+            for slug, card in cards.items()
+        },
+        "routines": [
+            {"id": r.slug, "name": r.name, "summary": r.summary, "flare": r.flare, "builtin": True,
+             "seconds": total_seconds(r.steps),
+             "steps": [{k: step[k] for k in ("technique", "seconds", "reps", "sets", "sides", "rest")}
+                       for step in r.steps]}
+            for r in all_routines()
+        ],
+    }
+
+
+@bp.get("/catalog.json")
+def catalog():
+    """Techniques and built-in routines for the player and builder, cached for offline use."""
+    response = jsonify(catalog_data())
+    response.headers["Cache-Control"] = "no-cache"
+    return response
