@@ -7,7 +7,7 @@ export FLASK_APP := wsgi
 # `make run` is a local, plain-HTTP setup; production settings are the default elsewhere.
 DEV    := RELIEVE_ENV=development
 
-.PHONY: run setup test test-sqlite test-postgres bench clean
+.PHONY: run setup test test-js test-sqlite test-postgres bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,14 @@ run: setup
 test: $(VENV)/.dev
 	@if [ "$$CI" = "true" ] && [ -z "$$RELIEVE_TEST_POSTGRES_URL" ]; then \
 	  echo "CI=true but RELIEVE_TEST_POSTGRES_URL is not set: .ci/run starts PostgreSQL and sets it." >&2; exit 1; fi
+	$(MAKE) --no-print-directory test-js
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$RELIEVE_TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
 	  else echo "PostgreSQL pass skipped: set RELIEVE_TEST_POSTGRES_URL to run it (CI does)."; fi
+
+## test-js: the player's logic (timer, routine expansion, share links) with Node's test runner
+test-js: $(VENV)/.dev
+	node --test tests/js/
 
 test-sqlite: $(VENV)/.dev
 	env -u TEST_DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)

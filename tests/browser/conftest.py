@@ -98,6 +98,7 @@ class ConsoleWatcher:
 def context(browser):
     ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
                               bypass_csp=False)
+    ctx.set_default_timeout(10_000)
     ctx.console = ConsoleWatcher(ctx)
     yield ctx
     ctx.close()

@@ -6,7 +6,17 @@ from tests.browser.conftest import PHONE
 
 PAGES = ["/", "/techniques/", "/techniques/?kind=stretch", "/techniques/?q=zzzz", "/techniques/foam-roll-glutes",
          "/techniques/sciatic-nerve-glide", "/learn/", "/learn/how-massage-may-help", "/learn/faq",
-         "/offline", "/no-such-page"]
+         "/offline", "/no-such-page", "/routines/", "/routines/morning-relief", "/play?routine=desk-break",
+         "/routines/new?from=morning-relief", "/history", "/routines/shared#r=broken"]
+
+
+def serious(axe, page, where):
+    problems = []
+    for violation in axe.run(page).response["violations"]:
+        if violation["impact"] in ("serious", "critical"):
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            problems.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    return problems
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -19,9 +29,27 @@ def test_no_serious_violations(browser, live_server, scheme):
     for path in PAGES:
         page.goto(live_server + path)
         page.wait_for_load_state("networkidle")
-        for violation in axe.run(page).response["violations"]:
-            if violation["impact"] in ("serious", "critical"):
-                targets = [node["target"] for node in violation["nodes"]][:3]
-                problems.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+        problems += serious(axe, page, path)
+    context.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_player_while_running_and_when_done(browser, live_server, scheme):
+    context = browser.new_context(viewport=PHONE, bypass_csp=True, color_scheme=scheme)
+    page = context.new_page()
+    page.clock.install()
+    axe = Axe()
+    page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
+    page.get_by_role("button", name="Start").click()
+    problems = serious(axe, page, "get ready")
+    page.clock.run_for(6_000)
+    problems += serious(axe, page, "rep step")
+    page.get_by_role("button", name="Pause").click()
+    problems += serious(axe, page, "paused")
+    page.get_by_role("button", name="End routine").click()
+    page.get_by_role("button", name="Tap again to end").click()
+    page.get_by_role("heading", name="Routine ended early").wait_for()
+    problems += serious(axe, page, "done")
     context.close()
     assert problems == []

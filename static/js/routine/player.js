@@ -135,7 +135,8 @@
     el('step-name').textContent = segment.kind === 'work' ? segment.name : work ? `Next: ${work.name}` : '';
     el('step-cue').textContent = work ? work.cue : '';
     const following = segment.kind === 'work' ? nextWork(state.index) : null;
-    el('up-next').textContent = following ? `Up next: ${following.name}${following.side ? ` (${following.side})` : ''}` : '';
+    const nextSide = following && following.side ? ` (${following.side})` : '';
+    el('up-next').textContent = following ? `Up next: ${following.name}${nextSide}` : '';
     el('reps').hidden = !(segment.kind === 'work' && segment.mode === 'reps');
     el('clock').hidden = !el('reps').hidden;
     el('worse-button').disabled = !work && segment.kind !== 'work';
@@ -145,7 +146,8 @@
     let spoken = phaseText(segment);
     if (segment.kind === 'work') {
       const amount = segment.mode === 'time' ? `${segment.seconds} seconds` : `${segment.reps} reps`;
-      spoken = `${sideLabel(segment.side) ? `${sideLabel(segment.side)}: ` : ''}${segment.name}, ${amount}`;
+      const side = segment.side ? `${sideLabel(segment.side)}: ` : '';
+      spoken = `${side}${segment.name}, ${amount}`;
     } else if (segment.kind === 'switch') {
       spoken = `Switch sides. Next: ${sideLabel(segment.toSide).toLowerCase()}`;
     } else if (work) {

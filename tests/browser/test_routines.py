@@ -1,0 +1,215 @@
+"""The routine player, builder and sharing, offline, with Playwright's clock driving time."""
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
+
+T0 = "2026-11-24T08:00:00"
+
+
+def install_clock(page):
+    # Frozen until the test moves it, so readings before and after a reload are comparable.
+    page.clock.install(time=T0)
+    page.clock.pause_at(T0)
+
+
+def go_offline(context, page, live_server):
+    page.goto(live_server + "/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+
+
+def clock_seconds(page):
+    minutes, seconds = page.locator("#clock").inner_text().split(":")
+    return int(minutes) * 60 + int(seconds)
+
+
+def finish_routine(page):
+    """Fast-forward to the end, tapping through rep-based steps."""
+    for _ in range(200):
+        if page.locator("#player-done").is_visible():
+            return
+        if page.locator("#reps").is_visible():
+            page.locator("#rep-button").click()
+        else:
+            page.clock.run_for(max(1, clock_seconds(page)) * 1000 + 300)
+    raise AssertionError("the routine did not finish")
+
+
+def test_builtin_routine_offline(context, page, live_server):
+    install_clock(page)
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/routines/")
+    page.get_by_role("link", name="Start Desk break").click()
+    expect(page.get_by_role("heading", name="Desk break")).to_be_visible()
+    expect(page.locator("#setup-time")).to_have_text(re.compile(r"about \d+ min"))
+    expect(page.locator("#setup-equipment")).to_have_text("Chair")
+    page.locator("#pain-before").get_by_role("radio", name="6", exact=True).check()
+    page.get_by_role("button", name="Start").click()
+
+    expect(page.locator("#phase")).to_have_text("Get ready")
+    page.clock.run_for(5_500)
+    expect(page.locator("#phase")).to_have_text("Left side")
+    expect(page.locator("#step-name")).to_have_text("Seated figure 4 stretch")
+    assert 28 <= clock_seconds(page) <= 30
+    expect(page.locator("#announcer")).to_contain_text("Left side: Seated figure 4 stretch")
+
+    # Sides switch by themselves.
+    page.clock.run_for(30_000)
+    expect(page.locator("#phase")).to_have_text("Switch sides")
+    page.clock.run_for(5_000)
+    expect(page.locator("#phase")).to_have_text("Right side")
+
+    # Pause holds the time.
+    page.clock.run_for(10_000)
+    page.get_by_role("button", name="Pause").click()
+    held = clock_seconds(page)
+    page.clock.run_for(60_000)
+    assert clock_seconds(page) == held
+    expect(page.get_by_role("button", name="Resume")).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Resume").click()
+    page.clock.run_for(5_000)
+    assert clock_seconds(page) in (held - 5, held - 4)
+
+    # Skip ends the step now: the rest before the next technique comes up.
+    page.get_by_role("button", name="Skip").click()
+    expect(page.locator("#phase")).to_have_text("Rest")
+    expect(page.locator("#step-name")).to_have_text("Next: Seated forward bend")
+
+    # A reload mid-step resumes at the same step and remaining time, paused.
+    page.get_by_role("button", name="Skip").click()
+    page.clock.run_for(7_000)
+    before = (page.locator("#phase").inner_text(), page.locator("#step-name").inner_text(), clock_seconds(page))
+    response = page.reload()
+    assert response.from_service_worker
+    expect(page.locator("#player-run")).to_be_visible()
+    after = (page.locator("#phase").inner_text(), page.locator("#step-name").inner_text(), clock_seconds(page))
+    assert after[:2] == before[:2]
+    # The display is redrawn five times a second, so it may trail the saved time by that much.
+    assert before[2] - 1 <= after[2] <= before[2]
+    expect(page.get_by_role("button", name="Resume")).to_be_visible()
+    page.clock.run_for(30_000)
+    assert after[2] - 1 <= clock_seconds(page) <= after[2], "paused after a reload until the person resumes"
+    page.get_by_role("button", name="Resume").click()
+
+    finish_routine(page)
+    expect(page.locator("#done-heading")).to_have_text("Routine finished")
+    expect(page.locator("#done-saved")).to_have_text("Saved to your history on this device.")
+    page.locator("#pain-after").get_by_role("radio", name="3", exact=True).check()
+    expect(page.locator("#done-saved")).to_contain_text("pain 3 out of 10")
+
+    page.get_by_role("link", name="See your history").click()
+    item = page.locator(".history-item").first
+    expect(item.get_by_role("heading")).to_have_text("Desk break")
+    expect(item).to_contain_text("skipped")
+    expect(item).to_contain_text("Pain 6 before, 3 after")
+    assert context.console.errors == []
+
+
+def test_flare_mode_and_made_it_worse(context, page, live_server):
+    install_clock(page)
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/")
+    page.get_by_role("link", name=re.compile("Start the gentle routine")).click()
+    expect(page.locator("body")).to_have_class(re.compile("flare"))
+    expect(page.get_by_role("heading", name="Gentle flare-up routine")).to_be_visible()
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(5_500)
+    expect(page.locator("#step-name")).to_have_text("Pelvic tilt")
+    page.get_by_role("button", name="This made it worse").click()
+    expect(page.locator("#worse-button")).to_have_text("Noted")
+    page.clock.run_for(100)  # announcements are written a moment later, for screen readers
+    expect(page.locator("#announcer")).to_contain_text("Pelvic tilt made things worse")
+    page.get_by_role("button", name="End routine").click()
+    page.get_by_role("button", name="Tap again to end").click()
+    expect(page.locator("#done-heading")).to_have_text("Routine ended early")
+
+    # The card shows the mark, and next time the player offers to skip it.
+    page.goto(live_server + "/techniques/pelvic-tilt")
+    expect(page.locator("#worse-note")).to_be_visible()
+    page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
+    offer = page.locator("#flag-offer")
+    expect(offer).to_be_visible()
+    expect(offer.get_by_role("checkbox")).to_be_checked()
+    page.get_by_role("button", name="Start").click()
+    page.clock.run_for(5_500)
+    expect(page.locator("#step-name")).to_have_text("Knee-to-chest stretch")
+    assert context.console.errors == []
+
+
+def test_build_offline_then_share_into_a_fresh_browser(browser, context, page, live_server):
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/routines/new")
+    page.get_by_role("button", name="Save routine").click()
+    errors = page.locator("#builder-errors")
+    expect(errors).to_be_visible()
+    expect(errors).to_contain_text("Give the routine a name")
+
+    page.get_by_label("Name").fill("Lunch stretch 🌿")
+    page.get_by_label("Technique to add").select_option("seated-figure-four")
+    page.get_by_role("button", name="Add step").click()
+    page.get_by_label("Technique to add").select_option("sciatic-nerve-glide")
+    page.get_by_role("button", name="Add step").click()
+    steps = page.locator(".builder-step")
+    expect(steps).to_have_count(2)
+    steps.nth(0).get_by_label("Seconds", exact=True).fill("0")
+    page.get_by_role("button", name="Save routine").click()
+    expect(errors).to_contain_text("seconds must be a whole number from 5 to 600")
+    steps.nth(0).get_by_label("Seconds", exact=True).fill("40")
+    # Reorder with the buttons: the nerve glide goes first.
+    page.get_by_role("button", name=re.compile("^Up: step 2")).click()
+    expect(steps.nth(0).locator(".step-title")).to_have_text("Sciatic nerve glide")
+    page.get_by_role("button", name="Save routine").click()
+    expect(page.locator("#builder-status")).to_contain_text("Saved")
+    expect(errors).to_be_hidden()
+
+    page.reload()
+    expect(page.get_by_label("Name")).to_have_value("Lunch stretch 🌿")
+    expect(page.locator(".builder-step .step-title")).to_have_text(["Sciatic nerve glide", "Seated figure 4 stretch"])
+    page.goto(live_server + "/routines/")
+    mine = page.locator("#my-routines .routine-tile")
+    expect(mine).to_have_count(1)
+    expect(mine.get_by_role("heading")).to_have_text("Lunch stretch 🌿")
+    link = page.evaluate(
+        "Relieve.store.all('routines').then((rs) => location.origin + '/routines/shared#r=' + Relieve.share.encodeRoutine(rs[0]))")
+    assert len(link) < 600
+
+    other = browser.new_context(viewport=PHONE)
+    console = ConsoleWatcher(other)
+    friend = other.new_page()
+    friend.goto(link)
+    expect(friend.locator("#shared-name")).to_have_text("Lunch stretch 🌿")
+    expect(friend.locator("#shared-steps li")).to_have_count(2)
+    friend.get_by_role("button", name="Save to my routines").click()
+    expect(friend.locator("#shared-status")).to_contain_text("Saved")
+    friend.goto(live_server + "/routines/")
+    expect(friend.locator("#my-routines .routine-tile h3")).to_have_text(["Lunch stretch 🌿"])
+
+    # A tampered link explains itself and saves nothing.
+    tampered = link[:-3] + ("aaa" if not link.endswith("aaa") else "bbb")
+    friend.goto(live_server + "/routines/")  # leave the page so the hash change is a navigation
+    friend.goto(tampered)
+    expect(friend.locator("#shared-error")).to_contain_text("can't be opened")
+    expect(friend.locator("#shared-preview")).to_be_hidden()
+    assert friend.evaluate("Relieve.store.all('routines').then((r) => r.length)") == 1
+    other.close()
+    assert console.errors == [] and context.console.errors == []
+
+
+def test_routine_times_agree_between_server_and_player(page, live_server):
+    page.goto(live_server + "/routines/")
+    slugs = [href.rsplit("/", 1)[1] for href in
+             page.locator(".routine-tile h3 a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")]
+    assert len(slugs) >= 5
+    for slug in slugs:
+        page.goto(f"{live_server}/routines/{slug}")
+        server = int(page.locator("#routine-time").get_attribute("data-seconds"))
+        browser_seconds = page.evaluate(
+            "(id) => Relieve.catalog.routine(id).then((r) => Relieve.catalog.facts(r)).then((f) => f.seconds)", slug)
+        assert browser_seconds == server, slug
+
+
+def test_unknown_routine_is_explained(page, live_server):
+    page.goto(live_server + "/play?routine=nope")
+    expect(page.locator("#player-error")).to_contain_text("could not find that routine")
