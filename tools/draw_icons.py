@@ -7,8 +7,9 @@ leaves), and every output is produced from that geometry: icon.svg (the
 master, also the favicon), icon-192.png and icon-512.png (rounded square on a
 transparent background), maskable-512.png (full-bleed teal with the motif
 inside the central 80% safe zone), apple-touch-icon.png (180x180, opaque),
-and the 96x96 shortcut icons shortcut-library.png (stacked cards) and
-shortcut-learn.png (light bulb) in the same palette. Generating them all from
+and the 96x96 shortcut icons shortcut-library.png (stacked cards),
+shortcut-learn.png (light bulb), shortcut-routines.png (play button) and
+shortcut-flare.png (heart with a pulse) in the same palette. Generating them all from
 one script keeps them consistent and lets the design be changed in one place.
 PNGs are drawn at 4x and downsampled for anti-aliasing, then palette-
 quantised to stay small. Re-run from the repo root with
@@ -181,6 +182,17 @@ def shortcut(kind, size=96):
         d.rounded_rectangle((24 * k, 28 * k, 64 * k, 76 * k), radius=6 * k, outline=WHITE, width=round(w))
         for y, x2 in ((42, 54), (52, 54), (62, 46)):
             thick_line(d, [(34 * k, y * k), (x2 * k, y * k)], 5 * k, WHITE)
+    elif kind == "routines":
+        # a play button in a ring: start a guided routine
+        d.ellipse((20 * k, 20 * k, 76 * k, 76 * k), outline=WHITE, width=round(w))
+        d.polygon([(41 * k, 34 * k), (41 * k, 62 * k), (63 * k, 48 * k)], fill=LEAF)
+    elif kind == "flare":
+        # a soft heart with a pulse line: gentle help on a bad day
+        d.ellipse((22 * k, 24 * k, 50 * k, 52 * k), fill=LEAF)
+        d.ellipse((46 * k, 24 * k, 74 * k, 52 * k), fill=LEAF)
+        d.polygon([(23 * k, 43 * k), (73 * k, 43 * k), (48 * k, 74 * k)], fill=LEAF)
+        thick_line(d, [(26 * k, 46 * k), (38 * k, 46 * k), (43 * k, 36 * k), (50 * k, 56 * k), (55 * k, 46 * k),
+                       (70 * k, 46 * k)], 5 * k, TEAL)
     else:
         # light bulb: glowing glass, neck and base lines, a small shine
         cx, cy, r = 48 * k, 40 * k, 19 * k
@@ -212,6 +224,8 @@ def main():
     print(f"motif reaches {motif_radius() / SIZE:.2f} of the size from the centre (maskable limit 0.40)")
     save(shortcut("library"), "shortcut-library.png")
     save(shortcut("learn"), "shortcut-learn.png")
+    save(shortcut("routines"), "shortcut-routines.png")
+    save(shortcut("flare"), "shortcut-flare.png")
 
 
 if __name__ == "__main__":

@@ -112,9 +112,10 @@ def test_flare_mode_and_made_it_worse(context, page, live_server):
     go_offline(context, page, live_server)
     page.goto(live_server + "/")
     page.get_by_role("link", name=re.compile("Start the gentle routine")).click()
+    # One tap: the gentle routine starts straight away, with extra-large controls.
     expect(page.locator("body")).to_have_class(re.compile("flare"))
-    expect(page.get_by_role("heading", name="Gentle flare-up routine")).to_be_visible()
-    page.get_by_role("button", name="Start").click()
+    expect(page.locator("#phase")).to_have_text("Get ready")
+    assert page.get_by_role("button", name="Pause").bounding_box()["height"] >= 80
     page.clock.run_for(5_500)
     expect(page.locator("#step-name")).to_have_text("Pelvic tilt")
     page.get_by_role("button", name="This made it worse").click()
@@ -128,11 +129,18 @@ def test_flare_mode_and_made_it_worse(context, page, live_server):
     # The card shows the mark, and next time the player offers to skip it.
     page.goto(live_server + "/techniques/pelvic-tilt")
     expect(page.locator("#worse-note")).to_be_visible()
-    page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
+    page.goto(live_server + "/play?routine=flare-up-gentle")
     offer = page.locator("#flag-offer")
     expect(offer).to_be_visible()
     expect(offer.get_by_role("checkbox")).to_be_checked()
     page.get_by_role("button", name="Start").click()
+    page.clock.run_for(5_500)
+    expect(page.locator("#step-name")).to_have_text("Knee-to-chest stretch")
+    # Flare mode skips it without asking.
+    page.get_by_role("button", name="End routine").click()
+    page.get_by_role("button", name="Tap again to end").click()
+    page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
+    expect(page.locator("#phase")).to_have_text("Get ready")
     page.clock.run_for(5_500)
     expect(page.locator("#step-name")).to_have_text("Knee-to-chest stretch")
     assert context.console.errors == []

@@ -16,6 +16,7 @@ from webapp.pwa.static_urls import file_hash, static_url
 ICONS = (
     "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png",
     "icons/apple-touch-icon.png", "icons/shortcut-library.png", "icons/shortcut-learn.png",
+    "icons/shortcut-flare.png", "icons/shortcut-routines.png",
 )
 PAGE_BUNDLES = ("css_all", "js_all")
 

@@ -36,6 +36,18 @@ def manifest_data():
         ],
         "shortcuts": [
             {
+                "name": "Flare-up: start the gentle routine", "short_name": "Flare-up",
+                "description": "Start the gentlest routine straight away",
+                "url": url_for("routines.player", routine="flare-up-gentle", flare=1),
+                "icons": [{"src": static_url("icons/shortcut-flare.png"), "sizes": "96x96", "type": "image/png"}],
+            },
+            {
+                "name": "Routines", "short_name": "Routines",
+                "description": "Guided routines with a timer",
+                "url": url_for("routines.index"),
+                "icons": [{"src": static_url("icons/shortcut-routines.png"), "sizes": "96x96", "type": "image/png"}],
+            },
+            {
                 "name": "Technique library", "short_name": "Techniques",
                 "description": "Browse self-massage techniques and stretches",
                 "url": url_for("library.index"),

@@ -378,6 +378,9 @@
     }
     if (saved) R.prefs.remove(SAVE_KEY);
     await setup();
+    // Flare mode is one tap from the home screen: no set-up questions on a bad day. Techniques
+    // flagged as making things worse stay skipped (they are ticked by default).
+    if (document.body.classList.contains('flare')) start();
   }
 
   init();
