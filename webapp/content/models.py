@@ -11,17 +11,29 @@ def utcnow():
     return datetime.now(timezone.utc)
 
 
-class Technique(db.Model):
+class ContentRow:
+    """Columns every loaded content item has: its file's slug, its order and its hash."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # Hash of the source file's parsed data: the loader skips unchanged items, and the service
+    # worker's cache version changes whenever any item does.
+    content_hash: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    def __repr__(self):
+        return f"<{type(self).__name__} {self.slug}>"
+
+
+class Technique(ContentRow, db.Model):
     """One technique card (self-massage or stretch)."""
 
     __tablename__ = "technique"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(60))
     kind: Mapped[str] = mapped_column(String(16))
     summary: Mapped[str] = mapped_column(String(160))
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
     position: Mapped[str] = mapped_column(String(16))
     intensity: Mapped[str] = mapped_column(String(16))
     intensity_note: Mapped[str] = mapped_column(Text)
@@ -36,50 +48,27 @@ class Technique(db.Model):
     avoid_if: Mapped[list] = mapped_column(JSON)
     dosing: Mapped[dict] = mapped_column(JSON)
     sources: Mapped[list] = mapped_column(JSON)
-    # Hash of the source file's parsed data: the loader skips unchanged cards, and the service
-    # worker's cache version changes whenever any card does.
-    content_hash: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
-
-    def __repr__(self):
-        return f"<Technique {self.slug}>"
 
 
-class Article(db.Model):
+class Article(ContentRow, db.Model):
     """One learn page."""
 
     __tablename__ = "article"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
     title: Mapped[str] = mapped_column(String(80))
     summary: Mapped[str] = mapped_column(String(200))
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
     body_html: Mapped[str] = mapped_column(Text)
     sources: Mapped[list] = mapped_column(JSON)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
-
-    def __repr__(self):
-        return f"<Article {self.slug}>"
 
 
-class Routine(db.Model):
+class Routine(ContentRow, db.Model):
     """A built-in routine: an ordered list of steps drawn from the technique cards."""
 
     __tablename__ = "routine"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    slug: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(60))
     summary: Mapped[str] = mapped_column(String(200))
-    sort_order: Mapped[int] = mapped_column(Integer, default=0)
     flare: Mapped[bool] = mapped_column(Boolean, default=False)
     # Each step fully resolved at load time (technique defaults filled in), so every client
     # plays exactly the same routine.
     steps: Mapped[list] = mapped_column(JSON)
-    content_hash: Mapped[str] = mapped_column(String(64))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
-
-    def __repr__(self):
-        return f"<Routine {self.slug}>"
