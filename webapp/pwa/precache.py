@@ -11,7 +11,7 @@ from flask import current_app, url_for
 
 from webapp.content.models import Article, Routine, Technique
 from webapp.extensions import assets, db
-from webapp.pwa.static_urls import file_hash, static_url
+from webapp.pwa.static_urls import static_url
 
 ICONS = (
     "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png",
@@ -60,27 +60,30 @@ def precache_urls():
     return page_urls() + asset_urls()
 
 
-def _templates_digest():
+def _source_digest():
+    """Templates and the Python that renders them (views, vocabulary, filters): cached pages
+    change when any of it does."""
     digest = hashlib.sha256()
-    root = os.path.join(current_app.root_path, current_app.template_folder)
-    for folder, _dirs, files in sorted(os.walk(root)):
-        for name in sorted(files):
-            with open(os.path.join(folder, name), "rb") as fh:
-                digest.update(name.encode() + fh.read())
+    roots = [os.path.join(current_app.root_path, current_app.template_folder), current_app.root_path]
+    for root in roots:
+        for folder, _dirs, files in sorted(os.walk(root)):
+            for name in sorted(files):
+                if name.endswith((".html", ".svg", ".py")):
+                    with open(os.path.join(folder, name), "rb") as fh:
+                        digest.update(name.encode() + fh.read())
     return digest.hexdigest()
 
 
 def cache_version():
     """A short hash over everything the cached pages and files are made from."""
     digest = hashlib.sha256()
-    for part in bundle_urls(PAGE_BUNDLES + ("js_sw",)):
+    # The list carries every bundle's and static file's content hash in its URLs.
+    for part in precache_urls() + bundle_urls(("js_sw",)):
         digest.update(part.encode())
-    for path in ICONS:
-        digest.update(file_hash(path).encode())
     for model in (Technique, Article, Routine):
         for slug, content_hash in db.session.execute(db.select(model.slug, model.content_hash).order_by(model.slug)):
             digest.update(f"{slug}:{content_hash}".encode())
-    digest.update(_templates_digest().encode())
+    digest.update(_source_digest().encode())
     # The booking call to action is rendered into cached pages.
     digest.update(repr((current_app.config.get("CLINIC_NAME"), current_app.config.get("CLINIC_BOOKING_URL"))).encode())
     return digest.hexdigest()[:16]

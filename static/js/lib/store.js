@@ -29,10 +29,15 @@
           const db = request.result;
           // Another tab opened a newer version: let it upgrade, and reopen next time.
           db.onversionchange = () => { db.close(); opening = null; };
+          // Safari may close the connection of a long-open app: open a new one next time.
+          db.onclose = () => { opening = null; };
           resolve(db);
         };
         request.onerror = () => { opening = null; reject(request.error); };
-        request.onblocked = () => reject(new Error('Close other Relieve tabs to finish updating.'));
+        request.onblocked = () => {
+          opening = null;
+          reject(new Error('Close other Relieve tabs to finish updating.'));
+        };
       });
     }
     return opening;

@@ -17,7 +17,12 @@
   let updateAccepted = false;
 
   function offerUpdate(worker) {
+    const message = toast.querySelector('p');
+    const text = message.textContent;
     toast.hidden = false;
+    // Written after the region is shown, so screen readers announce it.
+    message.textContent = '';
+    setTimeout(() => { message.textContent = text; }, 50);
     button.disabled = false;
     button.onclick = () => {
       updateAccepted = true;
@@ -44,7 +49,11 @@
 
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // The first install also changes the controller (clients.claim); only reload on request.
-    if (!updateAccepted) return;
+    // Accepted in another tab: this tab's offer is void.
+    if (!updateAccepted) {
+      toast.hidden = true;
+      return;
+    }
     updateAccepted = false;
     window.location.reload();
   });

@@ -20,6 +20,7 @@
     const technique = data.techniques[step.technique];
     const li = template.content.firstElementChild.cloneNode(true);
     li.dataset.technique = step.technique;
+    li.querySelector('.field-error').id = `err-${Math.random().toString(36).slice(2, 9)}`;
     li.querySelector('.step-title').textContent = technique.name;
     const amount = amountField(technique);
     const id = () => `f${Math.random().toString(36).slice(2, 9)}`;
@@ -93,7 +94,6 @@
       const li = list.children[error.step];
       if (!li) continue;
       const p = li.querySelector('.field-error');
-      p.id = p.id || `err-${error.step}`;
       p.textContent = [p.textContent, error.message].filter(Boolean).join(' ');
       p.hidden = false;
       const input = li.querySelector(`[data-field="${fieldNames[error.field]}"]`);
@@ -122,7 +122,9 @@
     if (offset < 0) list.insertBefore(li, target);
     else list.insertBefore(target, li);
     refresh();
-    li.querySelector(`[data-action="${offset < 0 ? 'up' : 'down'}"]`).focus();
+    const same = li.querySelector(`[data-action="${offset < 0 ? 'up' : 'down'}"]`);
+    // At the top or bottom that button is now disabled: focus its enabled partner instead.
+    (same.disabled ? li.querySelector(`[data-action="${offset < 0 ? 'down' : 'up'}"]`) : same).focus();
     const position = Array.from(list.children).indexOf(li) + 1;
     R.announce(`${li.querySelector('.step-title').textContent} moved to step ${position}`);
   }
@@ -150,8 +152,9 @@
     event.preventDefault();
     const li = handle.closest('li');
     li.classList.add('dragging');
-    handle.setPointerCapture(event.pointerId);
+    // Listen on the document: moving the dragged element in the DOM drops pointer capture.
     const onMove = (e) => {
+      if (e.pointerId !== event.pointerId) return;
       const over = Array.from(list.children).find((item) => {
         const box = item.getBoundingClientRect();
         return item !== li && e.clientY > box.top && e.clientY < box.bottom;
@@ -160,16 +163,17 @@
       const box = over.getBoundingClientRect();
       list.insertBefore(li, e.clientY < box.top + box.height / 2 ? over : over.nextElementSibling);
     };
-    const onUp = () => {
+    const onUp = (e) => {
+      if (e.pointerId !== event.pointerId) return;
       li.classList.remove('dragging');
-      handle.removeEventListener('pointermove', onMove);
-      handle.removeEventListener('pointerup', onUp);
-      handle.removeEventListener('pointercancel', onUp);
+      document.removeEventListener('pointermove', onMove);
+      document.removeEventListener('pointerup', onUp);
+      document.removeEventListener('pointercancel', onUp);
       refresh();
     };
-    handle.addEventListener('pointermove', onMove);
-    handle.addEventListener('pointerup', onUp);
-    handle.addEventListener('pointercancel', onUp);
+    document.addEventListener('pointermove', onMove);
+    document.addEventListener('pointerup', onUp);
+    document.addEventListener('pointercancel', onUp);
   });
 
   R.byId('add-step').addEventListener('click', () => {
@@ -196,13 +200,18 @@
       createdAt: editing ? editing.createdAt : now,
       updatedAt: now,
     };
+    // Known before the write, so a second tap on Save updates this routine, never makes another.
+    editing = record;
+    const button = R.byId('save-routine');
+    button.disabled = true;
     try {
       await R.store.put('routines', record);
     } catch (error) {
       R.byId('builder-status').textContent = `Not saved: ${error.message}`;
       return;
+    } finally {
+      button.disabled = false;
     }
-    editing = record;
     window.history.replaceState(null, '', `?id=${encodeURIComponent(record.id)}`);
     R.byId('builder-status').innerHTML = '';
     const link = document.createElement('a');

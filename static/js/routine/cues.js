@@ -6,6 +6,7 @@
   const KEY = 'relieve.cues';
   const DEFAULTS = { sound: true, voice: true, vibration: true };
   let audio = null;
+  let spoken = false;
 
   const settings = () => ({ ...DEFAULTS, ...(Relieve.prefs.getJSON(KEY) || {}) });
   const save = (value) => Relieve.prefs.setJSON(KEY, { ...settings(), ...value });
@@ -13,9 +14,15 @@
   /** Browsers only allow sound after a tap: call this from the Start or Resume button. */
   function unlock() {
     const Context = window.AudioContext || window.webkitAudioContext;
-    if (!Context) return;
-    if (!audio) audio = new Context();
-    if (audio.state === 'suspended') audio.resume().catch(() => {});
+    if (Context) {
+      if (!audio) audio = new Context();
+      if (audio.state === 'suspended') audio.resume().catch(() => {});
+    }
+    // iOS only speaks later, from a timer, if speech was first started inside a tap.
+    if (!spoken && 'speechSynthesis' in window) {
+      spoken = true;
+      window.speechSynthesis.speak(new SpeechSynthesisUtterance(''));
+    }
   }
 
   function tone(frequency, ms, delay = 0) {
@@ -39,7 +46,8 @@
     window.speechSynthesis.cancel();
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.rate = 0.95;
-    window.speechSynthesis.speak(utterance);
+    // Chrome can drop an utterance queued in the same task as cancel().
+    setTimeout(() => window.speechSynthesis.speak(utterance), 60);
   }
 
   function buzz(pattern) {

@@ -10,14 +10,16 @@
   };
   const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${R.share.encodeRoutine(routine)}`;
 
+  let listRun = 0;
+
   async function myRoutines() {
     const list = R.byId('my-routines');
     if (!list) return;
+    const run = ++listRun;
     const status = R.byId('mine-status');
     const data = await R.catalog.load();
     const routines = (await R.store.all('routines')).sort((a, b) => a.name.localeCompare(b.name));
-    R.byId('mine-empty').hidden = routines.length > 0;
-    list.replaceChildren();
+    const items = [];
     for (const routine of routines) {
       let time = '';
       try {
@@ -37,10 +39,17 @@
         const name = `${routine.name} (copy)`.slice(0, 60);
         await R.store.put('routines', { ...routine, id: R.uuid7(), name, createdAt: now, updatedAt: now });
         status.textContent = `Made a copy: ${name}.`;
-        myRoutines();
+        await myRoutines();
+        status.focus();
       });
       share.addEventListener('click', async () => {
-        const url = shareUrl(routine);
+        let url;
+        try {
+          url = shareUrl(routine);
+        } catch (error) {
+          status.textContent = `This routine can't be shared as it is: ${error.message} Edit it and try again.`;
+          return;
+        }
         try {
           if (navigator.share) await navigator.share({ title: routine.name, url });
           else {
@@ -54,13 +63,18 @@
       R.confirmTap(remove, 'Tap again to delete', async () => {
         await R.store.remove('routines', routine.id);
         status.textContent = `Deleted ${routine.name}.`;
-        myRoutines();
+        await myRoutines();
+        status.focus();
       });
-      list.append(make('li', { className: 'routine-tile' },
+      items.push(make('li', { className: 'routine-tile' },
         make('h3', { textContent: routine.name }),
         make('p', { className: 'tile-meta', textContent: `${time} · ${names.join(', ')}` }),
         make('div', { className: 'tile-actions' }, start, edit, copy, share, remove)));
     }
+    // A newer refresh started while this one awaited: let that one draw the list.
+    if (run !== listRun) return;
+    R.byId('mine-empty').hidden = routines.length > 0;
+    list.replaceChildren(...items);
   }
 
   async function history() {
@@ -106,24 +120,27 @@
     R.byId('shared-time').textContent = R.formatMinutes((await R.catalog.facts(routine)).seconds);
     R.byId('shared-steps').replaceChildren(...routine.steps.map((step) => {
       const t = data.techniques[step.technique];
-      const amount = step.seconds ? `${step.seconds} seconds` : `${step.reps ?? t.dosing.reps} reps`;
+      const timed = t.dosing.type === 'time';
+      const amount = timed ? `${step.seconds ?? t.dosing.seconds} seconds` : `${step.reps ?? t.dosing.reps} reps`;
       return make('li', {}, make('a', { href: t.url, textContent: t.name }), ` · ${amount}${step.sides === 'left-right' ? ', left then right' : ''}`);
     }));
     R.byId('shared-preview').hidden = false;
     const save = R.byId('shared-save');
+    const now = new Date().toISOString();
+    // One id for this link's routine, so tapping Save twice can't make two copies.
+    const record = { ...routine, id: R.uuid7(), createdAt: now, updatedAt: now };
     save.addEventListener('click', async () => {
-      const now = new Date().toISOString();
-      const record = { ...routine, id: R.uuid7(), createdAt: now, updatedAt: now };
+      save.disabled = true;
       try {
         await R.store.put('routines', record);
       } catch (e) {
-        R.byId('shared-status').textContent = `Not saved: ${e.message}`;
+        save.disabled = false;
+        R.byId('shared-status').textContent = `Not saved: ${e.message} Please try again.`;
         return;
       }
-      save.disabled = true;
       R.byId('shared-status').replaceChildren(`Saved “${record.name}” to your routines. `,
         make('a', { href: `/play?routine=${encodeURIComponent(record.id)}`, textContent: 'Start it now' }));
-    }, { once: true });
+    });
   }
 
   async function cardFlag() {
@@ -136,7 +153,8 @@
     R.byId('worse-clear').addEventListener('click', async () => {
       await R.store.remove('flags', flag.technique);
       note.hidden = true;
-      R.announce('Flag cleared.');
+      R.byId('card-title').focus();
+      R.announce('Mark cleared.');
     });
   }
 

@@ -23,6 +23,11 @@
   let wakeLock = null;
 
   if (params.get('flare') === '1') document.body.classList.add('flare');
+  // Flare mode starts without a tap on this page, and browsers keep sound off until one comes:
+  // the first touch or key anywhere turns the cues on.
+  for (const type of ['pointerdown', 'keydown']) {
+    document.addEventListener(type, () => R.cues.unlock(), { once: true, capture: true });
+  }
 
   function show(id) {
     for (const view of views) el(view).hidden = view !== id;
@@ -100,6 +105,7 @@
     };
     show('player-run');
     enterSegment(R.timer.current(state), true);
+    el('step-name').focus();
     save(now);
     startLoop();
   }
@@ -122,10 +128,10 @@
     return null;
   }
 
-  function enterSegment(segment, quiet) {
+  function enterSegment(segment, quiet, restoring = false) {
     if (!segment) return;
     const work = segment.kind === 'work' ? segment : nextWork(state.index);
-    run.repsDone = 0;
+    if (!restoring) run.repsDone = 0;
     el('phase').textContent = phaseText(segment);
     const image = el('step-image');
     if (work) {
@@ -178,8 +184,8 @@
     const doneWorks = state.segments.slice(0, state.index).filter((s) => s.kind === 'work').length;
     el('progress-text').textContent = `${Math.min(doneWorks + 1, works.length)} of ${works.length}`;
     const paused = state.status === 'paused';
-    el('pause-button').textContent = paused ? 'Resume' : 'Pause';
-    el('pause-button').setAttribute('aria-pressed', String(paused));
+    const label = paused ? 'Resume' : 'Pause';
+    if (el('pause-button').textContent !== label) el('pause-button').textContent = label;
     root.classList.toggle('is-paused', paused);
   }
 
@@ -231,7 +237,13 @@
   async function keepAwake() {
     if (!('wakeLock' in navigator) || wakeLock || document.visibilityState !== 'visible') return;
     try {
-      wakeLock = await navigator.wakeLock.request('screen');
+      const lock = await navigator.wakeLock.request('screen');
+      // Paused or ended while the request was pending: let the screen sleep after all.
+      if (!state || state.status !== 'running') {
+        lock.release().catch(() => {});
+        return;
+      }
+      wakeLock = lock;
       wakeLock.addEventListener('release', () => { wakeLock = null; });
     } catch {
       wakeLock = null; // refused (battery saver): the routine still works
@@ -277,6 +289,8 @@
     run.repsDone += 1;
     if (run.repsDone >= segment.reps) {
       apply(R.timer.completeReps(state, Date.now()));
+      // The rep button may now be hidden: keep focus somewhere meaningful.
+      if (el('reps').hidden) el('step-name').focus();
     } else {
       renderReps();
       R.announce(`${run.repsDone} of ${segment.reps}`);
@@ -304,28 +318,34 @@
 
   // ---- finishing ---------------------------------------------------------------------------
 
+  function sessionRecord(timerState, runInfo) {
+    const summary = R.timer.summary(timerState);
+    const pick = ({ technique, side, set }) => ({ technique, side, set });
+    return {
+      id: runInfo.sessionId,
+      routineId: runInfo.routineId,
+      routineName: runInfo.routineName,
+      startedAt: new Date(summary.startedAt).toISOString(),
+      endedAt: new Date(summary.endedAt || Date.now()).toISOString(),
+      status: timerState.status === 'finished' ? 'finished' : 'ended',
+      completed: summary.completed.map(pick),
+      skipped: summary.skipped.map(pick),
+      skippedAtStart: runInfo.skippedAtStart,
+      worse: runInfo.worse,
+      painBefore: runInfo.painBefore,
+      painAfter: null,
+      updatedAt: new Date().toISOString(),
+    };
+  }
+
   async function finish() {
     stopLoop();
     letSleep();
     R.prefs.remove(SAVE_KEY);
-    const summary = R.timer.summary(state);
     const finished = state.status === 'finished';
     if (finished) R.cues.finished();
-    const session = {
-      id: run.sessionId,
-      routineId: run.routineId,
-      routineName: run.routineName,
-      startedAt: new Date(summary.startedAt).toISOString(),
-      endedAt: new Date(summary.endedAt || Date.now()).toISOString(),
-      status: finished ? 'finished' : 'ended',
-      completed: summary.completed.map(({ technique, side, set }) => ({ technique, side, set })),
-      skipped: summary.skipped.map(({ technique, side, set }) => ({ technique, side, set })),
-      skippedAtStart: run.skippedAtStart,
-      worse: run.worse,
-      painBefore: run.painBefore,
-      painAfter: null,
-      updatedAt: new Date().toISOString(),
-    };
+    const session = sessionRecord(state, run);
+    const summary = { completed: session.completed, skipped: session.skipped };
     el('done-heading').textContent = finished ? 'Routine finished' : 'Routine ended early';
     el('done-summary').textContent = `${summary.completed.length} done, ${summary.skipped.length} skipped.`;
     show('player-done');
@@ -370,18 +390,26 @@
       state = restored;
       run = saved.run;
       show('player-run');
-      enterSegment(R.timer.current(state), true);
+      enterSegment(R.timer.current(state), true, true);
       render();
       R.announce('Paused where you left off. Press Resume to continue.');
       startLoop();
       return;
     }
-    if (saved) R.prefs.remove(SAVE_KEY);
+    if (saved) {
+      // Another routine was left unfinished: keep it in the history as ended, not lost.
+      const other = saved.run ? R.timer.restore(saved.state, Date.now()) : null;
+      if (other && (other.status === 'running' || other.status === 'paused')) {
+        const ended = R.timer.end(other, Date.now()).state;
+        await R.store.put('sessions', sessionRecord(ended, saved.run)).catch(() => {});
+      }
+      R.prefs.remove(SAVE_KEY);
+    }
     await setup();
     // Flare mode is one tap from the home screen: no set-up questions on a bad day. Techniques
     // flagged as making things worse stay skipped (they are ticked by default).
     if (document.body.classList.contains('flare')) start();
   }
 
-  init();
+  init().catch((error) => fail(`The routine could not start: ${error.message}`));
 })();
