@@ -32,6 +32,12 @@ def _settings(database_url, instance_path):
         "CONTENT_DIR": str(CONTENT_DIR),
         "CLINIC_NAME": None,
         "CLINIC_BOOKING_URL": None,
+        # Real hashing is deliberately slow; tests only need it to be a hash.
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        "RATELIMIT_STORAGE_URL": None,
+        "LOGIN_LIMIT_PER_ACCOUNT": 5,
+        "LOGIN_LIMIT_PER_ADDRESS": 20,
+        "LOGIN_LIMIT_WINDOW": 900,
     }
 
 
@@ -106,3 +112,59 @@ def client(content_app):
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
+
+
+PASSWORD = "correct horse battery"
+
+
+def csrf_token(client):
+    return client.get("/api/v1/session").get_json()["csrf_token"]
+
+
+def create_user(app, email="ana@example.com", password=PASSWORD):
+    from webapp.auth.models import User
+
+    with app.app_context():
+        user = User(email=email)
+        user.set_password(password, app.config["PASSWORD_HASH_METHOD"])
+        db.session.add(user)
+        db.session.commit()
+        return user.id
+
+
+def sign_in(client, email="ana@example.com", password=PASSWORD, remember=False):
+    html = client.get("/account/signin").get_data(as_text=True)
+    token = html.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    data = {"csrf_token": token, "email": email, "password": password}
+    if remember:
+        data["remember"] = "y"
+    return client.post("/account/signin", data=data)
+
+
+class ApiClient:
+    """A signed-in device talking to the sync API the way the app does."""
+
+    def __init__(self, client, device_id):
+        self.client, self.device_id = client, device_id
+        self.token = csrf_token(client)
+
+    def push(self, changes, device_id=None):
+        return self.client.post("/api/v1/sync/push", json={"device_id": device_id or self.device_id, "changes": changes},
+                                headers={"X-CSRFToken": self.token})
+
+    def pull(self, since="0", limit=None):
+        query = f"?since={since}" + (f"&limit={limit}" if limit else "")
+        return self.client.get("/api/v1/sync/pull" + query)
+
+
+@pytest.fixture
+def user(app):
+    return create_user(app)
+
+
+@pytest.fixture
+def device(app, user):
+    """A signed-in API client for ana@example.com."""
+    client = app.test_client()
+    assert sign_in(client).status_code == 302
+    return ApiClient(client, "device-aaaa")

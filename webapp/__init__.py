@@ -5,7 +5,7 @@ from flask import Flask
 
 from webapp import config as settings
 from webapp.assets import register_bundles
-from webapp.extensions import assets, compress, db, migrate
+from webapp.extensions import assets, compress, csrf, db, login_manager, migrate
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -24,6 +24,7 @@ def create_app(overrides=None):
         app.config.from_mapping(overrides)
 
     register_extensions(app)
+    register_auth(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_errorhandlers(app)
@@ -38,6 +39,32 @@ def register_extensions(app):
     with app.app_context():
         register_bundles(assets)
     compress.init_app(app)
+    csrf.init_app(app)
+    with app.app_context():
+        from webapp.database import configure_engine
+
+        configure_engine(db.engine)
+
+
+def register_auth(app):
+    from flask import redirect, request, url_for
+
+    from webapp.auth.models import load_user
+    from webapp.auth.ratelimit import init_limiter
+    from webapp.errors import error_response
+
+    login_manager.init_app(app)
+    # "strong" would sign people out whenever a phone changes network.
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+
+    @login_manager.unauthorized_handler
+    def unauthorized():
+        if request.path.startswith("/api/"):
+            return error_response(401, "Sign in to continue.")
+        return redirect(url_for("auth.signin", next=request.full_path.rstrip("?")))
+
+    init_limiter(app)
 
 
 def register_blueprints(app):
@@ -46,9 +73,11 @@ def register_blueprints(app):
     from webapp.library.views import bp as library
     from webapp.main.views import bp as main
     from webapp.pwa.views import bp as pwa
+    from webapp.api.views import bp as api
+    from webapp.auth.views import bp as auth
     from webapp.routines.views import bp as routines
 
-    for blueprint in (main, library, learn, routines, pwa, content_cli):
+    for blueprint in (main, library, learn, routines, auth, api, pwa, content_cli):
         app.register_blueprint(blueprint)
 
 

@@ -90,6 +90,18 @@ def from_environment(instance_path):
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
         "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_DURATION": 30 * 24 * 3600,
+        "PERMANENT_SESSION_LIFETIME": 30 * 24 * 3600,
+        # werkzeug's scrypt: a memory-hard KDF. Tests use a cheap method to stay fast.
+        "PASSWORD_HASH_METHOD": os.environ.get("PASSWORD_HASH_METHOD", "scrypt"),
+        # The CSRF token lives as long as the session: an installed app stays open for days.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "RATELIMIT_STORAGE_URL": os.environ.get("RATELIMIT_STORAGE_URL", "").strip() or None,
+        "LOGIN_LIMIT_PER_ACCOUNT": int(os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5")),
+        "LOGIN_LIMIT_PER_ADDRESS": int(os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20")),
+        "LOGIN_LIMIT_WINDOW": int(os.environ.get("LOGIN_LIMIT_WINDOW", "900")),
+        "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         # Production serves bundles built ahead of time (`flask assets build`).
         "ASSETS_AUTO_BUILD": _bool("ASSETS_AUTO_BUILD", not production),
         "ASSETS_DEBUG": False,

@@ -1,0 +1,96 @@
+"""JSON endpoints: the session state and the sync of records. One error shape for all errors:
+{"error": {"status", "message", "record"?, "field"?}}."""
+import json
+import os
+
+from flask import Blueprint, Response, jsonify, request
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from webapp.errors import error_response
+from webapp.extensions import csrf, db
+from webapp.sync.service import BatchError, apply_batch, pull_changes, validate_batch
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# Checked in each changing view after the sign-in check, so an expired session answers 401
+# (sign in again) rather than a token error.
+csrf.exempt(bp)
+
+MAX_PUSH_BYTES = 1024 * 1024
+PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX = 200, 500
+SPEC = os.path.join(os.path.dirname(__file__), "openapi.json")
+
+
+@bp.after_request
+def no_store(response):
+    # Personal data: never kept by the browser's or any shared cache.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def require_user():
+    if not current_user.is_authenticated:
+        return error_response(401, "Sign in to sync. Your data is safe on this device meanwhile.")
+    return None
+
+
+@bp.get("/session")
+def session_state():
+    """Who is signed in, and the CSRF token the app sends back on changes."""
+    body = {"authenticated": current_user.is_authenticated, "csrf_token": generate_csrf()}
+    if current_user.is_authenticated:
+        body.update(email=current_user.email, user=str(current_user.id))
+    return jsonify(body)
+
+
+@bp.post("/sync/push")
+def push():
+    """Apply a batch of changes, all or nothing; replays change nothing."""
+    if (denied := require_user()) is not None:
+        return denied
+    csrf.protect()
+    if request.mimetype != "application/json":
+        return error_response(415, "Send the batch as JSON (Content-Type: application/json).")
+    if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:
+        return error_response(413, f"The batch is larger than {MAX_PUSH_BYTES // 1024} KB; send fewer changes at a time.")
+    raw = request.get_data(cache=False)
+    if len(raw) > MAX_PUSH_BYTES:
+        return error_response(413, f"The batch is larger than {MAX_PUSH_BYTES // 1024} KB; send fewer changes at a time.")
+    try:
+        payload = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return error_response(400, "The body is not valid JSON.")
+    try:
+        device_id, checked = validate_batch(payload)
+        results, cursor = apply_batch(current_user.id, device_id, checked)
+        db.session.commit()
+    except BatchError as exc:
+        db.session.rollback()
+        return error_response(exc.status, exc.message, record=exc.record, field=exc.field)
+    return jsonify({"results": results, "cursor": str(cursor)})
+
+
+@bp.get("/sync/pull")
+def pull():
+    """Changes after a cursor, oldest first, a page at a time."""
+    if (denied := require_user()) is not None:
+        return denied
+    since_text = request.args.get("since", "0")
+    if not since_text.isascii() or not since_text.isdigit() or len(since_text) > 18:
+        return error_response(400, "'since' must be a cursor from an earlier pull (digits), or 0 for everything.",
+                              field="since")
+    since = int(since_text)
+    if since > current_user.sync_seq:
+        return error_response(410, "This cursor is unknown to this account. Pull again from 0.", field="since")
+    limit_text = request.args.get("limit", str(PULL_LIMIT_DEFAULT))
+    if not limit_text.isascii() or not limit_text.isdigit() or not 1 <= int(limit_text) <= PULL_LIMIT_MAX:
+        return error_response(400, f"'limit' must be a whole number from 1 to {PULL_LIMIT_MAX}.", field="limit")
+    changes, cursor, more = pull_changes(current_user.id, since, int(limit_text))
+    return jsonify({"changes": changes, "cursor": str(cursor), "has_more": more})
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """The API's description (OpenAPI 3)."""
+    with open(SPEC, encoding="utf-8") as fh:
+        return Response(fh.read(), mimetype="application/json")

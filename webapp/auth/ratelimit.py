@@ -1,0 +1,89 @@
+"""Counting failed sign-ins per account and per address.
+
+In memory by default (one server process); with RATELIMIT_STORAGE_URL=redis://... the counts are
+shared by every process. Fixed windows: simple, and good enough to stop password guessing.
+"""
+import threading
+import time
+
+
+class MemoryCounter:
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._counts = {}
+
+    def incr(self, key, window):
+        now = time.monotonic()
+        with self._lock:
+            count, started = self._counts.get(key, (0, now))
+            if now - started >= window:
+                count, started = 0, now
+            self._counts[key] = (count + 1, started)
+            # Forget finished windows now and then so the dict does not grow without bound.
+            if len(self._counts) > 10000:
+                self._counts = {k: v for k, v in self._counts.items() if now - v[1] < window}
+            return count + 1
+
+    def get(self, key, window):
+        with self._lock:
+            count, started = self._counts.get(key, (0, 0))
+            return count if time.monotonic() - started < window else 0
+
+    def reset(self, key):
+        with self._lock:
+            self._counts.pop(key, None)
+
+
+class RedisCounter:
+    def __init__(self, url):
+        import redis
+
+        self._redis = redis.Redis.from_url(url)
+
+    def incr(self, key, window):
+        pipe = self._redis.pipeline()
+        pipe.incr(key)
+        pipe.expire(key, int(window), nx=True)
+        return pipe.execute()[0]
+
+    def get(self, key, window):
+        return int(self._redis.get(key) or 0)
+
+    def reset(self, key):
+        self._redis.delete(key)
+
+
+class LoginLimiter:
+    """At most `per_account` failures for one email and `per_address` for one IP per window."""
+
+    def __init__(self, counter, per_account=5, per_address=20, window=900):
+        self.counter = counter
+        self.per_account = per_account
+        self.per_address = per_address
+        self.window = window
+
+    def _keys(self, email, address):
+        return f"login:acct:{email}", f"login:ip:{address}"
+
+    def blocked(self, email, address):
+        account, ip = self._keys(email, address)
+        return (self.counter.get(account, self.window) >= self.per_account
+                or self.counter.get(ip, self.window) >= self.per_address)
+
+    def failed(self, email, address):
+        for key in self._keys(email, address):
+            self.counter.incr(key, self.window)
+
+    def succeeded(self, email):
+        self.counter.reset(self._keys(email, "")[0])
+
+
+def init_limiter(app):
+    url = app.config.get("RATELIMIT_STORAGE_URL")
+    counter = RedisCounter(url) if url else MemoryCounter()
+    app.extensions["relieve.login_limiter"] = LoginLimiter(
+        counter,
+        per_account=app.config["LOGIN_LIMIT_PER_ACCOUNT"],
+        per_address=app.config["LOGIN_LIMIT_PER_ADDRESS"],
+        window=app.config["LOGIN_LIMIT_WINDOW"],
+    )

@@ -1,0 +1,140 @@
+"""Account pages. They need the network (and are never cached by the service worker): signing
+in is the one thing that cannot happen offline."""
+import json
+from datetime import datetime, timezone
+
+from flask import (Blueprint, Response, current_app, flash, redirect, render_template, request,
+                   url_for)
+from flask_login import current_user, login_required, login_user, logout_user
+
+from webapp.auth.forms import ChangePasswordForm, DeleteAccountForm, SignInForm, SignUpForm
+from webapp.auth.models import User
+from webapp.extensions import db
+from webapp.sync.models import SyncRecord
+
+bp = Blueprint("auth", __name__, url_prefix="/account")
+
+
+def limiter():
+    return current_app.extensions["relieve.login_limiter"]
+
+
+def safe_next(target):
+    """Only same-site paths: never send someone to another site after signing in."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return url_for("routines.index")
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+def signup():
+    """Create an account; the device's data joins it on the next sync."""
+    form = SignUpForm()
+    status = 422 if request.method == "POST" else 200
+    if form.validate_on_submit():
+        if db.session.scalar(db.select(User.id).filter_by(email=form.email.data)) is not None:
+            form.email.errors.append("An account with this email already exists. Sign in instead.")
+            status = 409
+        else:
+            user = User(email=form.email.data)
+            user.set_password(form.password.data, current_app.config["PASSWORD_HASH_METHOD"])
+            db.session.add(user)
+            db.session.commit()
+            login_user(user, remember=True)
+            flash("Your account is ready. What you saved on this device is being added to it.")
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("auth/signup.html", form=form), status
+
+
+@bp.route("/signin", methods=["GET", "POST"])
+def signin():
+    """Sign in, with failed attempts limited per account and per address."""
+    form = SignInForm()
+    status = 200
+    if form.validate_on_submit():
+        email, address = form.email.data, request.remote_addr or "unknown"
+        if limiter().blocked(email, address):
+            form.password.errors.append("Too many attempts. Please wait 15 minutes and try again.")
+            status = 429
+        else:
+            user = db.session.scalar(db.select(User).filter_by(email=email))
+            if user is None or not user.check_password(form.password.data):
+                limiter().failed(email, address)
+                form.password.errors.append("That email and password don't match an account.")
+                status = 401
+            else:
+                limiter().succeeded(email)
+                login_user(user, remember=form.remember.data)
+                return redirect(safe_next(request.args.get("next")))
+    elif request.method == "POST":
+        status = 422
+    return render_template("auth/signin.html", form=form), status
+
+
+@bp.post("/signout")
+@login_required
+def signout():
+    """Sign out of this device (its saved data stays on it)."""
+    logout_user()
+    flash("You are signed out. What is saved on this device stays here.")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/", methods=["GET", "POST"])
+@login_required
+def settings():
+    """Change password, download data, delete the account."""
+    password_form = ChangePasswordForm(prefix="pw")
+    delete_form = DeleteAccountForm(prefix="del")
+    status = 200
+    if request.method == "POST" and "pw-current" in request.form:
+        if password_form.validate_on_submit():
+            if not current_user.check_password(password_form.current.data):
+                password_form.current.errors.append("That is not your current password.")
+                status = 422
+            else:
+                current_user.set_password(password_form.password.data, current_app.config["PASSWORD_HASH_METHOD"])
+                db.session.commit()
+                # The new session token signs out every other device; keep this one signed in.
+                login_user(current_user, remember=True)
+                flash("Password changed. You are signed out everywhere else.")
+                return redirect(url_for("auth.settings"))
+        else:
+            status = 422
+    return render_template("auth/settings.html", password_form=password_form, delete_form=delete_form), status
+
+
+@bp.post("/delete")
+@login_required
+def delete():
+    """Delete the account and every record synced to it."""
+    form = DeleteAccountForm(prefix="del")
+    if form.validate_on_submit() and current_user.check_password(form.password.data):
+        user = db.session.get(User, current_user.id)
+        db.session.execute(db.delete(SyncRecord).where(SyncRecord.user_id == user.id))
+        db.session.delete(user)
+        db.session.commit()
+        logout_user()
+        flash("Your account and everything synced to it are deleted. This device still has its own copy.")
+        return redirect(url_for("main.home"))
+    if form.password.data and not form.password.errors:
+        form.password.errors.append("That is not your password.")
+    return render_template("auth/settings.html", password_form=ChangePasswordForm(prefix="pw"),
+                           delete_form=form), 422
+
+
+@bp.get("/export")
+@login_required
+def export():
+    """Everything the account holds, as one JSON file."""
+    records = db.session.scalars(
+        db.select(SyncRecord).filter_by(user_id=current_user.id).order_by(SyncRecord.seq)).all()
+    body = {
+        "exported_at": datetime.now(timezone.utc).isoformat(),
+        "account": {"email": current_user.email, "created_at": current_user.created_at.isoformat()},
+        "records": [r.to_change() for r in records if not r.deleted],
+    }
+    return Response(json.dumps(body, indent=2, ensure_ascii=False), mimetype="application/json", headers={
+        "Content-Disposition": 'attachment; filename="relieve-data.json"',
+        "Cache-Control": "no-store",
+    })

@@ -1,0 +1,119 @@
+"""What a sync batch and each record type look like. Adding a record type is one model here
+and one entry in RECORD_TYPES; the sync itself carries any type the same way."""
+import uuid
+from datetime import datetime, timezone
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+RoutineRef = Annotated[str, StringConstraints(min_length=1, max_length=80)]
+Pain = Optional[Annotated[int, Field(ge=0, le=10)]]
+# Timestamps are ISO 8601 strings, as JavaScript's Date#toISOString writes them.
+IsoTime = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")]
+
+MAX_CHANGES = 100
+MAX_RECORD_BYTES = 64 * 1024
+EARLIEST = int(datetime(2024, 1, 1, tzinfo=timezone.utc).timestamp() * 1000)
+# Phones' clocks drift; a change stamped more than a day ahead is rejected, not trusted to win.
+MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class RoutineStep(Strict):
+    technique: Slug
+    seconds: Optional[Annotated[int, Field(ge=5, le=600)]] = None
+    reps: Optional[Annotated[int, Field(ge=1, le=50)]] = None
+    sets: Optional[Annotated[int, Field(ge=1, le=10)]] = None
+    sides: Literal["left-right", "both", "none"]
+    rest: Optional[Annotated[int, Field(ge=0, le=300)]] = None
+
+
+class RoutineData(Strict):
+    name: Name
+    steps: Annotated[list[RoutineStep], Field(min_length=1, max_length=40)]
+    createdAt: Optional[IsoTime] = None
+    updatedAt: Optional[IsoTime] = None
+
+
+class DoneStep(Strict):
+    technique: Slug
+    side: Optional[Literal["left", "right"]] = None
+    set: Optional[Annotated[int, Field(ge=1, le=10)]] = None
+
+
+class SessionData(Strict):
+    routineId: RoutineRef
+    routineName: Name
+    startedAt: IsoTime
+    endedAt: IsoTime
+    status: Literal["finished", "ended"]
+    completed: Annotated[list[DoneStep], Field(max_length=400)]
+    skipped: Annotated[list[DoneStep], Field(max_length=400)]
+    skippedAtStart: Annotated[list[Slug], Field(max_length=40)] = []
+    worse: Annotated[list[Slug], Field(max_length=40)] = []
+    painBefore: Pain = None
+    painAfter: Pain = None
+    updatedAt: Optional[IsoTime] = None
+
+
+class FlagData(Strict):
+    technique: Slug
+    at: IsoTime
+    routineId: Optional[RoutineRef] = None
+    updatedAt: Optional[IsoTime] = None
+
+
+RECORD_TYPES = {"routine": RoutineData, "session": SessionData, "flag": FlagData}
+
+
+class Change(Strict):
+    id: str
+    type: str
+    op: Literal["put", "delete"]
+    updated_at: int
+    data: Optional[dict] = None
+
+    @field_validator("id")
+    @classmethod
+    def _uuid7(cls, value):
+        try:
+            parsed = uuid.UUID(value)
+        except ValueError:
+            raise ValueError("must be a UUID") from None
+        if parsed.version != 7 or str(parsed) != value:
+            raise ValueError("must be a lowercase, hyphenated UUID version 7")
+        return value
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value):
+        if value not in RECORD_TYPES:
+            raise ValueError(f"must be one of {', '.join(sorted(RECORD_TYPES))}")
+        return value
+
+    @field_validator("updated_at")
+    @classmethod
+    def _plausible_time(cls, value):
+        now = int(datetime.now(timezone.utc).timestamp() * 1000)
+        if value < EARLIEST or value > now + MAX_CLOCK_SKEW_MS:
+            raise ValueError("must be a time in milliseconds since 1970, not before 2024 nor in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _data_matches_op(self):
+        if self.op == "delete" and self.data is not None:
+            raise ValueError("a delete carries no data")
+        if self.op == "put" and self.data is None:
+            raise ValueError("a put needs data")
+        return self
+
+
+class PushBody(Strict):
+    device_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+    changes: Annotated[list[Change], Field(min_length=1, max_length=MAX_CHANGES)]
