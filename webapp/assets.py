@@ -9,6 +9,8 @@ PAGE_JS = (
     "js/lib/dom.js",
     "js/lib/ids.js",
     "js/lib/store.js",
+    "js/sync/records.js",
+    "js/sync/core.js",
     "js/lib/catalog.js",
     "js/pwa/register.js",
     "js/pwa/install.js",
@@ -20,13 +22,16 @@ PAGE_JS = (
     "js/routine/player.js",
     "js/routine/builder.js",
     "js/routine/lists.js",
+    "js/sync/ui.js",
 )
 
 BUNDLES = {
     "css_all": Bundle("css/base.css", "css/library.css", "css/routines.css", "css/print.css",
                       filters="rcssmin", output="gen/app.%(version)s.css"),
     "js_all": Bundle(*PAGE_JS, filters="rjsmin", output="gen/app.%(version)s.js"),
-    "js_sw": Bundle("js/sw/service-worker.js", filters="rjsmin", output="gen/sw.%(version)s.js"),
+    # The worker shares the store and sync code with the pages, for Background Sync.
+    "js_sw": Bundle("js/lib/ids.js", "js/lib/store.js", "js/sync/records.js", "js/sync/core.js",
+                    "js/sw/service-worker.js", filters="rjsmin", output="gen/sw.%(version)s.js"),
 }
 
 

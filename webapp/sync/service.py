@@ -68,7 +68,7 @@ def validate_batch(payload):
         data = None
         if change.op == "put":
             try:
-                data = RECORD_TYPES[change.type].model_validate(change.data).model_dump(exclude_none=True)
+                data = RECORD_TYPES[change.type].model_validate(change.data).model_dump(exclude_unset=True)
             except ValidationError as exc:
                 loc, message = _first_error(exc)
                 raise BatchError(f"Change {index} ({change.type} {change.id}): 'data.{_where(loc)}' {message}",

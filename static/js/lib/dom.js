@@ -58,17 +58,22 @@
   /** A button that needs a second tap within a few seconds: no modal dialog for a person on the floor. */
   Relieve.confirmTap = (button, askLabel, action) => {
     const label = button.textContent;
+    const name = button.getAttribute('aria-label');
+    const setLabel = (text, accessible) => {
+      button.textContent = text;
+      if (name !== null) button.setAttribute('aria-label', accessible);
+    };
     let armed = 0;
     button.addEventListener('click', () => {
       if (armed) {
         clearTimeout(armed);
         armed = 0;
-        button.textContent = label;
+        setLabel(label, name);
         action();
         return;
       }
-      button.textContent = askLabel;
-      armed = setTimeout(() => { armed = 0; button.textContent = label; }, 4000);
+      setLabel(askLabel, askLabel);
+      armed = setTimeout(() => { armed = 0; setLabel(label, name); }, 4000);
     });
   };
 })();

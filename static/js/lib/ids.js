@@ -2,7 +2,7 @@
    offline on several devices never collide and sort by creation time. */
 (() => {
   'use strict';
-  const Relieve = (window.Relieve = window.Relieve || {});
+  const Relieve = (self.Relieve = self.Relieve || {});
 
   Relieve.uuid7 = (now = Date.now()) => {
     const bytes = new Uint8Array(16);

@@ -3,9 +3,9 @@
    written by an older version of the app keeps working. */
 (() => {
   'use strict';
-  const Relieve = (window.Relieve = window.Relieve || {});
+  const Relieve = (self.Relieve = self.Relieve || {});
   const NAME = 'relieve';
-  const VERSION = 1;
+  const VERSION = 2;
 
   // Index i upgrades a database from version i to i + 1. Never edit a released step: add one.
   const UPGRADES = [
@@ -14,6 +14,22 @@
       const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
       sessions.createIndex('startedAt', 'startedAt');
       db.createObjectStore('flags', { keyPath: 'technique' });
+    },
+    // v2, account sync: an outbox of unsent changes, sync state, and flags keyed by their own
+    // id (a flag is an event that syncs like any record; several devices may flag one card).
+    (db, tx) => {
+      db.createObjectStore('outbox', { keyPath: 'key' });
+      db.createObjectStore('meta', { keyPath: 'key' });
+      const old = tx.objectStore('flags').getAll();
+      old.onsuccess = () => {
+        db.deleteObjectStore('flags');
+        const flags = db.createObjectStore('flags', { keyPath: 'id' });
+        flags.createIndex('technique', 'technique');
+        for (const flag of old.result) {
+          const at = Date.parse(flag.at) || Date.now();
+          flags.put({ ...flag, id: Relieve.uuid7(at), updatedAt: new Date(at).toISOString() });
+        }
+      };
     },
   ];
 
@@ -51,19 +67,27 @@
   async function run(storeName, mode, fn) {
     const db = await open();
     const tx = db.transaction(storeName, mode);
-    const result = await fn(tx.objectStore(storeName));
-    await new Promise((resolve, reject) => {
+    // Listen before any request runs, so completion can't slip past.
+    const finished = new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error || new Error('The change was not saved.'));
     });
+    finished.catch(() => {}); // awaited below; this only stops an "unhandled" report if fn throws
+    const result = await fn(Array.isArray(storeName) ? tx : tx.objectStore(storeName));
+    await finished;
     return result;
   }
 
   Relieve.store = Object.assign(Relieve.store || {}, {
     get: (store, key) => run(store, 'readonly', (s) => done(s.get(key))),
     all: (store) => run(store, 'readonly', (s) => done(s.getAll())),
+    byIndex: (store, index, key) => run(store, 'readonly', (s) => done(s.index(index).getAll(key))),
     put: (store, value) => run(store, 'readwrite', (s) => done(s.put(value))),
     remove: (store, key) => run(store, 'readwrite', (s) => done(s.delete(key))),
+    count: (store) => run(store, 'readonly', (s) => done(s.count())),
+    /** Several stores in one transaction: fn(tx) gets the transaction; all or nothing. */
+    transaction: (stores, fn) => run(stores, 'readwrite', fn),
+    done,
   });
 })();

@@ -205,7 +205,7 @@
     const button = R.byId('save-routine');
     button.disabled = true;
     try {
-      await R.store.put('routines', record);
+      editing = await R.records.save('routine', record);
     } catch (error) {
       R.byId('builder-status').textContent = `Not saved: ${error.message}`;
       return;

@@ -37,7 +37,7 @@
       copy.addEventListener('click', async () => {
         const now = new Date().toISOString();
         const name = `${routine.name} (copy)`.slice(0, 60);
-        await R.store.put('routines', { ...routine, id: R.uuid7(), name, createdAt: now, updatedAt: now });
+        await R.records.save('routine', { ...routine, id: R.uuid7(), name, createdAt: now });
         status.textContent = `Made a copy: ${name}.`;
         await myRoutines();
         status.focus();
@@ -61,7 +61,7 @@
         }
       });
       R.confirmTap(remove, 'Tap again to delete', async () => {
-        await R.store.remove('routines', routine.id);
+        await R.records.remove('routine', routine.id);
         status.textContent = `Deleted ${routine.name}.`;
         await myRoutines();
         status.focus();
@@ -132,7 +132,7 @@
     save.addEventListener('click', async () => {
       save.disabled = true;
       try {
-        await R.store.put('routines', record);
+        await R.records.save('routine', record);
       } catch (e) {
         save.disabled = false;
         R.byId('shared-status').textContent = `Not saved: ${e.message} Please try again.`;
@@ -146,12 +146,13 @@
   async function cardFlag() {
     const note = R.byId('worse-note');
     if (!note) return;
-    const flag = await R.store.get('flags', note.dataset.technique);
-    if (!flag) return;
-    R.byId('worse-date').textContent = new Date(flag.at).toLocaleDateString();
+    const flags = await R.store.byIndex('flags', 'technique', note.dataset.technique);
+    if (!flags.length) return;
+    const latest = flags.map((f) => f.at).sort().pop();
+    R.byId('worse-date').textContent = new Date(latest).toLocaleDateString();
     note.hidden = false;
     R.byId('worse-clear').addEventListener('click', async () => {
-      await R.store.remove('flags', flag.technique);
+      for (const flag of flags) await R.records.remove('flag', flag.id);
       note.hidden = true;
       R.byId('card-title').focus();
       R.announce('Mark cleared.');
@@ -161,4 +162,8 @@
   for (const part of [myRoutines, history, shared, cardFlag]) {
     part().catch((error) => console.warn(`${part.name}:`, error));
   }
+  // Changes pulled from the account appear without a reload.
+  window.addEventListener('relieve:synced', () => {
+    for (const part of [myRoutines, history]) part().catch((error) => console.warn(`${part.name}:`, error));
+  });
 })();

@@ -64,7 +64,10 @@
     el('setup-steps').textContent = routine.steps.map((s) => data.techniques[s.technique].name).join(', ');
 
     const flags = await R.store.all('flags').catch(() => []);
-    const flagged = flags.filter((f) => routine.steps.some((s) => s.technique === f.technique));
+    // Several devices (or days) may have flagged one technique: offer it once, with the latest date.
+    const latest = new Map();
+    for (const f of flags) if (!latest.has(f.technique) || latest.get(f.technique).at < f.at) latest.set(f.technique, f);
+    const flagged = [...latest.values()].filter((f) => routine.steps.some((s) => s.technique === f.technique));
     const list = el('flag-offer-list');
     list.replaceChildren();
     for (const flag of flagged) {
@@ -303,7 +306,7 @@
     if (!work) return;
     if (!run.worse.includes(work.technique)) run.worse.push(work.technique);
     save();
-    await R.store.put('flags', { technique: work.technique, at: new Date().toISOString(), routineId: run.routineId })
+    await R.records.save('flag', { id: R.uuid7(), technique: work.technique, at: new Date().toISOString(), routineId: run.routineId })
       .catch(() => {});
     R.announce(`Noted: ${work.name} made things worse. Next time you'll be offered to skip it.`);
     el('worse-button').textContent = 'Noted';
@@ -362,7 +365,7 @@
 
   async function persistSession(session, message) {
     try {
-      await R.store.put('sessions', session);
+      Object.assign(session, await R.records.save('session', session));
       el('done-saved').textContent = message;
     } catch (error) {
       el('done-saved').textContent = `This session could not be saved on this device: ${error.message}`;
@@ -401,7 +404,7 @@
       const other = saved.run ? R.timer.restore(saved.state, Date.now()) : null;
       if (other && (other.status === 'running' || other.status === 'paused')) {
         const ended = R.timer.end(other, Date.now()).state;
-        await R.store.put('sessions', sessionRecord(ended, saved.run)).catch(() => {});
+        await R.records.save('session', sessionRecord(ended, saved.run)).catch(() => {});
       }
       R.prefs.remove(SAVE_KEY);
     }

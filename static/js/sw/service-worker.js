@@ -25,6 +25,17 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
+// Background Sync: changes made just before the connection dropped go out when it returns, even
+// if the app is closed by then.
+self.addEventListener('sync', (event) => {
+  if (event.tag !== 'relieve-sync') return;
+  event.waitUntil(self.Relieve.sync.run().then(async (status) => {
+    for (const client of await self.clients.matchAll()) client.postMessage({ type: 'synced', status });
+    // A failed run rejects, so the browser tries again later.
+    if (status.state === 'offline' || status.state === 'error') throw new Error(status.message);
+  }));
+});
+
 self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });

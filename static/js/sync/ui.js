@@ -1,0 +1,100 @@
+/* Shows the account and sync state in pages, and decides when to sync: at start, when the
+   connection returns, when the app comes back to the foreground, and shortly after each change
+   (plus Background Sync, where the browser has it, for changes made just before going offline). */
+(() => {
+  'use strict';
+  const R = window.Relieve;
+  const ACCOUNT_KEY = 'relieve.account';
+  const accountLink = R.byId('account-link');
+
+  function showAccount(account) {
+    if (!accountLink) return;
+    accountLink.textContent = account ? 'Account' : 'Sign in';
+    accountLink.href = account ? '/account/' : '/account/signin';
+  }
+  showAccount(R.prefs.getJSON(ACCOUNT_KEY)); // known at once, even offline
+
+  const TEXT = {
+    local: () => 'Saved on this device only',
+    synced: () => 'Synced',
+    waiting: (s) => `${s.waiting} waiting to sync`,
+    offline: (s) => (s.waiting ? `Offline: ${s.waiting} waiting` : 'Offline'),
+    'signed-out': (s) => `Signed out: ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting on this device`,
+    error: (s) => s.message || 'Sync failed',
+  };
+
+  function render(status) {
+    document.querySelectorAll('[data-sync-status]').forEach((el) => {
+      el.textContent = TEXT[status.state](status);
+      el.dataset.state = status.state;
+    });
+    document.querySelectorAll('[data-sync-action]').forEach((el) => {
+      el.hidden = !['signed-out', 'local'].includes(status.state);
+      el.textContent = status.state === 'local' ? 'Create an account to keep it safe' : 'Sign in again';
+      el.href = status.state === 'local' ? '/account/signup' : `/account/signin?next=${encodeURIComponent(location.pathname)}`;
+    });
+    if (status.state === 'synced' || status.state === 'waiting') {
+      R.store.get('meta', 'account').then((m) => {
+        R.prefs.setJSON(ACCOUNT_KEY, m ? m.value : null);
+        showAccount(m && m.value);
+      }).catch(() => {});
+    } else if (status.state === 'local') {
+      R.prefs.remove(ACCOUNT_KEY);
+      showAccount(null);
+    }
+    storageNotice(status);
+  }
+
+  // Browsers may clear site data that is not persistent (Safari after weeks of no use).
+  let persisted = null;
+  async function storageNotice(status) {
+    const notice = R.byId('storage-notice');
+    if (!notice) return;
+    if (persisted === null && navigator.storage && navigator.storage.persisted) {
+      persisted = await navigator.storage.persisted().catch(() => false);
+    }
+    const onlyHere = status.state === 'local' || (status.waiting > 0 && !persisted);
+    notice.hidden = !onlyHere;
+  }
+
+  async function askToPersist() {
+    if (!navigator.storage || !navigator.storage.persist) return;
+    persisted = await navigator.storage.persisted().catch(() => false);
+    if (!persisted) persisted = await navigator.storage.persist().catch(() => false);
+  }
+
+  const soon = R.debounce(() => R.sync.run(), 2000);
+  R.records.onChange(async () => {
+    askToPersist();
+    soon();
+    try {
+      const registration = await navigator.serviceWorker.ready;
+      if (registration.sync) await registration.sync.register('relieve-sync');
+    } catch { /* no Background Sync here: the triggers above cover it */ }
+  });
+
+  const signOut = R.byId('signout-form');
+  if (signOut) {
+    // Signing out on purpose: this device keeps its data but stops syncing to the account.
+    signOut.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      await R.sync.forgetAccount().catch(() => {});
+      R.prefs.remove(ACCOUNT_KEY);
+      signOut.submit();
+    });
+  }
+
+  R.sync.onStatus(render);
+  window.addEventListener('online', () => R.sync.run());
+  window.addEventListener('offline', () => R.sync.run());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') R.sync.run();
+  });
+  if ('serviceWorker' in navigator) {
+    // The worker synced in the background: show what it pulled.
+    navigator.serviceWorker.addEventListener('message', (event) => {
+      if (event.data && event.data.type === 'synced') window.dispatchEvent(new Event('relieve:synced'));
+    });
+  }
+  R.sync.run().then(() => window.dispatchEvent(new Event('relieve:synced')));
+})();

@@ -1,0 +1,154 @@
+"""Two browsers, one account: offline changes reach the other device, deletes too, concurrent
+edits converge on the documented winner, and signing up keeps what was made anonymously."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
+from tests.conftest import PASSWORD, create_user
+from webapp.auth.models import User
+from webapp.extensions import db
+
+
+@pytest.fixture
+def account(live_app):
+    with live_app.app_context():
+        db.session.execute(db.delete(User))
+        db.session.commit()
+    create_user(live_app, "sam@example.com")
+    return "sam@example.com"
+
+
+def device(browser):
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(15_000)
+    context.console = ConsoleWatcher(context)
+    return context, context.new_page()
+
+
+def sign_in(page, live_server, email):
+    page.goto(live_server + "/account/signin")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile("/routines/$"))
+
+
+def status(page):
+    return page.locator("[data-sync-status]").first
+
+
+def build(page, live_server, name):
+    page.goto(live_server + "/routines/new")
+    page.get_by_label("Name").fill(name)
+    page.get_by_role("button", name="Add step").click()
+    page.get_by_role("button", name="Save routine").click()
+    expect(page.locator("#builder-status")).to_contain_text("Saved")
+
+
+def my_routines(page):
+    return page.locator("#my-routines .routine-tile h3")
+
+
+def test_offline_create_edit_delete_across_two_devices(browser, live_server, account):
+    (ctx_a, a), (ctx_b, b) = device(browser), device(browser)
+    for page in (a, b):
+        sign_in(page, live_server, account)
+        wait_for_service_worker(page)
+        expect(status(page)).to_have_text("Synced")
+
+    # Made offline on A, it reaches B once A is back online.
+    ctx_a.set_offline(True)
+    build(a, live_server, "Made on the bus")
+    a.goto(live_server + "/routines/")
+    expect(status(a)).to_have_text("Offline: 1 waiting")
+    ctx_a.set_offline(False)
+    expect(status(a)).to_have_text("Synced")
+    b.goto(live_server + "/routines/")
+    expect(my_routines(b)).to_have_text(["Made on the bus"])
+
+    # Both edit it offline; the later edit wins on both, whichever device syncs first.
+    ctx_a.set_offline(True)
+    ctx_b.set_offline(True)
+    for page, name in ((a, "Edited on A"), (b, "Edited on B, later")):
+        page.goto(live_server + "/routines/")
+        page.get_by_role("link", name="Edit Made on the bus").click()
+        page.get_by_label("Name").fill(name)
+        page.get_by_role("button", name="Save routine").click()
+        expect(page.locator("#builder-status")).to_contain_text("Saved")
+        page.wait_for_timeout(20)  # B's edit is stamped after A's
+    ctx_b.set_offline(False)
+    b.goto(live_server + "/routines/")
+    expect(status(b)).to_have_text("Synced")
+    ctx_a.set_offline(False)  # A's older edit arrives last and loses
+    a.goto(live_server + "/routines/")
+    expect(status(a)).to_have_text("Synced")
+    expect(my_routines(a)).to_have_text(["Edited on B, later"])
+    b.goto(live_server + "/routines/")
+    expect(my_routines(b)).to_have_text(["Edited on B, later"])
+
+    # Deleted on B, it disappears from A.
+    b.get_by_role("button", name="Delete Edited on B, later").click()
+    b.get_by_role("button", name="Tap again to delete").click()
+    expect(my_routines(b)).to_have_count(0)
+    expect(status(b)).to_have_text("Synced")
+    a.goto(live_server + "/routines/")
+    expect(my_routines(a)).to_have_count(0)
+    expect(status(a)).to_have_text("Synced")
+
+    for ctx in (ctx_a, ctx_b):
+        assert ctx.console.errors == []
+        ctx.close()
+
+
+def test_sign_up_after_using_the_app_anonymously_keeps_everything(browser, live_server, live_app, account):
+    ctx, page = device(browser)
+    page.goto(live_server + "/routines/")
+    expect(status(page)).to_have_text("Saved on this device only")
+    expect(page.locator("#storage-notice")).to_be_visible()
+    build(page, live_server, "Before I had an account")
+    page.clock.install()
+    page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
+    page.get_by_role("button", name="End routine").click()
+    page.get_by_role("button", name="Tap again to end").click()
+    expect(page.locator("#done-saved")).to_contain_text("Saved")
+
+    page.goto(live_server + "/account/signup")
+    page.get_by_label("Email").fill("new@example.com")
+    page.get_by_label("Password").fill("a long enough password")
+    page.get_by_role("button", name="Create account").click()
+    page.goto(live_server + "/routines/")
+    expect(status(page)).to_have_text("Synced")
+    expect(page.locator("#storage-notice")).to_be_hidden()
+
+    other, tablet = device(browser)
+    tablet.goto(live_server + "/account/signin")
+    tablet.get_by_label("Email").fill("new@example.com")
+    tablet.get_by_label("Password").fill("a long enough password")
+    tablet.get_by_role("button", name="Sign in").click()
+    expect(my_routines(tablet)).to_have_text(["Before I had an account"])
+    tablet.goto(live_server + "/history")
+    expect(tablet.locator(".history-item h2")).to_have_text(["Gentle flare-up routine"])
+    for c in (ctx, other):
+        assert c.console.errors == []
+        c.close()
+
+
+def test_expired_session_keeps_changes_and_asks_to_sign_in(browser, live_server, account):
+    ctx, page = device(browser)
+    sign_in(page, live_server, account)
+    expect(status(page)).to_have_text("Synced")
+    ctx.clear_cookies()
+    build(page, live_server, "Made after the session expired")
+    page.goto(live_server + "/routines/")
+    expect(status(page)).to_have_text(re.compile(r"Signed out: 1 change waiting"))
+    expect(page.get_by_role("link", name="Sign in again")).to_be_visible()
+    page.get_by_role("link", name="Sign in again").click()
+    page.get_by_label("Email").fill(account)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(status(page)).to_have_text("Synced")
+    expect(my_routines(page)).to_have_text(["Made after the session expired"])
+    assert ctx.console.errors == []
+    ctx.close()
