@@ -7,7 +7,8 @@ from tests.browser.conftest import PHONE
 PAGES = ["/", "/techniques/", "/techniques/?kind=stretch", "/techniques/?q=zzzz", "/techniques/foam-roll-glutes",
          "/techniques/sciatic-nerve-glide", "/learn/", "/learn/how-massage-may-help", "/learn/faq",
          "/offline", "/no-such-page", "/routines/", "/routines/morning-relief", "/play?routine=desk-break",
-         "/routines/new?from=morning-relief", "/history", "/routines/shared#r=broken"]
+         "/routines/new?from=morning-relief", "/history", "/routines/shared#r=broken", "/account/signin",
+         "/account/signup"]
 
 
 def serious(axe, page, where):
@@ -53,5 +54,30 @@ def test_player_while_running_and_when_done(browser, live_server, scheme):
     page.get_by_role("button", name="Tap again to end").click()
     page.get_by_role("heading", name="Routine ended early").wait_for()
     problems += serious(axe, page, "done")
+    context.close()
+    assert problems == []
+
+
+def test_account_page_and_form_errors(browser, live_server, live_app):
+    from tests.conftest import PASSWORD, create_user
+    from webapp.auth.models import User
+    from webapp.extensions import db
+
+    with live_app.app_context():
+        db.session.execute(db.delete(User))
+        db.session.commit()
+    create_user(live_app, "axe@example.com")
+    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    page = context.new_page()
+    axe = Axe()
+    page.goto(live_server + "/account/signin")
+    page.get_by_role("button", name="Sign in").click()  # empty form: errors shown
+    problems = serious(axe, page, "sign-in errors")
+    page.get_by_label("Email").fill("axe@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(live_server + "/account/")
+    page.get_by_role("button", name="Change password").click()
+    problems += serious(axe, page, "account with errors")
     context.close()
     assert problems == []
