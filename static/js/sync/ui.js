@@ -29,9 +29,10 @@
       el.dataset.state = status.state;
     });
     document.querySelectorAll('[data-sync-action]').forEach((el) => {
-      el.hidden = !['signed-out', 'local'].includes(status.state);
-      el.textContent = status.state === 'local' ? 'Create an account to keep it safe' : 'Sign in again';
-      el.href = status.state === 'local' ? '/account/signup' : `/account/signin?next=${encodeURIComponent(location.pathname)}`;
+      // Without an account the storage notice already offers one; this link is for expired sessions.
+      el.hidden = status.state !== 'signed-out';
+      el.textContent = 'Sign in again';
+      el.href = `/account/signin?next=${encodeURIComponent(location.pathname)}`;
     });
     if (status.state === 'synced' || status.state === 'waiting') {
       R.store.get('meta', 'account').then((m) => {
