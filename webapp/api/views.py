@@ -58,8 +58,8 @@ def push():
         return error_response(413, f"The batch is larger than {MAX_PUSH_BYTES // 1024} KB; send fewer changes at a time.")
     try:
         payload = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return error_response(400, "The body is not valid JSON.")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return error_response(400, "The body is not valid JSON (or is nested too deeply).")
     try:
         device_id, checked = validate_batch(payload)
         results, cursor = apply_batch(current_user.id, device_id, checked)
@@ -79,12 +79,13 @@ def pull():
     if not since_text.isascii() or not since_text.isdigit() or len(since_text) > 18:
         return error_response(400, "'since' must be a cursor from an earlier pull (digits), or 0 for everything.",
                               field="since")
+    limit_text = request.args.get("limit", str(PULL_LIMIT_DEFAULT))
+    if (not limit_text.isascii() or not limit_text.isdigit() or len(limit_text) > 3
+            or not 1 <= int(limit_text) <= PULL_LIMIT_MAX):
+        return error_response(400, f"'limit' must be a whole number from 1 to {PULL_LIMIT_MAX}.", field="limit")
     since = int(since_text)
     if since > current_user.sync_seq:
         return error_response(410, "This cursor is unknown to this account. Pull again from 0.", field="since")
-    limit_text = request.args.get("limit", str(PULL_LIMIT_DEFAULT))
-    if not limit_text.isascii() or not limit_text.isdigit() or not 1 <= int(limit_text) <= PULL_LIMIT_MAX:
-        return error_response(400, f"'limit' must be a whole number from 1 to {PULL_LIMIT_MAX}.", field="limit")
     changes, cursor, more = pull_changes(current_user.id, since, int(limit_text))
     return jsonify({"changes": changes, "cursor": str(cursor), "has_more": more})
 

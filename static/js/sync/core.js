@@ -98,7 +98,7 @@
       for (const result of results) {
         const entry = byId.get(result.id);
         if (result.status === 'superseded') {
-          await records.applyRemote(result.winner, { replaceOutbox: true });
+          await records.applyRemote(result.winner, { lost: entry });
         } else {
           await records.sent(entry);
         }

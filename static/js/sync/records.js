@@ -59,18 +59,26 @@
    * Apply a change that came from the account (pulled, or the winner of a conflict). A change
    * still waiting in the outbox is left alone: the server decides between the two on push.
    */
-  async function applyRemote(change, { replaceOutbox = false } = {}) {
+  const sameEntry = (a, b) => a.updatedAt === b.updatedAt && a.op === b.op
+    && JSON.stringify(a.data) === JSON.stringify(b.data);
+
+  /**
+   * `lost`: the outbox entry the server just answered "superseded" to. The winner replaces it,
+   * unless the record was edited again meanwhile: that newer edit stays queued and the server
+   * judges it on the next push.
+   */
+  async function applyRemote(change, { lost = null } = {}) {
     const name = STORES[change.type];
     if (!name) return; // a record type this version of the app does not know yet
     await store.transaction([name, 'outbox'], (tx) => new Promise((resolve) => {
       const outbox = tx.objectStore('outbox');
       const pending = outbox.get(key(change.type, change.id));
       pending.onsuccess = () => {
-        if (pending.result && !replaceOutbox) {
+        if (pending.result && !(lost && sameEntry(pending.result, lost))) {
           resolve();
           return;
         }
-        if (replaceOutbox) outbox.delete(key(change.type, change.id));
+        if (pending.result) outbox.delete(key(change.type, change.id));
         if (change.op === 'delete') tx.objectStore(name).delete(change.id);
         else tx.objectStore(name).put({ ...change.data, id: change.id });
         resolve();
@@ -84,9 +92,7 @@
       const outbox = tx.objectStore('outbox');
       const current = outbox.get(entry.key);
       current.onsuccess = () => {
-        if (current.result && current.result.updatedAt === entry.updatedAt && current.result.op === entry.op) {
-          outbox.delete(entry.key);
-        }
+        if (current.result && sameEntry(current.result, entry)) outbox.delete(entry.key);
         resolve();
       };
     }));

@@ -1,0 +1,451 @@
+"""Sync performance, measured (not a test; run by hand and read the figures).
+
+(a) Pull cost follows the changes, not the history: two accounts, one with 100 synced records and
+    one with 10,000, each with 10 records changed after a cursor. Median time of
+    GET /api/v1/sync/pull?since=<cursor> (50 requests, in-process through Flask's test client),
+    plus the database's plan for the pull query.
+(b) Push under load: gunicorn (4 workers) on 127.0.0.1, ~50 signed-in accounts, 32 concurrent
+    clients pushing batches of 50 new records for ~15 s. Requests/s, latency p50/p95/p99, and
+    every answer other than 200 counted.
+
+Each database gets a fresh one: a SQLite file in a temporary folder; a PostgreSQL database
+`relieve_bench` created with `su postgres -c psql` (as .ci/postgres.sh does) and dropped after.
+
+    .venv/bin/python bench/sync.py --db both
+    .venv/bin/python bench/sync.py --db postgres --seconds 30 --clients 64
+"""
+import argparse
+import hashlib
+import http.cookiejar
+import json
+import os
+import queue
+import re
+import shlex
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SECRET = "bench-only-secret"
+HASH_METHOD = "pbkdf2:sha256:1000"  # real hashing is slow on purpose; setup only needs a hash
+PASSWORD = "bench password 123"
+PG_DEFAULT = "postgresql://relieve:relieve@127.0.0.1:5432"
+PG_DATABASE = "relieve_bench"
+
+
+def uuid7():
+    ms = int(time.time() * 1000)
+    raw = bytearray(ms.to_bytes(6, "big") + os.urandom(10))
+    raw[6] = (raw[6] & 0x0F) | 0x70
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def routine(name):
+    return {"name": name, "steps": [{"technique": "pelvic-tilt", "reps": 8, "sides": "none", "rest": 10},
+                                    {"technique": "knee-to-chest", "seconds": 30, "sides": "left-right"}]}
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+# --- Databases ----------------------------------------------------------------------------------
+
+class Database:
+    """A fresh, empty database for one run; `url` for SQLAlchemy and for DATABASE_URL."""
+
+    def __init__(self, kind, pg_url, pg_admin):
+        self.kind, self.pg_url, self.pg_admin = kind, pg_url.rstrip("/"), pg_admin
+        self.tmp = tempfile.TemporaryDirectory(prefix="relieve-bench-")
+        if kind == "sqlite":
+            self.url = f"sqlite:///{self.tmp.name}/bench.db"
+        else:
+            self.url = f"{self.pg_url}/{PG_DATABASE}"
+
+    def _psql(self, sql):
+        port = urllib.parse.urlsplit(self.pg_url).port or 5432
+        command = (f"PGOPTIONS='-c client_min_messages=warning' {self.pg_admin} -v ON_ERROR_STOP=1 -q -p {port} "
+                   f"-c {shlex.quote(sql)}")
+        subprocess.run(["su", "postgres", "-c", command], check=True, cwd="/")
+
+    def __enter__(self):
+        if self.kind == "postgres":
+            self._psql(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+            self._psql(f"CREATE DATABASE {PG_DATABASE} OWNER relieve")
+        return self
+
+    def __exit__(self, *exc):
+        if self.kind == "postgres":
+            self._psql(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
+        self.tmp.cleanup()
+
+
+def server_env(db):
+    env = dict(os.environ)
+    env.update({
+        "DATABASE_URL": db.url, "FLASK_APP": "wsgi", "SECRET_KEY": SECRET, "RELIEVE_ENV": "development",
+        "SESSION_COOKIE_SECURE": "false", "PASSWORD_HASH_METHOD": HASH_METHOD,
+        # Pages are rendered with the bundles already built (as in production), never rebuilt here.
+        "ASSETS_AUTO_BUILD": "false",
+        # Nothing written into the repository's instance/ folder.
+        "RELIEVE_INSTANCE_PATH": str(Path(db.tmp.name) / "instance"),
+        # Sign-ins all come from 127.0.0.1: keep the per-address limit out of the way.
+        "LOGIN_LIMIT_PER_ADDRESS": "100000",
+    })
+    for name in ("CLINIC_NAME", "CLINIC_BOOKING_URL", "RATELIMIT_STORAGE_URL"):
+        env.pop(name, None)
+    return env
+
+
+def flask(db, *args):
+    subprocess.run([sys.executable, "-m", "flask", *args], cwd=ROOT, env=server_env(db), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def make_app(db):
+    os.environ.update({k: v for k, v in server_env(db).items() if k in ("RELIEVE_INSTANCE_PATH", "SECRET_KEY")})
+    from webapp import create_app
+    from webapp.config import normalise_database_url
+
+    return create_app({"SQLALCHEMY_DATABASE_URI": normalise_database_url(db.url),
+                       "SECRET_KEY": SECRET, "SESSION_COOKIE_SECURE": False, "PASSWORD_HASH_METHOD": HASH_METHOD,
+                       "CLINIC_NAME": None, "CLINIC_BOOKING_URL": None, "LOGIN_LIMIT_PER_ADDRESS": 100000})
+
+
+def create_users(app, emails):
+    from webapp.auth.models import User
+    from webapp.extensions import db
+
+    with app.app_context():
+        users = []
+        for email in emails:
+            user = User(email=email)
+            user.set_password(PASSWORD, HASH_METHOD)
+            users.append(user)
+        db.session.add_all(users)
+        db.session.commit()
+        return [user.id for user in users]
+
+
+# --- (a) Pull scaling ---------------------------------------------------------------------------
+
+def bulk_history(app, user_id, count):
+    """`count` synced records for the account, written straight to the table in one go."""
+    from webapp.auth.models import User
+    from webapp.extensions import db
+    from webapp.sync.models import SyncRecord
+    from webapp.sync.service import canonical
+
+    now = int(time.time() * 1000) - 3_600_000
+    rows = []
+    for i in range(count):
+        data = routine(f"Routine {i}")
+        rows.append({"user_id": user_id, "record_id": uuid7(), "record_type": "routine", "data": data,
+                     "deleted": False, "updated_at": now + i, "device_id": "bench-history",
+                     "content_hash": hashlib.sha256(f"put:{canonical(data)}".encode()).hexdigest(),
+                     "seq": i + 1})
+    with app.app_context():
+        for start in range(0, count, 2000):
+            db.session.execute(db.insert(SyncRecord), rows[start:start + 2000])
+        db.session.execute(db.update(User).where(User.id == user_id).values(sync_seq=count))
+        db.session.commit()
+    return [row["record_id"] for row in rows]
+
+
+def signed_in_client(app, email):
+    client = app.test_client()
+    token = client.get("/api/v1/session").get_json()["csrf_token"]
+    response = client.post("/account/signin", data={"csrf_token": token, "email": email, "password": PASSWORD})
+    assert response.status_code == 302, response.status_code
+    return client, client.get("/api/v1/session").get_json()["csrf_token"]
+
+
+def explain_pull(app, client, url):
+    """The database's plan for the query a real pull runs (captured, then explained as sent)."""
+    from sqlalchemy import event
+
+    from webapp.extensions import db
+
+    with app.app_context():
+        engine = db.engine
+    captured = []
+
+    def capture(conn, cursor, statement, parameters, context, executemany):
+        if "FROM sync_record" in statement:
+            captured.append((statement, parameters))
+
+    event.listen(engine, "before_cursor_execute", capture)
+    try:
+        client.get(url)
+    finally:
+        event.remove(engine, "before_cursor_execute", capture)
+    statement, parameters = captured[-1]
+    if engine.dialect.name == "postgresql":
+        prefix = "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
+    else:
+        prefix = "EXPLAIN QUERY PLAN "
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(prefix + statement, parameters).all()
+    return [row[0] if len(row) == 1 else row[-1] for row in rows]
+
+
+def pull_scaling(db, requests=50, changed=10, sizes=(100, 10_000)):
+    from flask_migrate import upgrade
+
+    from webapp.extensions import db as sqla
+
+    app = make_app(db)
+    with app.app_context():
+        upgrade()
+    print(f"\n[{db.kind}] (a) pull scaling: {changed} changed records after the cursor, median of {requests} pulls")
+    figures = {}
+    for size in sizes:
+        email = f"history-{size}@bench.example"
+        (user_id,) = create_users(app, [email])
+        ids = bulk_history(app, user_id, size)
+        if db.kind == "postgres":
+            with app.app_context():
+                sqla.session.execute(sqla.text("ANALYZE sync_record"))
+                sqla.session.commit()
+        client, token = signed_in_client(app, email)
+        cursor = str(size)
+        now = int(time.time() * 1000)
+        changes = [{"id": ids[i * (size // changed)], "type": "routine", "op": "put", "updated_at": now + i,
+                    "data": routine(f"Edited {i}")} for i in range(changed)]
+        response = client.post("/api/v1/sync/push", json={"device_id": "bench-device", "changes": changes},
+                               headers={"X-CSRFToken": token})
+        assert response.status_code == 200, response.get_data(as_text=True)
+        url = f"/api/v1/sync/pull?since={cursor}"
+        for _ in range(5):  # warm up: connection pool, first-request work
+            client.get(url)
+        timings = []
+        for _ in range(requests):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200 and len(response.get_json()["changes"]) == changed
+        full = []
+        for _ in range(10):
+            started = time.perf_counter()
+            response = client.get("/api/v1/sync/pull?since=0&limit=500")
+            full.append((time.perf_counter() - started) * 1000)
+        first_page = len(response.get_json()["changes"])
+        figures[size] = statistics.median(timings)
+        print(f"  {size:>6} records: pull since cursor {statistics.median(timings):6.2f} ms median "
+              f"(p95 {percentile(timings, 0.95):.2f} ms); for scale, since 0 (limit 500, {first_page} changes): "
+              f"{statistics.median(full):.2f} ms")
+        for line in explain_pull(app, client, url):
+            print(f"           plan: {line}")
+    small, large = figures[sizes[0]], figures[sizes[-1]]
+    print(f"  ratio {sizes[-1]}/{sizes[0]} records: {large / small:.2f}x (flat = cost follows the changes)")
+    with app.app_context():
+        sqla.session.remove()
+        sqla.engine.dispose()
+    return figures
+
+
+# --- (b) Push under load ------------------------------------------------------------------------
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Gunicorn:
+    def __init__(self, db, workers):
+        self.db, self.workers, self.port = db, workers, free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = Path(db.tmp.name) / "gunicorn.log"
+
+    def __enter__(self):
+        self.logfile = self.log.open("w")
+        self.process = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
+             "--timeout", "60", "wsgi:app"],
+            cwd=ROOT, env=server_env(self.db), stdout=self.logfile, stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(self.base + "/api/v1/session", timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not answer within 30 s:\n{self.log.read_text()[-3000:]}")
+
+    def __exit__(self, *exc):
+        # Only the master this script started; it stops its own workers.
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.logfile.close()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Account:
+    """One signed-in person: a cookie jar, the CSRF token, a device id."""
+
+    def __init__(self, base, email, index):
+        self.base, self.email = base, email
+        self.device = f"bench-device-{index:03d}"
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+
+    def sign_in(self):
+        with self.opener.open(self.base + "/account/signin", timeout=30) as response:
+            html = response.read().decode()
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+        form = urllib.parse.urlencode({"csrf_token": token, "email": self.email, "password": PASSWORD}).encode()
+        try:
+            self.opener.open(self.base + "/account/signin", data=form, timeout=30)
+            raise RuntimeError(f"sign-in of {self.email} did not redirect")
+        except urllib.error.HTTPError as exc:  # the 302 after signing in, not followed
+            if exc.code != 302:
+                raise RuntimeError(f"sign-in of {self.email} answered {exc.code}") from None
+            exc.close()
+        with self.opener.open(self.base + "/api/v1/session", timeout=30) as response:
+            session = json.loads(response.read())
+        assert session["authenticated"], f"{self.email} is not signed in"
+        self.token = session["csrf_token"]
+
+    def push(self, batch_size):
+        now = int(time.time() * 1000)
+        changes = [{"id": uuid7(), "type": "routine", "op": "put", "updated_at": now,
+                    "data": routine(f"Bench {i}")} for i in range(batch_size)]
+        body = json.dumps({"device_id": self.device, "changes": changes}).encode()
+        request = urllib.request.Request(self.base + "/api/v1/sync/push", data=body, method="POST", headers={
+            "Content-Type": "application/json", "X-CSRFToken": self.token})
+        started = time.perf_counter()
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                response.read()
+                status = response.status
+        except urllib.error.HTTPError as exc:
+            exc.read()
+            status = exc.code
+            exc.close()
+        except OSError as exc:
+            status = f"{type(exc).__name__}"
+        return status, (time.perf_counter() - started) * 1000
+
+
+def push_load(db, users, clients, seconds, batch_size, workers):
+    print(f"\n[{db.kind}] (b) push under load: gunicorn -w {workers}, {users} accounts, {clients} concurrent "
+          f"clients, batches of {batch_size} new records, {seconds:g} s")
+    flask(db, "db", "upgrade")
+    flask(db, "content", "load")
+    app = make_app(db)
+    emails = [f"load-{i:03d}@bench.example" for i in range(users)]
+    create_users(app, emails)
+    from webapp.extensions import db as sqla
+
+    with app.app_context():
+        sqla.engine.dispose()
+
+    with Gunicorn(db, workers) as server:
+        accounts = [Account(server.base, email, i) for i, email in enumerate(emails)]
+        started = time.perf_counter()
+        for account in accounts:
+            account.sign_in()
+        print(f"  {users} accounts signed in over HTTP in {time.perf_counter() - started:.1f} s")
+
+        idle = queue.Queue()
+        for account in accounts:
+            idle.put(account)
+        results, lock = [], threading.Lock()
+        stop_at = time.perf_counter() + seconds
+
+        def client():
+            mine = []
+            while time.perf_counter() < stop_at:
+                account = idle.get()  # one request per account at a time, as one device would
+                try:
+                    mine.append(account.push(batch_size))
+                finally:
+                    idle.put(account)
+            with lock:
+                results.extend(mine)
+
+        threads = [threading.Thread(target=client) for _ in range(clients)]
+        begun = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - begun
+
+    statuses = Counter(status for status, _ in results)
+    ok = [ms for status, ms in results if status == 200]
+    with app.app_context():
+        from webapp.sync.models import SyncRecord
+
+        stored = sqla.session.scalar(sqla.select(sqla.func.count()).select_from(SyncRecord))
+        sqla.session.remove()
+        sqla.engine.dispose()
+    print(f"  {len(results)} pushes in {elapsed:.1f} s: {len(results) / elapsed:.0f} requests/s, "
+          f"{len(ok) * batch_size / elapsed:.0f} records/s stored")
+    if ok:
+        print(f"  latency of 200s: p50 {percentile(ok, 0.50):.0f} ms, p95 {percentile(ok, 0.95):.0f} ms, "
+              f"p99 {percentile(ok, 0.99):.0f} ms, max {max(ok):.0f} ms")
+    errors = {status: count for status, count in statuses.items() if status != 200}
+    print(f"  answers: 200 x {statuses.get(200, 0)}; not 200: {errors or 'none'}")
+    print(f"  records in the database: {stored} (expected {len(ok) * batch_size})")
+    if errors:
+        log = (Path(db.tmp.name) / "gunicorn.log").read_text()
+        print("  gunicorn log (end):\n" + "\n".join("    " + line for line in log.splitlines()[-20:]))
+    return {"rps": len(results) / elapsed, "p50": percentile(ok, 0.5) if ok else None,
+            "p95": percentile(ok, 0.95) if ok else None, "errors": errors, "stored": stored,
+            "expected": len(ok) * batch_size}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--part", choices=["pull", "push", "both"], default="both")
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--batch", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--pg-url", default=os.environ.get("BENCH_POSTGRES_URL", PG_DEFAULT),
+                        help="server URL of a role that may own databases (no database name)")
+    parser.add_argument("--pg-admin", default="psql", help="psql command run as the postgres system user")
+    args = parser.parse_args()
+
+    for kind in (["sqlite", "postgres"] if args.db == "both" else [args.db]):
+        if args.part in ("pull", "both"):
+            with Database(kind, args.pg_url, args.pg_admin) as db:
+                pull_scaling(db)
+        if args.part in ("push", "both"):
+            with Database(kind, args.pg_url, args.pg_admin) as db:
+                push_load(db, args.users, args.clients, args.seconds, args.batch, args.workers)
+
+
+if __name__ == "__main__":
+    main()
