@@ -10,8 +10,8 @@ DEV    := RELIEVE_ENV=development
 .PHONY: run setup test test-js test-sqlite test-postgres bench clean
 
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip || { rm -rf $(VENV); exit 1; }
 
 $(VENV)/.runtime: $(VENV)/bin/python requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
@@ -42,7 +42,7 @@ test: $(VENV)/.dev
 
 ## test-js: the player's logic (timer, routine expansion, share links) with Node's test runner
 test-js: $(VENV)/.dev
-	node --test tests/js/
+	node --test tests/js/*.test.js
 
 test-sqlite: $(VENV)/.dev
 	env -u TEST_DATABASE_URL $(PY) -m pytest $(PYTEST_ARGS)

@@ -92,6 +92,11 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # Batch migrations rebuild tables; with foreign keys on, rebuilding a parent table
+            # would cascade-delete its children's rows.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()  # end the implicit transaction, or the migration is never committed
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),

@@ -202,3 +202,53 @@ def test_csrf_token_changes_nothing_without_it(app, device):
     assert response.status_code == 400
     assert "X-CSRFToken" in response.get_json()["error"]["message"]
     assert csrf_token(device.client)
+
+
+class TestHardening:
+    @pytest.mark.parametrize("target", ["/\t/evil.example", "/\n/evil.example", "//evil.example",
+                                        "/\\evil.example", "https://evil.example/", "/\x7f/evil.example"])
+    def test_next_cannot_leave_the_site(self, app, user, target):
+        client = app.test_client()
+        token = form_token(client, "/account/signin")
+        response = client.post("/account/signin", query_string={"next": target},
+                               data={"csrf_token": token, "email": "ana@example.com", "password": PASSWORD})
+        assert response.status_code == 302 and response.headers["Location"] == "/routines/"
+
+    @pytest.mark.parametrize("path", ["/learn/a%00b", "/routines/a%00b", "/techniques/?q=a%00b"])
+    def test_nul_bytes_are_a_bad_request(self, app, path):
+        assert app.test_client().get(path).status_code == 400
+
+    def test_nul_in_a_form_is_a_bad_request(self, app, user):
+        client = app.test_client()
+        token = form_token(client, "/account/signin")
+        response = client.post("/account/signin", data={"csrf_token": token, "email": "a\x00b", "password": "x"})
+        assert response.status_code == 400
+
+    def test_simultaneous_guesses_are_all_counted(self, app, user):
+        limiter = app.extensions["relieve.login_limiter"]
+        results = [limiter.attempt("ana@example.com", "1.1.1.1") for _ in range(7)]
+        assert results == [True] * 5 + [False] * 2
+
+    def test_sign_up_is_limited_per_address(self, app):
+        client = app.test_client()
+        codes = [signup(client, email=f"u{n}@example.com").status_code for n in range(11)]
+        assert codes[:10] == [302] * 10 and codes[10] == 429
+
+    def test_password_change_keeps_a_not_remembered_device_not_remembered(self, app, user):
+        client = app.test_client()
+        sign_in(client)
+        response = client.post("/account/", data={
+            "csrf_token": form_token(client, "/account/"), "pw-current": PASSWORD,
+            "pw-password": "a brand new password", "pw-confirm": "a brand new password"})
+        assert not any(c.startswith("remember_token=") for c in response.headers.getlist("Set-Cookie"))
+
+
+def test_secret_key_created_once_by_racing_workers(tmp_path):
+    import concurrent.futures
+
+    from webapp.config import secret_key
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        keys = set(pool.map(lambda _: secret_key(str(tmp_path)), range(32)))
+    assert len(keys) == 1 and len(keys.pop()) == 64
+    assert [p.name for p in tmp_path.iterdir()] == ["secret_key"]

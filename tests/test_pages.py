@@ -120,3 +120,31 @@ def test_no_inline_scripts_or_styles(client):
 def test_html_is_compressed_when_asked(client):
     response = client.get("/techniques/", headers={"Accept-Encoding": "gzip"})
     assert response.headers.get("Content-Encoding") == "gzip"
+
+
+def test_missing_static_files_are_not_cached_for_good(client):
+    response = client.get("/static/gen/app.deadbeef.js")
+    assert response.status_code == 404
+    assert "immutable" not in response.headers.get("Cache-Control", "")
+
+
+def test_hsts_over_https(client):
+    response = client.get("/", base_url="https://relieve.example")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def test_trusted_proxy_headers(database_url, tmp_path):
+    from tests.conftest import _settings
+    from webapp import create_app
+
+    app = create_app({**_settings(database_url, tmp_path), "TRUSTED_PROXIES": 1})
+    seen = {}
+
+    @app.get("/_whoami")
+    def whoami():
+        from flask import request
+        seen.update(addr=request.remote_addr, secure=request.is_secure)
+        return "ok"
+
+    app.test_client().get("/_whoami", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"})
+    assert seen == {"addr": "203.0.113.9", "secure": True}

@@ -31,3 +31,13 @@ def test_memory_counter_stays_bounded():
     time.sleep(0.001)
     counter.incr("last", 0.0001)
     assert len(counter._counts) < 10005
+
+
+def test_good_sign_ins_do_not_use_up_the_address_limit():
+    limiter = LoginLimiter(MemoryCounter(), per_account=5, per_address=3, window=60)
+    for n in range(10):
+        assert limiter.attempt(f"user{n}@example.com", "10.0.0.1")
+        limiter.succeeded(f"user{n}@example.com", "10.0.0.1")
+    for n in range(3):
+        assert limiter.attempt(f"guess{n}@example.com", "10.0.0.1")
+    assert not limiter.attempt("guess9@example.com", "10.0.0.1")

@@ -230,3 +230,11 @@ def test_openapi_is_served_and_describes_the_endpoints(app):
     spec = app.test_client().get("/api/v1/openapi.json").get_json()
     assert spec["openapi"].startswith("3.")
     assert {"/session", "/sync/push", "/sync/pull"} <= set(spec["paths"])
+
+
+@pytest.mark.parametrize("field,value", [("startedAt", "9999-99-99T99:99:99Z"), ("endedAt", "2026-02-30T10:00:00Z"),
+                                         ("routineName", "bad\x00name")])
+def test_junk_in_session_records_is_refused(device, field, value):
+    response = device.push([put(uuid7(), {**session(), field: value}, record_type="session")])
+    assert response.status_code == 422
+    assert response.get_json()["error"]["record"]

@@ -23,6 +23,11 @@ def create_app(overrides=None):
     if overrides:
         app.config.from_mapping(overrides)
 
+    if app.config.get("TRUSTED_PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
     register_auth(app)
     register_blueprints(app)
@@ -106,6 +111,7 @@ def register_errorhandlers(app):
 
 
 def register_security_headers(app):
-    from webapp.security import add_headers
+    from webapp.security import add_headers, reject_nul_bytes
 
+    app.before_request(reject_nul_bytes)
     app.after_request(add_headers)

@@ -5,6 +5,7 @@ default in code. `create_app(overrides)` applies a mapping on top (tests use it)
 """
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -47,14 +48,20 @@ def secret_key(instance_path):
     if key:
         return key
     path = Path(instance_path) / "secret_key"
-    if path.exists():
-        return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key)
-    return key
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole to a private temp file, then linked into place: when several workers
+        # start at once, one link wins and every worker reads that same, complete key.
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.")
+        try:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32))
+            os.link(temp, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temp)
+    return path.read_text().strip()
 
 
 def clinic_settings():
@@ -102,6 +109,9 @@ def from_environment(instance_path):
         "LOGIN_LIMIT_PER_ADDRESS": int(os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20")),
         "LOGIN_LIMIT_WINDOW": int(os.environ.get("LOGIN_LIMIT_WINDOW", "900")),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+        # Behind N reverse proxies (nginx, a load balancer), trust their X-Forwarded-* headers:
+        # the client's address for sign-in limits, https for cookies and CSRF checks.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         # Production serves bundles built ahead of time (`flask assets build`).
         "ASSETS_AUTO_BUILD": _bool("ASSETS_AUTO_BUILD", not production),
         "ASSETS_DEBUG": False,

@@ -1,5 +1,5 @@
 """Security and caching headers applied to every response."""
-from flask import request
+from flask import abort, request
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -20,6 +20,15 @@ ONE_YEAR = 31536000
 BUFFERED_TYPES = {"text/css", "text/javascript", "application/javascript", "image/svg+xml"}
 
 
+def reject_nul_bytes():
+    """NUL can't be stored in PostgreSQL text: refuse it at the door instead of failing later."""
+    if "\x00" in request.path or any("\x00" in key + value for key, value in request.args.items(multi=True)):
+        abort(400, "The address contains a character that is not allowed.")
+    if request.method == "POST" and request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        if any("\x00" in value for value in request.form.values()):
+            abort(400, "The form contains a character that is not allowed.")
+
+
 def add_headers(response):
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CSP)
@@ -27,7 +36,9 @@ def add_headers(response):
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
-    if request.path.startswith("/static/"):
+    if request.is_secure:
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    if request.path.startswith("/static/") and response.status_code == 200:
         if response.direct_passthrough and response.mimetype in BUFFERED_TYPES and response.status_code == 200:
             # Read the file now (closing it) so it can be compressed like any other response.
             response.direct_passthrough = False

@@ -33,6 +33,12 @@ class MemoryCounter:
         with self._lock:
             self._counts.pop(key, None)
 
+    def decr(self, key):
+        with self._lock:
+            if key in self._counts:
+                count, started = self._counts[key]
+                self._counts[key] = (max(0, count - 1), started)
+
 
 class RedisCounter:
     def __init__(self, url):
@@ -42,15 +48,19 @@ class RedisCounter:
 
     def incr(self, key, window):
         pipe = self._redis.pipeline()
+        # Starts the window once (works on any Redis version), then counts.
+        pipe.set(key, 0, ex=max(1, int(window)), nx=True)
         pipe.incr(key)
-        pipe.expire(key, int(window), nx=True)
-        return pipe.execute()[0]
+        return pipe.execute()[1]
 
     def get(self, key, window):
         return int(self._redis.get(key) or 0)
 
     def reset(self, key):
         self._redis.delete(key)
+
+    def decr(self, key):
+        self._redis.decr(key)
 
 
 class LoginLimiter:
@@ -65,6 +75,12 @@ class LoginLimiter:
     def _keys(self, email, address):
         return f"login:acct:{email}", f"login:ip:{address}"
 
+    def attempt(self, email, address):
+        """Count a sign-in attempt; False when over either limit. Success clears the account's count."""
+        account, ip = self._keys(email, address)
+        return (self.counter.incr(account, self.window) <= self.per_account
+                and self.counter.incr(ip, self.window) <= self.per_address)
+
     def blocked(self, email, address):
         account, ip = self._keys(email, address)
         return (self.counter.get(account, self.window) >= self.per_account
@@ -74,8 +90,16 @@ class LoginLimiter:
         for key in self._keys(email, address):
             self.counter.incr(key, self.window)
 
-    def succeeded(self, email):
-        self.counter.reset(self._keys(email, "")[0])
+    def succeeded(self, email, address=None):
+        """A good password: the account starts afresh, and the attempt no longer counts against
+        the address (a household or office shares one)."""
+        account, ip = self._keys(email, address or "")
+        self.counter.reset(account)
+        if address is not None:
+            self.counter.decr(ip)
+
+    def allow_signup(self, address, per_hour=10):
+        return self.counter.incr(f"signup:ip:{address}", 3600) <= per_hour
 
 
 def init_limiter(app):

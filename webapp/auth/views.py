@@ -2,10 +2,12 @@
 in is the one thing that cannot happen offline."""
 import json
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
 from flask import (Blueprint, Response, current_app, flash, redirect, render_template, request,
                    url_for)
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
 
 from webapp.auth.forms import ChangePasswordForm, DeleteAccountForm, SignInForm, SignUpForm
 from webapp.auth.models import User
@@ -21,8 +23,11 @@ def limiter():
 
 def safe_next(target):
     """Only same-site paths: never send someone to another site after signing in."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
+    if (target and target.startswith("/") and not any(ord(c) < 0x21 or ord(c) == 0x7F for c in target)
+            and "\\" not in target):
+        parts = urlsplit(target)
+        if not parts.scheme and not parts.netloc and not parts.path.startswith("//"):
+            return target
     return url_for("routines.index")
 
 
@@ -32,14 +37,22 @@ def signup():
     form = SignUpForm()
     status = 422 if request.method == "POST" else 200
     if form.validate_on_submit():
-        if db.session.scalar(db.select(User.id).filter_by(email=form.email.data)) is not None:
+        if not limiter().allow_signup(request.remote_addr or "unknown"):
+            form.email.errors.append("Too many new accounts from this connection. Please try again later.")
+            status = 429
+        elif db.session.scalar(db.select(User.id).filter_by(email=form.email.data)) is not None:
             form.email.errors.append("An account with this email already exists. Sign in instead.")
             status = 409
         else:
             user = User(email=form.email.data)
             user.set_password(form.password.data, current_app.config["PASSWORD_HASH_METHOD"])
             db.session.add(user)
-            db.session.commit()
+            try:
+                db.session.commit()
+            except IntegrityError:  # the same email signed up at the same moment
+                db.session.rollback()
+                form.email.errors.append("An account with this email already exists. Sign in instead.")
+                return render_template("auth/signup.html", form=form), 409
             login_user(user, remember=True)
             flash("Your account is ready. What you saved on this device is being added to it.")
             return redirect(safe_next(request.args.get("next")))
@@ -53,17 +66,17 @@ def signin():
     status = 200
     if form.validate_on_submit():
         email, address = form.email.data, request.remote_addr or "unknown"
-        if limiter().blocked(email, address):
+        # Counted before the (slow) password check, so simultaneous guesses are counted too.
+        if not limiter().attempt(email, address):
             form.password.errors.append("Too many attempts. Please wait 15 minutes and try again.")
             status = 429
         else:
             user = db.session.scalar(db.select(User).filter_by(email=email))
             if user is None or not user.check_password(form.password.data):
-                limiter().failed(email, address)
                 form.password.errors.append("That email and password don't match an account.")
                 status = 401
             else:
-                limiter().succeeded(email)
+                limiter().succeeded(email, address)
                 login_user(user, remember=form.remember.data)
                 return redirect(safe_next(request.args.get("next")))
     elif request.method == "POST":
@@ -95,8 +108,10 @@ def settings():
             else:
                 current_user.set_password(password_form.password.data, current_app.config["PASSWORD_HASH_METHOD"])
                 db.session.commit()
-                # The new session token signs out every other device; keep this one signed in.
-                login_user(current_user, remember=True)
+                # The new session token signs out every other device; keep this one signed in,
+                # remembered only if it was before.
+                login_user(current_user, remember=bool(request.cookies.get(current_app.config.get(
+                    "REMEMBER_COOKIE_NAME", "remember_token"))))
                 flash("Password changed. You are signed out everywhere else.")
                 return redirect(url_for("auth.settings"))
         else:

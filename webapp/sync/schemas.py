@@ -4,15 +4,26 @@ import uuid
 from datetime import datetime, timezone
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 RoutineRef = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Pain = Optional[Annotated[int, Field(ge=0, le=10)]]
+
+
+def _real_time(value):
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError("is not a real date and time") from None
+    return value
+
+
 # Timestamps are ISO 8601 strings, as JavaScript's Date#toISOString writes them.
-IsoTime = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")]
+IsoTime = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"),
+                    AfterValidator(_real_time)]
 
 MAX_CHANGES = 100
 MAX_RECORD_BYTES = 64 * 1024

@@ -73,6 +73,9 @@ def validate_batch(payload):
                 loc, message = _first_error(exc)
                 raise BatchError(f"Change {index} ({change.type} {change.id}): 'data.{_where(loc)}' {message}",
                                  record=change.id, field=f"data.{_where(loc)}") from None
+            if "\\u0000" in canonical(data):  # json.dumps writes NUL as an escape
+                raise BatchError(f"Change {index} ({change.type} {change.id}): the record contains a NUL character.",
+                                 record=change.id, field="data")
             if len(canonical(data).encode()) > MAX_RECORD_BYTES:
                 raise BatchError(f"Change {index}: the record is larger than {MAX_RECORD_BYTES // 1024} KB.",
                                  record=change.id, field="data", status=413)
