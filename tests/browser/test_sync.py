@@ -92,6 +92,7 @@ def test_offline_create_edit_delete_across_two_devices(browser, live_server, acc
     b.get_by_role("button", name="Delete Edited on B, later").click()
     b.get_by_role("button", name="Tap again to delete").click()
     expect(my_routines(b)).to_have_count(0)
+    expect(status(b)).to_have_text("1 waiting to sync")  # shown at once, sent a moment later
     expect(status(b)).to_have_text("Synced")
     a.goto(live_server + "/routines/")
     expect(my_routines(a)).to_have_count(0)

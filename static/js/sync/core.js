@@ -178,6 +178,13 @@
     return last;
   }
 
+  /** Show a change as waiting at once, before the next sync sends it. */
+  async function refresh() {
+    const waiting = await store.count('outbox');
+    const state = last.state === 'synced' || last.state === 'waiting' ? (waiting ? 'waiting' : 'synced') : last.state;
+    report({ ...last, state, waiting });
+  }
+
   /** Forget the account link on this device (after signing out), keeping the data. */
   async function forgetAccount() {
     await store.remove('meta', 'account');
@@ -185,7 +192,7 @@
   }
 
   Relieve.sync = {
-    run, forgetAccount, deviceId,
+    run, refresh, forgetAccount, deviceId,
     status: () => last,
     onStatus: (fn) => { listeners.add(fn); fn(last); },
   };

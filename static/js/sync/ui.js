@@ -67,6 +67,7 @@
   const soon = R.debounce(() => R.sync.run(), 2000);
   R.records.onChange(async () => {
     askToPersist();
+    R.sync.refresh().catch(() => {});
     soon();
     try {
       const registration = await navigator.serviceWorker.ready;
