@@ -17,7 +17,10 @@ FAKE_PROMPT = """() => {
 def test_install_button_uses_the_browser_prompt(page, live_server):
     page.goto(live_server + "/")
     assert page.locator("#install-banner").is_hidden()
+    top = page.locator("main").bounding_box()["y"]
     assert page.evaluate(FAKE_PROMPT) is True, "the mini-infobar is replaced by our button"
+    assert page.locator("#install-banner").is_visible()
+    assert page.locator("main").bounding_box()["y"] == top, "the offer must not push the page down"
     page.get_by_role("button", name="Install app").click()
     assert page.evaluate("window.promptCalls") == 1
     assert page.locator("#install-banner").is_hidden()
