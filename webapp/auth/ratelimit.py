@@ -24,11 +24,6 @@ class MemoryCounter:
                 self._counts = {k: v for k, v in self._counts.items() if now - v[1] < window}
             return count + 1
 
-    def get(self, key, window):
-        with self._lock:
-            count, started = self._counts.get(key, (0, 0))
-            return count if time.monotonic() - started < window else 0
-
     def reset(self, key):
         with self._lock:
             self._counts.pop(key, None)
@@ -53,9 +48,6 @@ class RedisCounter:
         pipe.incr(key)
         return pipe.execute()[1]
 
-    def get(self, key, window):
-        return int(self._redis.get(key) or 0)
-
     def reset(self, key):
         self._redis.delete(key)
 
@@ -64,7 +56,8 @@ class RedisCounter:
 
 
 class LoginLimiter:
-    """At most `per_account` failures for one email and `per_address` for one IP per window."""
+    """At most `per_account` sign-in attempts for one email and `per_address` for one IP per window;
+    a good password clears the account's count and gives the address its attempt back."""
 
     def __init__(self, counter, per_account=5, per_address=20, window=900):
         self.counter = counter
@@ -80,15 +73,6 @@ class LoginLimiter:
         account, ip = self._keys(email, address)
         return (self.counter.incr(account, self.window) <= self.per_account
                 and self.counter.incr(ip, self.window) <= self.per_address)
-
-    def blocked(self, email, address):
-        account, ip = self._keys(email, address)
-        return (self.counter.get(account, self.window) >= self.per_account
-                or self.counter.get(ip, self.window) >= self.per_address)
-
-    def failed(self, email, address):
-        for key in self._keys(email, address):
-            self.counter.incr(key, self.window)
 
     def succeeded(self, email, address=None):
         """A good password: the account starts afresh, and the attempt no longer counts against
