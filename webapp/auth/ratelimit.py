@@ -1,4 +1,4 @@
-"""Counting failed sign-ins per account and per address.
+"""Counting sign-in attempts per account and per address (and sign-ups per address).
 
 In memory by default (one server process); with RATELIMIT_STORAGE_URL=redis://... the counts are
 shared by every process. Fixed windows: simple, and good enough to stop password guessing.
