@@ -348,16 +348,14 @@
     const finished = state.status === 'finished';
     if (finished) R.cues.finished();
     const session = sessionRecord(state, run);
-    const summary = { completed: session.completed, skipped: session.skipped };
     el('done-heading').textContent = finished ? 'Routine finished' : 'Routine ended early';
-    el('done-summary').textContent = `${summary.completed.length} done, ${summary.skipped.length} skipped.`;
+    el('done-summary').textContent = `${session.completed.length} done, ${session.skipped.length} skipped.`;
     show('player-done');
     el('done-heading').focus();
     await persistSession(session, 'Saved to your history on this device.');
     root.querySelectorAll('input[name="pain-after"]').forEach((input) => {
       input.addEventListener('change', () => {
         session.painAfter = Number(input.value);
-        session.updatedAt = new Date().toISOString();
         persistSession(session, `Saved: pain ${session.painAfter} out of 10 after this routine.`);
       });
     });
