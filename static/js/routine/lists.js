@@ -11,6 +11,7 @@
   const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${R.share.encodeRoutine(routine)}`;
 
   let listRun = 0;
+  let drawn = null;
 
   async function myRoutines() {
     const list = R.byId('my-routines');
@@ -19,6 +20,10 @@
     const status = R.byId('mine-status');
     const data = await R.catalog.load();
     const routines = (await R.store.all('routines')).sort((a, b) => a.name.localeCompare(b.name));
+    // Redraw only when something changed: a redraw in the middle of a two-tap Delete would
+    // swallow the second tap.
+    const signature = JSON.stringify(routines);
+    if (signature === drawn) return;
     const items = [];
     for (const routine of routines) {
       let time = '';
@@ -73,6 +78,7 @@
     }
     // A newer refresh started while this one awaited: let that one draw the list.
     if (run !== listRun) return;
+    drawn = signature;
     R.byId('mine-empty').hidden = routines.length > 0;
     list.replaceChildren(...items);
   }
