@@ -5,6 +5,7 @@ temporary folder or on the server named by TEST_DATABASE_URL (CI runs the suite 
 too). Each test starts with empty tables.
 """
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -132,10 +133,14 @@ def create_user(app, email="ana@example.com", password=PASSWORD):
         return user.id
 
 
+def form_token(client, path):
+    """The CSRF token of the form(s) on a page."""
+    html = client.get(path).get_data(as_text=True)
+    return re.search(r'name="(?:[a-z]+-)?csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
 def sign_in(client, email="ana@example.com", password=PASSWORD, remember=False):
-    html = client.get("/account/signin").get_data(as_text=True)
-    token = html.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    data = {"csrf_token": token, "email": email, "password": password}
+    data = {"csrf_token": form_token(client, "/account/signin"), "email": email, "password": password}
     if remember:
         data["remember"] = "y"
     return client.post("/account/signin", data=data)

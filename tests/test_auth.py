@@ -1,18 +1,11 @@
 """Accounts: sign up, sign in, remember me, sign out, password change, delete, export, limits."""
-import re
-
 import pytest
 
-from tests.conftest import PASSWORD, create_user, csrf_token, sign_in
+from tests.conftest import PASSWORD, create_user, csrf_token, form_token, sign_in
 from tests.sync_helpers import put, routine, uuid7
 from webapp.auth.models import User
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord
-
-
-def form_token(client, path):
-    html = client.get(path).get_data(as_text=True)
-    return re.search(r'name="(?:[a-z]+-)?csrf_token" type="hidden" value="([^"]+)"', html).group(1)
 
 
 def signup(client, email="new@example.com", password="a long enough password"):

@@ -28,6 +28,15 @@ def no_store(response):
     return response
 
 
+def too_large():
+    return error_response(413, f"The batch is larger than {MAX_PUSH_BYTES // 1024} KB; send fewer changes at a time.")
+
+
+def digits(text, most):
+    """Plain ASCII digits, at most `most` of them (int() of a huge string is itself an error)."""
+    return text.isascii() and text.isdigit() and len(text) <= most
+
+
 def require_user():
     if not current_user.is_authenticated:
         return error_response(401, "Sign in to sync. Your data is safe on this device meanwhile.")
@@ -51,11 +60,12 @@ def push():
     csrf.protect()
     if request.mimetype != "application/json":
         return error_response(415, "Send the batch as JSON (Content-Type: application/json).")
+    # The declared length first, so a huge body is refused before it is read.
     if request.content_length is not None and request.content_length > MAX_PUSH_BYTES:
-        return error_response(413, f"The batch is larger than {MAX_PUSH_BYTES // 1024} KB; send fewer changes at a time.")
+        return too_large()
     raw = request.get_data(cache=False)
     if len(raw) > MAX_PUSH_BYTES:
-        return error_response(413, f"The batch is larger than {MAX_PUSH_BYTES // 1024} KB; send fewer changes at a time.")
+        return too_large()
     try:
         payload = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -76,12 +86,11 @@ def pull():
     if (denied := require_user()) is not None:
         return denied
     since_text = request.args.get("since", "0")
-    if not since_text.isascii() or not since_text.isdigit() or len(since_text) > 18:
+    if not digits(since_text, 18):
         return error_response(400, "'since' must be a cursor from an earlier pull (digits), or 0 for everything.",
                               field="since")
     limit_text = request.args.get("limit", str(PULL_LIMIT_DEFAULT))
-    if (not limit_text.isascii() or not limit_text.isdigit() or len(limit_text) > 3
-            or not 1 <= int(limit_text) <= PULL_LIMIT_MAX):
+    if not digits(limit_text, 3) or not 1 <= int(limit_text) <= PULL_LIMIT_MAX:
         return error_response(400, f"'limit' must be a whole number from 1 to {PULL_LIMIT_MAX}.", field="limit")
     since = int(since_text)
     if since > current_user.sync_seq:

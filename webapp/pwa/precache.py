@@ -32,10 +32,12 @@ def bundle_urls(names=PAGE_BUNDLES):
     return urls
 
 
-def page_urls():
-    techniques = db.session.scalars(db.select(Technique.slug).order_by(Technique.sort_order)).all()
-    articles = db.session.scalars(db.select(Article.slug).order_by(Article.sort_order)).all()
-    routines = db.session.scalars(db.select(Routine.slug).order_by(Routine.sort_order)).all()
+def _slugs(model):
+    return db.session.scalars(db.select(model.slug).order_by(model.sort_order)).all()
+
+
+def page_urls(techniques):
+    articles, routines = _slugs(Article), _slugs(Routine)
     return (
         [url_for("main.home"), url_for("library.index"), url_for("learn.index"), url_for("pwa.offline"),
          url_for("routines.index"), url_for("routines.player"), url_for("routines.builder"),
@@ -46,8 +48,7 @@ def page_urls():
     )
 
 
-def asset_urls():
-    techniques = db.session.scalars(db.select(Technique.slug).order_by(Technique.sort_order)).all()
+def asset_urls(techniques):
     return (
         bundle_urls()
         + [url_for("pwa.manifest"), url_for("routines.catalog")]
@@ -57,7 +58,8 @@ def asset_urls():
 
 
 def precache_urls():
-    return page_urls() + asset_urls()
+    techniques = _slugs(Technique)
+    return page_urls(techniques) + asset_urls(techniques)
 
 
 def _source_digest():

@@ -3,8 +3,9 @@ cache it; the device's own routines and history are filled in by the page script
 from flask import Blueprint, abort, jsonify, render_template, url_for
 
 from webapp.content import vocabulary
-from webapp.content.models import Routine, Technique
+from webapp.content.models import Routine
 from webapp.extensions import db
+from webapp.library.views import all_cards
 from webapp.pwa.precache import illustration_path
 from webapp.pwa.static_urls import static_url
 from webapp.routines.timing import total_seconds
@@ -17,7 +18,7 @@ def all_routines():
 
 
 def techniques_by_slug():
-    return {t.slug: t for t in db.session.scalars(db.select(Technique).order_by(Technique.sort_order))}
+    return {card.slug: card for card in all_cards()}
 
 
 def routine_facts(routine, cards):
