@@ -9,7 +9,7 @@ transparent background), maskable-512.png (full-bleed teal with the motif
 inside the central 80% safe zone), apple-touch-icon.png (180x180, opaque),
 and the 96x96 shortcut icons shortcut-library.png (stacked cards),
 shortcut-learn.png (light bulb), shortcut-routines.png (play button) and
-shortcut-flare.png (heart with a pulse) in the same palette. Generating them all from
+shortcut-flare.png (heart with a pulse) and shortcut-log.png (a notepad with a tick) in the same palette. Generating them all from
 one script keeps them consistent and lets the design be changed in one place.
 PNGs are drawn at 4x and downsampled for anti-aliasing, then palette-
 quantised to stay small. Re-run from the repo root with
@@ -193,6 +193,12 @@ def shortcut(kind, size=96):
         d.polygon([(23 * k, 43 * k), (73 * k, 43 * k), (48 * k, 74 * k)], fill=LEAF)
         thick_line(d, [(26 * k, 46 * k), (38 * k, 46 * k), (43 * k, 36 * k), (50 * k, 56 * k), (55 * k, 46 * k),
                        (70 * k, 46 * k)], 5 * k, TEAL)
+    elif kind == "log":
+        # a notepad with lines and a tick: log how you feel
+        d.rounded_rectangle((26 * k, 18 * k, 70 * k, 78 * k), radius=6 * k, outline=WHITE, width=round(w))
+        for y, x2 in ((34, 58), (46, 58)):
+            thick_line(d, [(36 * k, y * k), (x2 * k, y * k)], 5 * k, WHITE)
+        thick_line(d, [(36 * k, 62 * k), (44 * k, 69 * k), (60 * k, 54 * k)], 7 * k, LEAF)
     else:
         # light bulb: glowing glass, neck and base lines, a small shine
         cx, cy, r = 48 * k, 40 * k, 19 * k
@@ -226,6 +232,7 @@ def main():
     save(shortcut("learn"), "shortcut-learn.png")
     save(shortcut("routines"), "shortcut-routines.png")
     save(shortcut("flare"), "shortcut-flare.png")
+    save(shortcut("log"), "shortcut-log.png")
 
 
 if __name__ == "__main__":

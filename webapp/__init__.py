@@ -81,8 +81,11 @@ def register_blueprints(app):
     from webapp.api.views import bp as api
     from webapp.auth.views import bp as auth
     from webapp.routines.views import bp as routines
+    from webapp.symptoms.views import bp as symptoms
+    from webapp.safety.views import bp as safety
+    from webapp.insights.views import bp as insights
 
-    for blueprint in (main, library, learn, routines, auth, api, pwa, content_cli):
+    for blueprint in (main, library, learn, routines, symptoms, safety, insights, auth, api, pwa, content_cli):
         app.register_blueprint(blueprint)
 
 

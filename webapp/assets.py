@@ -22,11 +22,26 @@ PAGE_JS = (
     "js/routine/player.js",
     "js/routine/builder.js",
     "js/routine/lists.js",
+    "js/symptoms/validate.js",
+    "js/safety/rules.js",
+    "js/safety/state.js",
+    "js/safety/check.js",
+    "js/safety/gate.js",
+    "js/symptoms/form.js",
+    "js/symptoms/list.js",
+    "js/insights/calc.js",
+    "js/insights/chart.js",
+    "js/insights/page.js",
+    "js/insights/summary.js",
+    "js/export/csv.js",
+    "js/reminders/ics.js",
+    "js/reminders/page.js",
     "js/sync/ui.js",
 )
 
 BUNDLES = {
-    "css_all": Bundle("css/base.css", "css/library.css", "css/routines.css", "css/print.css",
+    "css_all": Bundle("css/base.css", "css/library.css", "css/routines.css",
+                      "css/track.css", "css/insights.css", "css/print.css",
                       filters="rcssmin", output="gen/app.%(version)s.css"),
     "js_all": Bundle(*PAGE_JS, filters="rjsmin", output="gen/app.%(version)s.js"),
     # The worker shares the store and sync code with the pages, for Background Sync.

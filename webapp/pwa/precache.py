@@ -16,7 +16,7 @@ from webapp.pwa.static_urls import static_url
 ICONS = (
     "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png",
     "icons/apple-touch-icon.png", "icons/shortcut-library.png", "icons/shortcut-learn.png",
-    "icons/shortcut-flare.png", "icons/shortcut-routines.png",
+    "icons/shortcut-flare.png", "icons/shortcut-routines.png", "icons/shortcut-log.png",
 )
 PAGE_BUNDLES = ("css_all", "js_all")
 
@@ -41,7 +41,9 @@ def page_urls(techniques):
     return (
         [url_for("main.home"), url_for("library.index"), url_for("learn.index"), url_for("pwa.offline"),
          url_for("routines.index"), url_for("routines.player"), url_for("routines.builder"),
-         url_for("routines.shared"), url_for("routines.history")]
+         url_for("routines.shared"), url_for("routines.history"),
+         url_for("symptoms.index"), url_for("symptoms.entry"), url_for("safety.check"),
+         url_for("insights.index"), url_for("insights.summary"), url_for("insights.reminders")]
         + [url_for("routines.detail", slug=s) for s in routines]
         + [url_for("library.detail", slug=s) for s in techniques]
         + [url_for("learn.article", slug=s) for s in articles]

@@ -42,6 +42,12 @@ def manifest_data():
                 "icons": [{"src": static_url("icons/shortcut-flare.png"), "sizes": "96x96", "type": "image/png"}],
             },
             {
+                "name": "Log how you feel", "short_name": "Log symptoms",
+                "description": "Log leg and back pain in a few taps",
+                "url": url_for("symptoms.entry", source="shortcut"),
+                "icons": [{"src": static_url("icons/shortcut-log.png"), "sizes": "96x96", "type": "image/png"}],
+            },
+            {
                 "name": "Routines", "short_name": "Routines",
                 "description": "Guided routines with a timer",
                 "url": url_for("routines.index"),

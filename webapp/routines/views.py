@@ -9,6 +9,7 @@ from webapp.library.views import all_cards
 from webapp.pwa.precache import illustration_path
 from webapp.pwa.static_urls import static_url
 from webapp.routines.timing import total_seconds
+from webapp.safety import questions
 
 bp = Blueprint("routines", __name__)
 
@@ -77,6 +78,7 @@ def catalog_data():
     cards = techniques_by_slug()
     return {
         "labels": {"equipment": vocabulary.EQUIPMENT, "positions": vocabulary.POSITIONS},
+        "safety": questions.catalog(),
         "techniques": {
             slug: {
                 "slug": slug,

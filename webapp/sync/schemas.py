@@ -4,6 +4,7 @@ import uuid
 from datetime import datetime, timezone
 from typing import Annotated, Literal, Optional
 
+from webapp.safety.questions import CONTRAINDICATION_IDS, LOG_WARNING_SIGNS, RED_FLAG_IDS
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -13,9 +14,17 @@ RoutineRef = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Pain = Optional[Annotated[int, Field(ge=0, le=10)]]
 
 
+def _parse_time(value):
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+def _now_ms():
+    return int(datetime.now(timezone.utc).timestamp() * 1000)
+
+
 def _real_time(value):
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        _parse_time(value)
     except ValueError:
         raise ValueError("is not a real date and time") from None
     return value
@@ -24,6 +33,22 @@ def _real_time(value):
 # Timestamps are ISO 8601 strings, as JavaScript's Date#toISOString writes them.
 IsoTime = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$"),
                     AfterValidator(_real_time)]
+
+# Symptom log vocabularies and limits (mirrored in static/js/symptoms/validate.js).
+LEVELS = ("none", "mild", "moderate", "severe")
+REGIONS = ("buttock", "thigh", "calf", "foot")
+SIDES = ("left", "right", "both")
+HELPED = ("routine", "heat", "ice", "medication", "rest")
+SLEEP = ("good", "fair", "poor")
+NOTES_MAX = 1000
+HELPED_OTHER_MAX = 100
+Level = Literal[LEVELS]
+Region = Literal[REGIONS]
+Side = Literal[SIDES]
+Helped = Literal[HELPED]
+Sleep = Literal[SLEEP]
+WarningSign = Literal[LOG_WARNING_SIGNS]
+EARLIEST_LOG = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 MAX_CHANGES = 100
 MAX_RECORD_BYTES = 64 * 1024
@@ -80,7 +105,69 @@ class FlagData(Strict):
     updatedAt: Optional[IsoTime] = None
 
 
-RECORD_TYPES = {"routine": RoutineData, "session": SessionData, "flag": FlagData}
+class SymptomLogData(Strict):
+    """One symptom log entry. The limits are mirrored by static/js/symptoms/validate.js, which
+    checks the form before anything is saved; tests compare the two."""
+    loggedAt: IsoTime
+    legPain: Annotated[int, Field(ge=0, le=10)]
+    backPain: Annotated[int, Field(ge=0, le=10)]
+    numbness: Level = "none"
+    tingling: Level = "none"
+    weakness: Level = "none"
+    areas: Annotated[dict[Region, Side], Field(max_length=len(REGIONS))] = {}
+    helped: Annotated[list[Helped], Field(max_length=len(HELPED))] = []
+    helpedOther: Annotated[str, StringConstraints(strip_whitespace=True, max_length=HELPED_OTHER_MAX)] = ""
+    sleep: Optional[Sleep] = None
+    notes: Annotated[str, StringConstraints(max_length=NOTES_MAX)] = ""
+    warningSigns: Annotated[list[WarningSign], Field(max_length=len(LOG_WARNING_SIGNS))] = []
+    updatedAt: Optional[IsoTime] = None
+
+    @field_validator("loggedAt")
+    @classmethod
+    def _not_future(cls, value):
+        when = _parse_time(value)
+        if when.tzinfo is None:
+            raise ValueError("needs a time zone")
+        if when < EARLIEST_LOG:
+            raise ValueError("is before the year 2000")
+        # The device checked its own clock when the entry was made; the server allows for the
+        # same drift it allows a change's timestamp, and no more.
+        if when.timestamp() * 1000 > _now_ms() + MAX_CLOCK_SKEW_MS:
+            raise ValueError("is in the future")
+        return value
+
+    @field_validator("helped", "warningSigns")
+    @classmethod
+    def _unique(cls, value):
+        if len(set(value)) != len(value):
+            raise ValueError("lists an item twice")
+        return value
+
+
+class ScreeningData(Strict):
+    """A person's answers to one screening (red flags or contraindications), all questions
+    answered. Every screening is kept, so a summary can show what was answered when."""
+    kind: Literal["red-flags", "contraindications"]
+    takenAt: IsoTime
+    answers: dict[Annotated[str, StringConstraints(max_length=40)], bool]
+    source: Optional[Literal["first-run", "log", "routine", "settings"]] = None
+    updatedAt: Optional[IsoTime] = None
+
+    @model_validator(mode="after")
+    def _all_answered(self):
+        expected = set(RED_FLAG_IDS if self.kind == "red-flags" else CONTRAINDICATION_IDS)
+        unknown = sorted(set(self.answers) - expected)
+        if unknown:
+            raise ValueError(f"answers a question this check does not ask: {', '.join(unknown)}")
+        missing = [q for q in (RED_FLAG_IDS if self.kind == "red-flags" else CONTRAINDICATION_IDS)
+                   if q not in self.answers]
+        if missing:
+            raise ValueError(f"leaves questions unanswered: {', '.join(missing)}")
+        return self
+
+
+RECORD_TYPES = {"routine": RoutineData, "session": SessionData, "flag": FlagData,
+                "symptom_log": SymptomLogData, "screening": ScreeningData}
 
 
 class Change(Strict):
@@ -111,8 +198,7 @@ class Change(Strict):
     @field_validator("updated_at")
     @classmethod
     def _plausible_time(cls, value):
-        now = int(datetime.now(timezone.utc).timestamp() * 1000)
-        if value < EARLIEST or value > now + MAX_CLOCK_SKEW_MS:
+        if value < EARLIEST or value > _now_ms() + MAX_CLOCK_SKEW_MS:
             raise ValueError("must be a time in milliseconds since 1970, not before 2024 nor in the future")
         return value
 

@@ -1,11 +1,11 @@
-/* The device's own data in IndexedDB: saved routines, session history, and techniques flagged
-   as making things worse. Opened lazily; each schema version has an upgrade step, so data
+/* The device's own data in IndexedDB: saved routines, session history, techniques flagged as
+   making things worse, symptom log entries and safety screening answers. Opened lazily; each schema version has an upgrade step, so data
    written by an older version of the app keeps working. */
 (() => {
   'use strict';
   const Relieve = (self.Relieve = self.Relieve || {});
   const NAME = 'relieve';
-  const VERSION = 2;
+  const VERSION = 3;
 
   // Index i upgrades a database from version i to i + 1. Never edit a released step: add one.
   const UPGRADES = [
@@ -30,6 +30,11 @@
           flags.put({ ...flag, id: Relieve.uuid7(at), updatedAt: new Date(at).toISOString() });
         }
       };
+    },
+    // v3, symptom log and safety screening: both sync like any record; listed by time.
+    (db) => {
+      db.createObjectStore('logs', { keyPath: 'id' }).createIndex('loggedAt', 'loggedAt');
+      db.createObjectStore('screenings', { keyPath: 'id' }).createIndex('takenAt', 'takenAt');
     },
   ];
 

@@ -12,7 +12,7 @@
   const params = new URLSearchParams(window.location.search);
   const routineId = params.get('routine');
   const el = (id) => R.byId(id);
-  const views = ['player-loading', 'player-error', 'player-setup', 'player-run', 'player-done'];
+  const views = ['player-loading', 'player-error', 'player-blocked', 'player-setup', 'player-run', 'player-done'];
 
   let data = null;       // the catalog
   let routine = null;
@@ -21,6 +21,7 @@
   let loop = 0;
   let lastSaved = 0;
   let wakeLock = null;
+  let notAdvised = {};   // technique → why the safety answers rule it out
 
   if (params.get('flare') === '1') document.body.classList.add('flare');
   // Flare mode starts without a tap on this page, and browsers keep sound off until one comes:
@@ -82,6 +83,21 @@
     }
     el('flag-offer').hidden = flagged.length === 0;
 
+    const concerns = R.safetyRules.routineConcerns(routine, notAdvised)
+      .filter((c) => !flagged.some((f) => f.technique === c.technique));
+    const safetyList = el('safety-offer-list');
+    safetyList.replaceChildren();
+    for (const concern of concerns) {
+      const label = document.createElement('label');
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.checked = true;
+      input.value = concern.technique;
+      label.append(input, ' Skip ' + data.techniques[concern.technique].name + ' (not advised with ' + concern.reasons.join('; ') + ')');
+      safetyList.append(label);
+    }
+    el('safety-offer').hidden = concerns.length === 0;
+
     const settings = R.cues.settings();
     root.querySelectorAll('[data-cue]').forEach((box) => {
       box.checked = settings[box.dataset.cue];
@@ -91,7 +107,7 @@
   }
 
   function start() {
-    const skip = Array.from(el('flag-offer-list').querySelectorAll('input:checked'), (i) => i.value);
+    const skip = Array.from(root.querySelectorAll('#flag-offer-list input:checked, #safety-offer-list input:checked'), (i) => i.value);
     let segments;
     try {
       segments = R.expand.expandRoutine(routine, data.techniques, { skip });
@@ -372,6 +388,17 @@
 
   // ---- start-up ----------------------------------------------------------------------------
 
+  /** A routine left unfinished is kept in the history as ended, not lost. */
+  async function endUnfinished(saved) {
+    if (!saved) return;
+    const other = saved.run ? R.timer.restore(saved.state, Date.now()) : null;
+    if (other && (other.status === 'running' || other.status === 'paused')) {
+      const ended = R.timer.end(other, Date.now()).state;
+      await R.records.save('session', sessionRecord(ended, saved.run)).catch(() => {});
+    }
+    R.prefs.remove(SAVE_KEY);
+  }
+
   async function init() {
     root.querySelectorAll('.scale').forEach(buildScale);
     try {
@@ -385,6 +412,20 @@
       fail(routineId ? 'We could not find that routine. It may have been deleted.' : 'No routine was chosen.');
       return;
     }
+    // Safety first: no routine on a day with a red flag, and none before the check is answered.
+    const safety = await R.safety.current();
+    if (safety.block) {
+      await endUnfinished(R.prefs.getJSON(SAVE_KEY));
+      R.safety.renderBlock(el('player-blocked'), safety.block, { headingLevel: 'h1' });
+      show('player-blocked');
+      return;
+    }
+    if (safety.needsRedFlags || safety.needsContraindications) {
+      const part = !safety.needsContraindications ? 'red-flags' : (!safety.needsRedFlags ? 'contraindications' : null);
+      window.location.replace(R.safety.checkUrl({ part, source: 'routine', next: window.location.pathname + window.location.search }));
+      return;
+    }
+    notAdvised = safety.notAdvised;
     const saved = R.prefs.getJSON(SAVE_KEY);
     const restored = saved && saved.routineId === routineId && saved.run ? R.timer.restore(saved.state, Date.now()) : null;
     if (restored && (restored.status === 'running' || restored.status === 'paused')) {
@@ -397,15 +438,7 @@
       startLoop();
       return;
     }
-    if (saved) {
-      // Another routine was left unfinished: keep it in the history as ended, not lost.
-      const other = saved.run ? R.timer.restore(saved.state, Date.now()) : null;
-      if (other && (other.status === 'running' || other.status === 'paused')) {
-        const ended = R.timer.end(other, Date.now()).state;
-        await R.records.save('session', sessionRecord(ended, saved.run)).catch(() => {});
-      }
-      R.prefs.remove(SAVE_KEY);
-    }
+    await endUnfinished(saved);
     await setup();
     // Flare mode is one tap from the home screen: no set-up questions on a bad day. Techniques
     // flagged as making things worse stay skipped (they are ticked by default).

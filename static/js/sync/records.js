@@ -7,7 +7,7 @@
   const { store } = Relieve;
 
   // Record type (as the server names it) → IndexedDB store.
-  const STORES = { routine: 'routines', session: 'sessions', flag: 'flags' };
+  const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings' };
   const key = (type, id) => `${type}:${id}`;
   const withoutId = ({ id, ...data }) => data;
   const listeners = new Set();
@@ -44,7 +44,7 @@
         const request = tx.objectStore(name).getAll();
         request.onsuccess = () => {
           for (const record of request.result) {
-            const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt) || Date.now();
+            const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt || record.loggedAt || record.takenAt) || Date.now();
             tx.objectStore('outbox').put({ key: key(type, record.id), type, id: record.id, op: 'put', updatedAt, data: withoutId(record) });
           }
           pending -= 1;

@@ -1,0 +1,172 @@
+/* The one-page summary for a clinician: the chosen period's pain, where it was felt, routines
+   and their effect, techniques that made things worse, and the warning-sign answers. Made from
+   this device's records; print.css fits it on one page. */
+(() => {
+  'use strict';
+  const R = window.Relieve;
+  const sheet = R.byId('summary');
+  if (!sheet) return;
+
+  const PERIOD_KEY = 'relieve.insights.period'; // shared with the insights page: one chosen period
+  const PERIODS = ['7', '30', '90'];
+  const regionNames = JSON.parse(sheet.dataset.regions || '{}');
+  const warningNames = Object.fromEntries(JSON.parse(sheet.dataset.warnings || '[]').map(([id, label]) => [id, label]));
+  const { score } = R.chart;
+  const make = (tag, props = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
+  const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const date = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  const signed = (n) => (n > 0 ? `+${score(n)}` : n < 0 ? `−${score(-n)}` : '0');
+
+  function figures(list, rows) {
+    list.replaceChildren(...rows.flatMap(([term, value]) => [make('dt', { textContent: term }), make('dd', { textContent: value })]));
+  }
+
+  function chosenPeriod() {
+    const fromAddress = new URLSearchParams(window.location.search).get('days');
+    if (PERIODS.includes(fromAddress)) return fromAddress;
+    const saved = R.prefs.get(PERIOD_KEY);
+    return PERIODS.includes(saved) ? saved : '30';
+  }
+
+  async function questions() {
+    try {
+      const data = await R.catalog.load();
+      return data.safety || { redFlags: [], contraindications: [] };
+    } catch {
+      return { redFlags: [], contraindications: [] }; // answers are still listed, by their ids
+    }
+  }
+
+  async function techniqueName() {
+    try {
+      const data = await R.catalog.load();
+      return (slug) => (data.techniques[slug] ? data.techniques[slug].name : slug);
+    } catch {
+      return (slug) => slug;
+    }
+  }
+
+  function painSection(s) {
+    const change = [];
+    if (s.change.leg !== null) change.push(`leg ${signed(s.change.leg)}`);
+    if (s.change.back !== null) change.push(`back ${signed(s.change.back)}`);
+    figures(R.byId('pain-figures'), [
+      ['Log entries', `${s.entries} on ${s.days.filter((d) => d.entries).length} of ${s.dayCount} days`],
+      ['Average leg pain', s.avgLeg === null ? 'not logged' : `${score(s.avgLeg)} / 10`],
+      ['Average back pain', s.avgBack === null ? 'not logged' : `${score(s.avgBack)} / 10`],
+      ['Change, first half to second half', change.length ? change.join(', ') : 'not enough entries'],
+    ]);
+    const label = `Chart of average leg and back pain per day, ${R.chart.dayRange(s.from, s.to)}, with the days a routine was done marked.`;
+    R.byId('summary-chart').replaceChildren(R.chart.painChart(s, { width: 640, height: 200, label }));
+    R.byId('summary-legend').replaceChildren(R.chart.legend());
+  }
+
+  function whereSection(s) {
+    R.byId('summary-body-map').replaceChildren(R.chart.bodyMap(s.areas, regionNames));
+    const items = [];
+    for (const [region, counts] of Object.entries(s.areas)) {
+      if (!counts.left && !counts.right) continue;
+      items.push(make('li', { textContent: `${regionNames[region] || region}: left ${counts.left}, right ${counts.right}` }));
+    }
+    if (!items.length) items.push(make('li', { textContent: 'No areas logged in this period.' }));
+    R.byId('area-counts').replaceChildren(...items);
+  }
+
+  function routineSection(s, nameOf) {
+    const b = s.beforeAfter;
+    const ended = s.sessions.total - s.sessions.finished;
+    const endedText = ended ? `, ${ended} ended early` : '';
+    const top = s.routines.slice(0, 3).map((r) => `${r.name} ${signed(-r.avgDrop)} (${r.rated})`).join('; ');
+    figures(R.byId('routine-figures'), [
+      ['Sessions', `${s.sessions.total} (${s.sessions.finished} finished${endedText})`],
+      ['Days with a routine', `${s.activeDays} of ${s.dayCount}: ${score(s.daysPerWeek)} days a week`],
+      ['Pain before → after a session', b.count
+        ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')})`
+        : 'no rated sessions'],
+      ['Change after each routine (rated sessions)', top || 'none rated'],
+    ]);
+    const flagged = s.flagged.map((f) => make('li', { textContent: `${nameOf(f.technique)} (${plural(f.count, 'time', 'times')})` }));
+    if (!flagged.length) flagged.push(make('li', { textContent: 'None flagged in this period.' }));
+    R.byId('flagged-list').replaceChildren(...flagged);
+  }
+
+  function warningSection(s, screenings, safety, now) {
+    const redFlagText = Object.fromEntries(safety.redFlags.map((q) => [q.id, q.question]));
+    const inPeriod = (iso) => R.insights.localDay(iso) >= s.from && Date.parse(iso) <= now.getTime();
+    const checks = screenings.filter((r) => r.kind === 'red-flags' && inPeriod(r.takenAt))
+      .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+    const items = [];
+    for (const check of checks) {
+      for (const [id, yes] of Object.entries(check.answers || {})) {
+        if (yes === true) items.push(make('li', { className: 'warning-yes' }, make('strong', { textContent: 'Yes: ' }), `${redFlagText[id] || id} (warning-sign check, ${date(check.takenAt)})`));
+      }
+    }
+    for (const entry of s.warningEntries) {
+      const names = entry.warningSigns.map((id) => warningNames[id] || redFlagText[id] || id).join('; ');
+      items.push(make('li', { className: 'warning-yes' }, make('strong', { textContent: 'Logged: ' }), `${names} (${date(entry.loggedAt)})`));
+    }
+    if (!items.length) {
+      const taken = checks.length ? ` The warning-sign check was answered ${plural(checks.length, 'time', 'times')}, no to every question.` : '';
+      items.push(make('li', { textContent: `No warning signs reported in this period.${taken}` }));
+    }
+    R.byId('warning-list').replaceChildren(...items);
+
+    const contraText = Object.fromEntries(safety.contraindications.map((q) => [q.id, q.question]));
+    const latest = screenings.filter((r) => r.kind === 'contraindications' && Date.parse(r.takenAt) <= now.getTime())
+      .sort((a, b) => a.takenAt.localeCompare(b.takenAt)).pop();
+    const contra = R.byId('contra-text');
+    if (!latest) {
+      contra.textContent = 'Massage safety check: not answered.';
+      return;
+    }
+    const answers = Object.entries(latest.answers || {});
+    const yes = answers.filter(([, value]) => value === true).map(([id]) => contraText[id] || id);
+    const no = answers.length - yes.length;
+    const quoted = yes.map((q) => `“${q}”`).join(' ');
+    const rest = no ? `; no to the other ${no}.` : '.';
+    contra.replaceChildren(make('strong', { textContent: `Massage safety check (latest, ${date(latest.takenAt)}): ` }),
+      yes.length ? `yes to ${quoted}${rest}` : `no to all ${answers.length} questions.`);
+  }
+
+  let drawing = 0;
+  async function draw() {
+    const run = ++drawing;
+    const days = Number(chosenPeriod());
+    const now = new Date();
+    const [logs, sessions, flags, screenings, safety, nameOf] = await Promise.all([
+      R.store.all('logs'), R.store.all('sessions'), R.store.all('flags'), R.store.all('screenings'), questions(), techniqueName()]);
+    if (run !== drawing) return;
+    const s = R.insights.summarize({ logs, sessions, flags, days, now });
+    R.byId('summary-period-text').textContent = `Period: the last ${s.dayCount} days, ${R.chart.dayRange(s.from, s.to)}`;
+    R.byId('summary-printed').textContent = `Printed ${now.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+    painSection(s);
+    whereSection(s);
+    routineSection(s, nameOf);
+    warningSection(s, screenings, safety, now);
+    sheet.dataset.ready = String(days);
+  }
+
+  const redraw = () => draw().catch((error) => {
+    R.byId('summary-period-text').textContent = `The summary could not be made: ${error.message}`;
+  });
+
+  const picked = chosenPeriod();
+  sheet.querySelector(`input[name="summary-period"][value="${picked}"]`).checked = true;
+  R.byId('summary-period').addEventListener('change', (event) => {
+    const value = event.target.value;
+    R.prefs.set(PERIOD_KEY, value);
+    const url = new URL(window.location.href);
+    url.searchParams.set('days', value);
+    window.history.replaceState(null, '', url);
+    redraw();
+  });
+  R.byId('print-button').addEventListener('click', () => window.print());
+
+  redraw();
+  R.records.onChange(redraw);
+  window.addEventListener('relieve:synced', redraw);
+})();

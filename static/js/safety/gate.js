@@ -1,0 +1,66 @@
+/* Applies the safety answers to the pages that lead to a routine: a red-flag day's message on
+   the home page, and on card and routine pages why a technique is not advised for this person.
+   The player enforces the same rules itself (routine/player.js). */
+(() => {
+  'use strict';
+  const R = window.Relieve;
+  const today = R.byId('safety-today');
+  const card = R.byId('card-safety');
+  const routineNote = R.byId('routine-safety');
+  if (!today && !card && !routineNote) return;
+
+  function notAdvisedText(reasons) {
+    return 'Not advised for you: you told us you have ' + reasons.join('; and ') + '.';
+  }
+
+  function changeLink() {
+    const a = document.createElement('a');
+    a.href = R.safety.checkUrl({ part: 'contraindications', source: 'settings', next: window.location.pathname });
+    a.textContent = 'Change your answers';
+    return a;
+  }
+
+  async function draw() {
+    const state = await R.safety.current();
+    if (today) {
+      if (state.block) R.safety.renderBlock(today, state.block);
+      else today.hidden = true;
+    }
+    if (card) {
+      const reasons = state.notAdvised[card.dataset.technique];
+      card.hidden = !reasons;
+      if (reasons) {
+        const p = document.createElement('p');
+        p.textContent = notAdvisedText(reasons) + ' ';
+        p.append(changeLink());
+        card.replaceChildren(p);
+      }
+    }
+    if (routineNote) {
+      const routine = await R.catalog.routine(routineNote.dataset.routine);
+      const concerns = R.safetyRules.routineConcerns(routine, state.notAdvised);
+      routineNote.replaceChildren();
+      if (state.block) {
+        R.safety.renderBlock(routineNote, state.block);
+        return;
+      }
+      routineNote.className = 'callout stop';
+      routineNote.hidden = concerns.length === 0;
+      if (!concerns.length) return;
+      const heading = document.createElement('p');
+      heading.textContent = 'Some steps are not advised for you. The player will offer to skip them:';
+      const list = document.createElement('ul');
+      for (const concern of concerns) {
+        const item = document.createElement('li');
+        item.textContent = state.data.techniques[concern.technique].name + ': you told us you have ' + concern.reasons.join('; and ') + '.';
+        list.append(item);
+      }
+      const change = document.createElement('p');
+      change.append(changeLink());
+      routineNote.append(heading, list, change);
+    }
+  }
+
+  draw().catch(() => { /* no answers yet, or storage unavailable: nothing to show */ });
+  R.records.onChange(() => draw().catch(() => {}));
+})();

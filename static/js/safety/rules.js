@@ -1,0 +1,126 @@
+/* Safety screening rules, applied on the device so they hold offline. Pure: the answers, log
+   entries, questions and techniques come in; what to ask, what to block and why goes out.
+
+   - Red flags: a "yes" recorded today, in a screening or ticked on a log entry, means no
+     routines until tomorrow and a message to get medical care (urgent for the emergency signs).
+     The latest screening of a day replaces earlier ones that day, so a mistaken answer can be
+     corrected; a warning sign on a log entry stands until that entry is edited or deleted.
+   - The red-flag check is asked before the first routine, again before the next routine after
+     any "yes", and after a log entry that suggests a red flag.
+   - Contraindications: each "yes" rules out the techniques tagged with it (avoid_if), and any
+     routine using them shows why. The latest answers count. */
+(function (root, factory) {
+  const api = factory();
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else (root.Relieve = root.Relieve || {}).safetyRules = api;
+})(typeof self !== 'undefined' ? self : this, function () {
+  'use strict';
+
+  const LEG_REGIONS = ['thigh', 'calf', 'foot'];
+  const LEVEL_RANK = { none: 0, mild: 1, moderate: 2, severe: 3 };
+
+  const time = (iso) => {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? null : t;
+  };
+  const pad = (n) => String(n).padStart(2, '0');
+  /** The local calendar day of a time: a red-flag day ends at the person's midnight, not UTC's. */
+  function localDay(t) {
+    const d = new Date(t);
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
+  }
+
+  function byTime(records, field) {
+    return records.filter((r) => r && time(r[field]) !== null).sort((a, b) => time(a[field]) - time(b[field]));
+  }
+
+  function latest(screenings, kind) {
+    const list = byTime((screenings || []).filter((s) => s && s.kind === kind), 'takenAt');
+    return list.length ? list[list.length - 1] : null;
+  }
+
+  const yesAnswers = (screening) => (screening ? Object.keys(screening.answers || {}).filter((id) => screening.answers[id] === true) : []);
+
+  /**
+   * Red-flag signs a log entry records or suggests. `explicit`: warning signs ticked on the entry.
+   * `suggested`: symptoms in both legs on the body map, or weakness that has risen to moderate or
+   * severe since the previous entry: reasons to ask the full check, not answers to it.
+   */
+  function logTriggers(entry, previous) {
+    const explicit = Array.isArray(entry && entry.warningSigns) ? entry.warningSigns.slice() : [];
+    const suggested = [];
+    const areas = (entry && entry.areas) || {};
+    const legSides = LEG_REGIONS.map((region) => areas[region]).filter(Boolean);
+    const bothLegs = legSides.includes('both') || (legSides.includes('left') && legSides.includes('right'));
+    if (bothLegs && !explicit.includes('both-legs')) suggested.push('both-legs');
+    const now = LEVEL_RANK[entry && entry.weakness] || 0;
+    const before = LEVEL_RANK[previous && previous.weakness] || 0;
+    if (now >= LEVEL_RANK.moderate && now > before && !explicit.includes('weakness-worse')) suggested.push('weakness-worse');
+    return { explicit, suggested };
+  }
+
+  /**
+   * Everything the app needs to decide before a routine:
+   * { needsRedFlags, needsContraindications, block: null | {level, reasons: [{id, question, urgency, source}]},
+   *   notAdvised: {techniqueSlug: [reason, ...]}, contraindications: [ids answered yes] }
+   */
+  function assess({ screenings = [], logs = [], questions, techniques = {}, now = Date.now() }) {
+    const today = localDay(now);
+    const redFlags = (questions && questions.redFlags) || [];
+    const question = Object.fromEntries(redFlags.map((q) => [q.id, q]));
+    const lastRedFlags = latest(screenings, 'red-flags');
+    const lastContra = latest(screenings, 'contraindications');
+    const sortedLogs = byTime(logs || [], 'loggedAt');
+
+    const reasons = new Map();
+    const add = (id, source) => {
+      if (question[id] && !reasons.has(id)) reasons.set(id, { ...question[id], source });
+    };
+    if (lastRedFlags && localDay(time(lastRedFlags.takenAt)) === today) {
+      for (const id of yesAnswers(lastRedFlags)) add(id, 'check');
+    }
+    for (const entry of sortedLogs) {
+      if (localDay(time(entry.loggedAt)) === today) for (const id of entry.warningSigns || []) add(id, 'log');
+    }
+    const list = redFlags.filter((q) => reasons.has(q.id)).map((q) => reasons.get(q.id));
+    const block = list.length
+      ? { level: list.some((r) => r.urgency === 'emergency') ? 'emergency' : 'soon', reasons: list }
+      : null;
+
+    const checkedAt = lastRedFlags ? time(lastRedFlags.takenAt) : -Infinity;
+    const loggedSince = sortedLogs.some((entry, i) => {
+      if (time(entry.loggedAt) <= checkedAt) return false;
+      const { explicit, suggested } = logTriggers(entry, sortedLogs[i - 1]);
+      return explicit.length > 0 || suggested.length > 0;
+    });
+    const needsRedFlags = !lastRedFlags || loggedSince
+      || (yesAnswers(lastRedFlags).length > 0 && localDay(checkedAt) !== today);
+
+    const contraindications = yesAnswers(lastContra);
+    const byTag = {};
+    for (const q of (questions && questions.contraindications) || []) {
+      if (contraindications.includes(q.id)) byTag[q.avoidIf] = q.reason;
+    }
+    const notAdvised = {};
+    for (const [slug, technique] of Object.entries(techniques)) {
+      const why = (technique.avoid_if || []).filter((tag) => byTag[tag]).map((tag) => byTag[tag]);
+      if (why.length) notAdvised[slug] = why;
+    }
+    return { needsRedFlags, needsContraindications: !lastContra, block, notAdvised, contraindications };
+  }
+
+  /** The steps of a routine that the answers rule out, with why: [{technique, reasons}]. */
+  function routineConcerns(routine, notAdvised) {
+    const seen = new Set();
+    const concerns = [];
+    for (const step of (routine && routine.steps) || []) {
+      if (notAdvised[step.technique] && !seen.has(step.technique)) {
+        seen.add(step.technique);
+        concerns.push({ technique: step.technique, reasons: notAdvised[step.technique] });
+      }
+    }
+    return concerns;
+  }
+
+  return { assess, logTriggers, routineConcerns, latest, localDay };
+});

@@ -1,0 +1,76 @@
+/* The device's safety state: the screening answers and log entries run through the rules
+   (safety/rules.js), plus saving answers and the "get medical help" message. Used by the safety
+   check, the player, routine and card pages, the home page and the log. */
+(() => {
+  'use strict';
+  const R = window.Relieve;
+
+  async function current() {
+    const data = await R.catalog.load();
+    const [screenings, logs] = await Promise.all([
+      R.store.all('screenings').catch(() => []),
+      R.store.all('logs').catch(() => []),
+    ]);
+    const state = R.safetyRules.assess({ screenings, logs, questions: data.safety, techniques: data.techniques });
+    return { ...state, data, screenings, logs };
+  }
+
+  function saveScreening(kind, answers, source) {
+    const now = Date.now();
+    return R.records.save('screening', { id: R.uuid7(now), kind, takenAt: new Date(now).toISOString(), answers, source });
+  }
+
+  /** Only a path on this site may be continued to after the check. */
+  function safeNext(value) {
+    return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : null;
+  }
+
+  function checkUrl({ next = null, part = null, source = null, signs = [] } = {}) {
+    const params = new URLSearchParams();
+    if (part) params.set('part', part);
+    if (source) params.set('source', source);
+    if (signs.length) params.set('signs', signs.join(','));
+    if (safeNext(next)) params.set('next', next);
+    const query = params.toString();
+    return '/safety/' + (query ? '?' + query : '');
+  }
+
+  function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function link(href, text) {
+    const a = element('a', text);
+    a.href = href;
+    return a;
+  }
+
+  /** The message for a day with a red flag. Plain words, what to do first, and why. */
+  function renderBlock(container, block, { headingLevel = 'h2' } = {}) {
+    const emergency = block.level === 'emergency';
+    container.replaceChildren();
+    container.className = 'callout urgent safety-block';
+    container.append(element(headingLevel, emergency ? 'Get urgent medical help now' : 'See a doctor before doing a routine'));
+    container.append(element('p', 'You told us about:'));
+    const list = element('ul');
+    for (const reason of block.reasons) list.append(element('li', reason.question));
+    container.append(list);
+    if (emergency) {
+      container.append(element('p', 'With sciatica, these can be signs of cauda equina syndrome: a rare problem with the nerves at the bottom of the spine that needs treatment in hospital the same day.'));
+      container.append(element('p', 'Go to an emergency department (A&E) now, or call your emergency number: 999 in the UK, 112 in Europe, 911 in the US and Canada. Do not wait to see if it passes.', 'strong-line'));
+    } else {
+      container.append(element('p', 'These need a doctor to check what is causing your pain. Contact your doctor today. If you can\'t reach them, use an urgent care or out-of-hours service (NHS 111 in the UK).', 'strong-line'));
+    }
+    container.append(element('p', 'Relieve won\'t start routines today. Please don\'t massage or stretch until a doctor has checked you.'));
+    const more = element('p');
+    more.append(link('/learn/when-to-get-help', 'When to get medical help'), ' · ',
+      link(checkUrl({ part: 'red-flags', source: 'settings' }), 'Answered by mistake? Go through the check again'));
+    container.append(more);
+    container.hidden = false;
+  }
+
+  R.safety = { current, saveScreening, checkUrl, safeNext, renderBlock };
+})();

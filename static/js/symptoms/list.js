@@ -1,0 +1,95 @@
+/* The symptom log list (/log/): entries grouped by day, newest first, each with edit and a
+   two-tap delete. Redrawn when the data changes (a sync may bring entries from another device). */
+(() => {
+  'use strict';
+  const R = window.Relieve;
+  const page = R.byId('log-list-page');
+  if (!page) return;
+
+  const LEVELS = { mild: 'mild', moderate: 'moderate', severe: 'severe' };
+  const REGIONS = { buttock: 'buttock', thigh: 'back of thigh', calf: 'calf', foot: 'foot' };
+  const SIDES = { left: 'left', right: 'right', both: 'both sides' };
+  let drawn = '';
+
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('deleted')) {
+    const status = R.byId('log-status');
+    status.hidden = false;
+    status.textContent = 'Entry deleted.';
+  }
+
+  function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function describe(entry) {
+    const parts = [];
+    for (const name of ['numbness', 'tingling', 'weakness']) {
+      if (LEVELS[entry[name]]) parts.push(LEVELS[entry[name]] + ' ' + name);
+    }
+    const where = Object.entries(entry.areas || {}).map(([region, side]) => REGIONS[region] + ' (' + SIDES[side] + ')');
+    if (where.length) parts.push('felt in ' + where.join(', '));
+    return parts.join('; ');
+  }
+
+  function item(entry) {
+    const li = element('li', null, 'log-item');
+    const when = new Date(entry.loggedAt);
+    const head = element('p', null, 'log-item-head');
+    head.append(element('span', when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), 'log-time'),
+      element('strong', 'Leg ' + entry.legPain + ' · Back ' + entry.backPain));
+    li.append(head);
+    const details = describe(entry);
+    if (details) li.append(element('p', details.charAt(0).toUpperCase() + details.slice(1), 'tile-meta'));
+    if ((entry.warningSigns || []).length) li.append(element('p', 'Warning signs recorded', 'badge badge-urgent'));
+    if (entry.notes) li.append(element('p', entry.notes, 'log-notes'));
+    const actions = element('p', null, 'item-actions');
+    const edit = element('a', 'Edit', 'button');
+    edit.href = '/log/new?id=' + encodeURIComponent(entry.id);
+    const label = 'entry at ' + when.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    edit.setAttribute('aria-label', 'Edit ' + label);
+    const del = element('button', 'Delete', 'button quiet');
+    del.type = 'button';
+    del.setAttribute('aria-label', 'Delete ' + label);
+    R.confirmTap(del, 'Tap again to delete', async () => {
+      await R.records.remove('symptom_log', entry.id);
+      R.announce('Entry deleted.');
+    });
+    actions.append(edit, del);
+    li.append(actions);
+    return li;
+  }
+
+  async function draw() {
+    const logs = (await R.store.all('logs').catch(() => []))
+      .sort((a, b) => (a.loggedAt < b.loggedAt ? 1 : -1));
+    const signature = JSON.stringify(logs);
+    // Redraw only when the entries changed, so a background sync can't swallow a second tap of Delete.
+    if (signature === drawn) return;
+    drawn = signature;
+    R.byId('log-empty').hidden = logs.length > 0;
+    const days = R.byId('log-days');
+    days.replaceChildren();
+    let list = null;
+    let day = '';
+    for (const entry of logs) {
+      const date = new Date(entry.loggedAt);
+      const key = date.toDateString();
+      if (key !== day) {
+        day = key;
+        const section = element('section', null, 'log-day');
+        section.append(element('h2', date.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })));
+        list = element('ul', null, 'log-items');
+        section.append(list);
+        days.append(section);
+      }
+      list.append(item(entry));
+    }
+  }
+
+  draw().catch(() => {});
+  R.records.onChange(() => draw().catch(() => {}));
+})();

@@ -1,0 +1,148 @@
+'use strict';
+// Local dates and times depend on the time zone: fixed before anything makes a Date.
+process.env.TZ = 'Europe/London';
+
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { logsCsv, sessionsCsv, filename } = require('../../static/js/export/csv.js');
+
+// A strict RFC 4180 reader written for the tests: it fails on anything a spreadsheet would
+// have to guess at (a bare quote, text after a closing quote, a lone CR or LF as a line end).
+function parse(text) {
+  assert.equal(text[0], '\uFEFF', 'starts with a byte order mark');
+  const body = text.slice(1);
+  assert.ok(body.endsWith('\r\n'), 'ends with CRLF');
+  const rows = [];
+  let row = [];
+  let i = 0;
+  for (;;) {
+    let value = '';
+    if (body[i] === '"') {
+      i += 1;
+      for (;;) {
+        const quote = body.indexOf('"', i);
+        assert.ok(quote >= 0, 'closing quote');
+        value += body.slice(i, quote);
+        i = quote + 1;
+        if (body[i] === '"') { value += '"'; i += 1; } else break;
+      }
+    } else {
+      while (i < body.length && body[i] !== ',' && body[i] !== '\r') {
+        assert.ok(body[i] !== '"' && body[i] !== '\n', `unquoted special character at ${i}`);
+        value += body[i];
+        i += 1;
+      }
+    }
+    row.push(value);
+    if (body[i] === ',') { i += 1; continue; }
+    assert.equal(body.slice(i, i + 2), '\r\n', `CRLF after a field at ${i}`);
+    i += 2;
+    rows.push(row);
+    row = [];
+    if (i === body.length) return rows;
+  }
+}
+
+const TRICKY_NOTE = 'Sat at desk, "long" day\nthen walked 🚶‍♀️ — better\r\nok';
+const LOGS = [
+  {
+    id: 'b', loggedAt: '2026-11-20T18:45:10.000Z', legPain: 2, backPain: 0, numbness: 'none', tingling: 'moderate', weakness: 'none',
+    areas: {}, helped: [], helpedOther: '', sleep: null, notes: '', warningSigns: [],
+  },
+  {
+    id: 'a', loggedAt: '2026-07-01T23:30:00.000Z', legPain: 6, backPain: null, numbness: 'mild', tingling: 'none', weakness: 'severe',
+    areas: { calf: 'both', buttock: 'left' }, helped: ['heat', 'rest'], helpedOther: 'Walking, slowly', sleep: 'poor',
+    notes: TRICKY_NOTE, warningSigns: ['bladder', 'fever'],
+  },
+  { id: 'c', loggedAt: '2026-11-21T08:00:00.000Z', legPain: 3, backPain: 1, notes: '=HYPERLINK("http://x.example","click")', helpedOther: '+44 7000' },
+  { id: 'd', loggedAt: '2026-11-22T08:00:00.000Z', legPain: 11, backPain: '4', notes: '-2 since yesterday', helped: ['ice', 'swimming'] },
+  { id: 'e', loggedAt: '2026-11-23T08:00:00.000Z', notes: '@SUM(A1)', sleep: 'good' },
+  { id: 'f', loggedAt: '2026-11-23T09:00:00.000Z', notes: '\tindented' },
+  { id: 'g', loggedAt: '2026-11-23T10:00:00.000Z', notes: '\rcarriage' },
+  { id: 'h', loggedAt: 'whenever', legPain: 1, notes: 'undated' },
+];
+
+test('log CSV: header, order, labels and local times', () => {
+  const rows = parse(logsCsv(LOGS));
+  assert.deepEqual(rows[0], ['Date', 'Time', 'Leg pain (0-10)', 'Back pain (0-10)', 'Numbness', 'Tingling', 'Weakness',
+    'Where', 'Helped', 'Sleep', 'Warning signs', 'Notes', 'Recorded (UTC)']);
+  assert.equal(rows.length, 1 + LOGS.length);
+  assert.deepEqual(rows.slice(1).map((r) => r[11].replace(/^'/, '').slice(0, 5)), ['Sat a', '', '=HYPE', '-2 si', '@SUM(', '\tinde', '\rcarr', 'undat']);
+  // 23:30 UTC on 1 July is 00:30 BST on 2 July.
+  assert.deepEqual(rows[1], [
+    '2026-07-02', '00:30', '6', '', 'Mild', 'None', 'Severe', 'Buttock: left; Calf: both', 'Heat; Rest; Walking, slowly', 'Badly',
+    "A change in peeing (can't start or stop, leaking, can't feel it); Fever, chills or feeling unwell", TRICKY_NOTE,
+    '2026-07-01T23:30:00.000Z',
+  ]);
+  // GMT in November: local time is UTC.
+  assert.deepEqual(rows[2], ['2026-11-20', '18:45', '2', '0', 'None', 'Moderate', 'None', '', '', '', '', '', '2026-11-20T18:45:10.000Z']);
+  // Pain outside 0–10 or not a number is left empty; unknown "helped" ids pass through.
+  assert.deepEqual(rows[4].slice(2, 4), ['', '']);
+  assert.equal(rows[4][8], 'Ice; swimming');
+  assert.equal(rows[5][9], 'Well');
+  assert.deepEqual(rows[8], ['', '', '1', '', '', '', '', '', '', '', '', 'undated', '']);
+});
+
+test('a note with commas, quotes, newlines and emoji survives exactly', () => {
+  const text = logsCsv(LOGS);
+  assert.ok(text.includes('"Sat at desk, ""long"" day\nthen walked 🚶‍♀️ — better\r\nok"'));
+  assert.equal(parse(text)[1][11], TRICKY_NOTE);
+});
+
+test('text that a spreadsheet would run as a formula gets an apostrophe', () => {
+  const rows = parse(logsCsv(LOGS));
+  assert.equal(rows[3][11], '\'=HYPERLINK("http://x.example","click")');
+  assert.equal(rows[3][8], "'+44 7000");
+  assert.equal(rows[4][11], "'-2 since yesterday");
+  assert.equal(rows[5][11], "'@SUM(A1)");
+  assert.equal(rows[6][11], "'\tindented");
+  assert.equal(rows[7][11], "'\rcarriage");
+  // Only the start matters.
+  assert.equal(parse(logsCsv([{ loggedAt: '2026-11-20T10:00:00Z', notes: 'a=b+c' }]))[1][11], 'a=b+c');
+});
+
+const SESSIONS = [
+  {
+    id: 's2', routineId: 'r1', routineName: '=Evening, "easy"', startedAt: '2026-11-21T19:00:00.000Z', endedAt: '2026-11-21T19:04:20.000Z',
+    status: 'ended', completed: [{ technique: 'cat-cow', side: null, set: 1 }], skipped: [{}, {}, {}], worse: ['cat-cow', 'mystery-move', 'cat-cow'],
+    painBefore: 7, painAfter: null,
+  },
+  {
+    id: 's1', routineId: 'r2', routineName: 'Morning', startedAt: '2026-03-28T23:50:00.000Z', endedAt: '2026-03-29T01:20:00.000Z',
+    status: 'finished', completed: [{}, {}, {}, {}, {}], skipped: [], worse: [], painBefore: 5, painAfter: 3,
+  },
+  { id: 's3', startedAt: '2026-11-22T10:00:00.000Z', status: 'running' },
+];
+
+test('session CSV: durations across a DST change, status labels, technique names', () => {
+  const rows = parse(sessionsCsv(SESSIONS, { techniqueNames: { 'cat-cow': 'Cat-cow' } }));
+  assert.deepEqual(rows[0], ['Date', 'Start', 'End', 'Minutes', 'Routine', 'Status', 'Steps done', 'Steps skipped',
+    'Pain before (0-10)', 'Pain after (0-10)', 'Made worse']);
+  assert.equal(rows.length, 4);
+  // 23:50 GMT to 02:20 BST (clocks went forward at 01:00 UTC) is 90 real minutes.
+  assert.deepEqual(rows[1], ['2026-03-28', '23:50', '02:20', '90', 'Morning', 'Finished', '5', '0', '5', '3', '']);
+  // 4 min 20 s rounds to 4; the routine name is text that starts with "=".
+  assert.deepEqual(rows[2], ['2026-11-21', '19:00', '19:04', '4', '\'=Evening, "easy"', 'Ended early', '1', '3', '7', '', 'Cat-cow; mystery-move']);
+  assert.deepEqual(rows[3], ['2026-11-22', '10:00', '', '', '', 'running', '0', '0', '', '', '']);
+});
+
+test('empty and junk input gives just the header', () => {
+  for (const junk of [[], undefined, null, 'x', [null, 5, 'x']]) {
+    assert.equal(logsCsv(junk).split('\r\n').length, 2);
+    assert.equal(sessionsCsv(junk, {}).split('\r\n').length, 2);
+  }
+  assert.equal(sessionsCsv([]), '\uFEFFDate,Start,End,Minutes,Routine,Status,Steps done,Steps skipped,Pain before (0-10),Pain after (0-10),Made worse\r\n');
+});
+
+test('labels can come from the page', () => {
+  const rows = parse(logsCsv([{ loggedAt: '2026-11-20T10:00:00Z', sleep: 'good', numbness: 'mild' }], { labels: { sleep: { good: 'Slept well' } } }));
+  assert.equal(rows[1][9], 'Slept well');
+  assert.equal(rows[1][4], 'Mild');
+});
+
+test('file names carry the local date', () => {
+  assert.equal(filename('logs', new Date('2026-11-24T10:00:00Z')), 'relieve-symptom-log-2026-11-24.csv');
+  assert.equal(filename('symptom-log', '2026-07-01T23:30:00Z'), 'relieve-symptom-log-2026-07-02.csv');
+  assert.equal(filename('sessions', '2026-11-24T10:00:00Z'), 'relieve-sessions-2026-11-24.csv');
+  assert.match(filename('sessions'), /^relieve-sessions-\d{4}-\d{2}-\d{2}\.csv$/);
+});

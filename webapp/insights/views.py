@@ -1,0 +1,26 @@
+"""Insights, the clinician summary and reminders: page shells the scripts fill in."""
+from flask import Blueprint, render_template
+
+from webapp.symptoms.views import vocabulary
+
+bp = Blueprint("insights", __name__)
+
+PERIODS = (7, 30, 90)
+
+
+@bp.get("/insights/")
+def index():
+    """Pain over time with routines marked, and what seems to help."""
+    return render_template("insights/index.html", periods=PERIODS)
+
+
+@bp.get("/insights/summary")
+def summary():
+    """A one-page summary to print or save as PDF for a clinician."""
+    return render_template("insights/summary.html", periods=PERIODS, v=vocabulary())
+
+
+@bp.get("/reminders/")
+def reminders():
+    """Pick days and a time; download a recurring calendar event."""
+    return render_template("insights/reminders.html")
