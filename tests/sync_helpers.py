@@ -33,3 +33,17 @@ def put(record_id, data, updated_at=None, record_type="routine"):
 
 def delete(record_id, updated_at=None, record_type="routine"):
     return {"id": record_id, "type": record_type, "op": "delete", "updated_at": updated_at or now_ms()}
+
+
+def symptom_log(**overrides):
+    return {"loggedAt": "2026-11-20T08:00:00.000Z", "legPain": 6, "backPain": 3, "numbness": "mild",
+            "tingling": "none", "weakness": "none", "areas": {"buttock": "left", "calf": "both"},
+            "helped": ["heat"], "helpedOther": "", "sleep": "fair", "notes": "Long drive", "warningSigns": [],
+            **overrides}
+
+
+def screening(kind="red-flags", yes=(), **overrides):
+    from webapp.safety.questions import CONTRAINDICATION_IDS, RED_FLAG_IDS
+    ids = RED_FLAG_IDS if kind == "red-flags" else CONTRAINDICATION_IDS
+    return {"kind": kind, "takenAt": "2026-11-20T08:00:00.000Z", "answers": {q: q in yes for q in ids},
+            "source": "first-run", **overrides}

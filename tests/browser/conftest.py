@@ -139,3 +139,18 @@ def screenshot(page, name):
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(folder / f"{name}.png"))
+
+
+PASS_SAFETY_CHECK = """async ({ redFlags, contraindications }) => {
+  const data = await Relieve.catalog.load();
+  const answers = (questions, yes) => Object.fromEntries(questions.map((q) => [q.id, yes.includes(q.id)]));
+  await Relieve.safety.saveScreening('red-flags', answers(data.safety.redFlags, redFlags), 'first-run');
+  await Relieve.safety.saveScreening('contraindications', answers(data.safety.contraindications, contraindications), 'first-run');
+}"""
+
+
+def pass_safety_check(page, red_flags=(), contraindications=()):
+    """Answer the safety check on this device (all "no" unless told otherwise), as a person
+    would have before their first routine. The page must be on the app."""
+    page.wait_for_function("() => window.Relieve && window.Relieve.safety")
+    page.evaluate(PASS_SAFETY_CHECK, {"redFlags": list(red_flags), "contraindications": list(contraindications)})

@@ -2,13 +2,13 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, pass_safety_check
 
 PAGES = ["/", "/techniques/", "/techniques/?kind=stretch", "/techniques/?q=zzzz", "/techniques/foam-roll-glutes",
          "/techniques/sciatic-nerve-glide", "/learn/", "/learn/how-massage-may-help", "/learn/faq",
          "/offline", "/no-such-page", "/routines/", "/routines/morning-relief", "/play?routine=desk-break",
          "/routines/new?from=morning-relief", "/history", "/routines/shared#r=broken", "/account/signin",
-         "/account/signup"]
+         "/account/signup", "/log/", "/log/new", "/safety/", "/safety/?part=red-flags"]
 
 
 def serious(axe, page, where):
@@ -41,6 +41,8 @@ def test_player_while_running_and_when_done(browser, live_server, scheme):
     page = context.new_page()
     page.clock.install()
     axe = Axe()
+    page.goto(live_server + "/")
+    pass_safety_check(page)
     page.goto(live_server + "/play?routine=desk-break")
     problems = serious(axe, page, "set-up")
     page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")  # flare mode starts at once

@@ -3,7 +3,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
+from tests.browser.conftest import PHONE, ConsoleWatcher, pass_safety_check, wait_for_service_worker
 
 T0 = "2026-11-24T08:00:00"
 
@@ -17,6 +17,7 @@ def install_clock(page):
 def go_offline(context, page, live_server):
     page.goto(live_server + "/")
     wait_for_service_worker(page)
+    pass_safety_check(page)
     context.set_offline(True)
 
 

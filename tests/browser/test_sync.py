@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
+from tests.browser.conftest import PHONE, ConsoleWatcher, pass_safety_check, wait_for_service_worker
 from tests.conftest import PASSWORD, create_user
 from webapp.auth.models import User
 from webapp.extensions import db
@@ -109,6 +109,7 @@ def test_sign_up_after_using_the_app_anonymously_keeps_everything(browser, live_
     expect(status(page)).to_have_text("Saved on this device only")
     expect(page.locator("#storage-notice")).to_be_visible()
     build(page, live_server, "Before I had an account")
+    pass_safety_check(page)
     page.clock.install()
     page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
     page.get_by_role("button", name="End routine").click()

@@ -99,7 +99,7 @@ test('TEXT values are escaped; the URL is written as a URI, and a bad one is lef
   const withQuery = reminderCalendar({ ...BASE, url: 'https://relieve.example/r?a=1,2;b' });
   assert.deepEqual(property(withQuery, 'URL'), ['URL:https://relieve.example/r?a=1,2;b']);
   assert.deepEqual(property(withQuery, 'DESCRIPTION')[0], 'DESCRIPTION:Time for your Relieve routine.\\nhttps://relieve.example/r?a=1\\,2\\;b');
-  for (const bad of ['javascript:alert(1)', 'https://x.example/a b', 'https://x.example/\r\nBEGIN:VEVENT', 42]) {
+  for (const bad of ['javascript:alert(1)', 'https://x.example/a b', 'https://x.example/\r\nBEGIN:VEVENT', 'https://x.example/\u0060', 42]) {
     const out = reminderCalendar({ ...BASE, url: bad });
     assert.deepEqual(property(out, 'URL'), []);
     assert.deepEqual(property(out, 'DESCRIPTION')[0], 'DESCRIPTION:Time for your Relieve routine.');

@@ -111,14 +111,14 @@ test('gaps stay null, several entries a day are averaged, future and earlier ent
 });
 
 test('a day mean of exactly x.x5 rounds up', () => {
-  // 13 × 2 + 7 × 3 = 47 over 20 entries = 2.35; 2.35 * 10 in binary is 23.4999…
+  // 17 × 1 + 3 × 2 = 23 over 20 entries = 1.15, which is 1.1499… as a double (toFixed(1) gives 1.1).
   const logs = [];
-  for (let i = 0; i < 20; i += 1) logs.push(log(`2026-11-22T${String(i + 1).padStart(2, '0')}:00:00Z`, i < 13 ? 2 : 3, null));
+  for (let i = 0; i < 20; i += 1) logs.push(log(`2026-11-22T${String(i + 1).padStart(2, '0')}:00:00Z`, i < 17 ? 1 : 2, null));
   const result = summarize({ logs, sessions: [], days: 7, now: NOW });
-  assert.equal(dayOf(result, '2026-11-22').leg, 2.4);
+  assert.equal(dayOf(result, '2026-11-22').leg, 1.2);
   assert.equal(dayOf(result, '2026-11-22').back, null);
   assert.equal(dayOf(result, '2026-11-22').entries, 20);
-  assert.equal(result.avgLeg, 2.4);
+  assert.equal(result.avgLeg, 1.2);
 });
 
 test('7, 30 and 90 day periods and their weeks', () => {

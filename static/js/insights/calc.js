@@ -68,8 +68,8 @@
     return days;
   }
 
-  // Sums of whole numbers divided once, so a true x.x5 is rounded up rather than lost to a
-  // binary fraction (2.35 * 10 is 23.499…).
+  // Tenths are taken from the whole-number sum (sum * 10 / count), never from a rounded decimal,
+  // so a mean of exactly x.x5 rounds up, as a person would, rather than to a binary near-miss.
   const meanOf = (sum, count) => (count ? Math.round((sum * 10) / count) / 10 : null);
   const tally = () => ({ sum: 0, count: 0 });
   function add(acc, value) {

@@ -1,1 +1,126 @@
-/* placeholder: being written */
+/* The reminders page: pick days and a time, download a repeating calendar event (.ics, made by
+   reminders/ics.js). The phone's calendar does the reminding, so no push service is needed and
+   nothing leaves the device. The last choice is remembered to make a changed reminder easy. */
+(() => {
+  'use strict';
+  const R = window.Relieve;
+  const form = R.byId('reminder-form');
+  if (!form) return;
+
+  const KEY = 'relieve.reminder';
+  const boxes = [...form.querySelectorAll('input[name="days"]')];
+  const time = R.byId('reminder-time');
+  const title = R.byId('reminder-title-input');
+  const summary = R.byId('reminder-errors');
+  // Each field: the input(s) that get aria-invalid, the error element, and the input to focus.
+  const FIELDS = {
+    days: { inputs: boxes, error: R.byId('days-error'), focus: boxes[0], describe: R.byId('reminder-days') },
+    time: { inputs: [time], error: R.byId('time-error'), focus: time, describe: time },
+    title: { inputs: [title], error: R.byId('title-error'), focus: title, describe: title },
+  };
+
+  const read = () => ({
+    days: boxes.filter((box) => box.checked).map((box) => box.value),
+    time: time.value,
+    title: title.value,
+  });
+
+  function describedBy(node, id, on) {
+    const ids = new Set((node.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
+    if (on) ids.add(id);
+    else ids.delete(id);
+    if (ids.size) node.setAttribute('aria-describedby', [...ids].join(' '));
+    else node.removeAttribute('aria-describedby');
+  }
+
+  function showErrors(errors) {
+    for (const [name, field] of Object.entries(FIELDS)) {
+      const message = errors[name];
+      field.error.textContent = message || '';
+      field.error.hidden = !message;
+      for (const input of field.inputs) {
+        if (message) input.setAttribute('aria-invalid', 'true');
+        else input.removeAttribute('aria-invalid');
+      }
+      describedBy(field.describe, field.error.id, Boolean(message));
+    }
+    const names = Object.keys(FIELDS).filter((name) => errors[name]);
+    if (!names.length) {
+      summary.hidden = true;
+      summary.replaceChildren();
+      return;
+    }
+    const heading = document.createElement('p');
+    heading.textContent = names.length === 1 ? 'Please fix this to make the file:' : `Please fix these ${names.length} things to make the file:`;
+    const list = document.createElement('ul');
+    for (const name of names) {
+      const link = document.createElement('a');
+      link.href = `#${FIELDS[name].focus.id || 'reminder-days'}`;
+      link.textContent = errors[name];
+      // Move focus to the field itself: following the fragment alone would only scroll.
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        FIELDS[name].focus.focus();
+      });
+      const item = document.createElement('li');
+      item.append(link);
+      list.append(item);
+    }
+    summary.replaceChildren(heading, list);
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function preview() {
+    const text = R.ics.describeReminder(read());
+    R.byId('reminder-preview').textContent = text ? `Reminder: ${text}.` : '';
+  }
+
+  function download(text, name) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  const saved = R.prefs.getJSON(KEY);
+  if (saved && typeof saved === 'object') {
+    if (Array.isArray(saved.days)) for (const box of boxes) box.checked = saved.days.includes(box.value);
+    if (typeof saved.time === 'string') time.value = saved.time;
+    if (typeof saved.title === 'string') title.value = saved.title;
+  }
+  preview();
+
+  form.addEventListener('change', preview);
+  form.addEventListener('input', preview);
+  for (const button of form.querySelectorAll('[data-days]')) {
+    button.addEventListener('click', () => {
+      const days = button.dataset.days.split(' ');
+      for (const box of boxes) box.checked = days.includes(box.value);
+      preview();
+    });
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = read();
+    const { errors, value } = R.ics.validateReminder(input);
+    showErrors(errors);
+    const status = R.byId('reminder-status');
+    if (!value) {
+      status.textContent = '';
+      return;
+    }
+    try {
+      const text = R.ics.reminderCalendar({ ...input, url: `${window.location.origin}/`, now: new Date(), uid: R.uuid7() });
+      download(text, R.ics.filename());
+    } catch (error) {
+      status.textContent = `The file could not be made: ${error.message}`;
+      return;
+    }
+    R.prefs.setJSON(KEY, input);
+    status.textContent = `Calendar file downloaded: ${R.ics.describeReminder(value)}. Open it to add the reminder to your calendar.`;
+  });
+})();

@@ -1,0 +1,146 @@
+'use strict';
+process.env.TZ = 'America/New_York'; // local days must not be UTC days
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { assess, logTriggers, routineConcerns } = require('../../static/js/safety/rules.js');
+
+const questions = {
+  redFlags: [
+    { id: 'saddle-numbness', urgency: 'emergency', question: 'Saddle numbness?' },
+    { id: 'both-legs', urgency: 'emergency', question: 'Both legs?' },
+    { id: 'weakness-worse', urgency: 'soon', question: 'Weakness getting worse?' },
+    { id: 'fever', urgency: 'soon', question: 'Fever?' },
+  ],
+  contraindications: [
+    { id: 'blood-clot', avoidIf: 'blood-clot', reason: 'a blood clot' },
+    { id: 'pregnancy', avoidIf: 'pregnancy', reason: 'pregnancy' },
+  ],
+};
+const techniques = {
+  'foam-roll-calves': { avoid_if: ['blood-clot', 'fracture'] },
+  'knee-to-chest': { avoid_if: ['pregnancy'] },
+  'ball-glutes': { avoid_if: ['blood-clot', 'pregnancy'] },
+  'seated-stretch': { avoid_if: [] },
+};
+const NOW = Date.parse('2026-11-24T15:00:00Z'); // 10:00 in New York
+const allNo = (ids) => Object.fromEntries(ids.map((id) => [id, false]));
+const redIds = questions.redFlags.map((q) => q.id);
+const contraIds = questions.contraindications.map((q) => q.id);
+const screening = (kind, takenAt, yes = []) => ({
+  kind, takenAt, answers: { ...allNo(kind === 'red-flags' ? redIds : contraIds), ...Object.fromEntries(yes.map((id) => [id, true])) },
+});
+const clear = [screening('red-flags', '2026-11-20T12:00:00Z'), screening('contraindications', '2026-11-20T12:00:00Z')];
+const run = (extra = {}) => assess({ questions, techniques, now: NOW, screenings: clear, ...extra });
+
+test('a new device must answer both checks before its first routine', () => {
+  const state = assess({ questions, techniques, now: NOW });
+  assert.equal(state.needsRedFlags, true);
+  assert.equal(state.needsContraindications, true);
+  assert.equal(state.block, null);
+  assert.deepEqual(state.notAdvised, {});
+});
+
+test('all "no" answers: nothing to ask, block or rule out', () => {
+  assert.deepEqual(run(), { needsRedFlags: false, needsContraindications: false, block: null, notAdvised: {}, contraindications: [] });
+});
+
+test('each red flag answered yes today blocks routines, at its own urgency', () => {
+  for (const q of questions.redFlags) {
+    const state = run({ screenings: [...clear, screening('red-flags', '2026-11-24T14:00:00Z', [q.id])] });
+    assert.equal(state.block.level, q.urgency, q.id);
+    assert.deepEqual(state.block.reasons.map((r) => r.id), [q.id]);
+    assert.equal(state.block.reasons[0].source, 'check');
+  }
+});
+
+test('an emergency sign outranks a see-a-doctor-soon sign', () => {
+  const state = run({ screenings: [screening('red-flags', '2026-11-24T14:00:00Z', ['fever', 'both-legs'])] });
+  assert.equal(state.block.level, 'emergency');
+  assert.deepEqual(state.block.reasons.map((r) => r.id), ['both-legs', 'fever']); // question order
+});
+
+test('the block lasts until local midnight, then the check is asked again', () => {
+  // 23:30 in New York on the 23rd is already the 24th in UTC: still the 23rd locally.
+  const lateYesterday = screening('red-flags', '2026-11-24T04:30:00Z', ['fever']);
+  const state = run({ screenings: [clear[1], lateYesterday] });
+  assert.equal(state.block, null);
+  assert.equal(state.needsRedFlags, true);
+  // Just after local midnight on the 24th (05:10 UTC) it is today.
+  const earlyToday = screening('red-flags', '2026-11-24T05:10:00Z', ['fever']);
+  assert.equal(run({ screenings: [clear[1], earlyToday] }).block.level, 'soon');
+});
+
+test('a later screening the same day corrects a mistaken answer', () => {
+  const mistake = screening('red-flags', '2026-11-24T13:00:00Z', ['saddle-numbness']);
+  const corrected = screening('red-flags', '2026-11-24T13:05:00Z');
+  const state = run({ screenings: [clear[1], corrected, mistake] });
+  assert.equal(state.block, null);
+  assert.equal(state.needsRedFlags, false);
+});
+
+test('a warning sign ticked on a log entry today blocks; editing it away lifts the block', () => {
+  const entry = { loggedAt: '2026-11-24T14:30:00Z', weakness: 'none', areas: {}, warningSigns: ['fever'] };
+  const state = run({ logs: [entry] });
+  assert.equal(state.block.level, 'soon');
+  assert.equal(state.block.reasons[0].source, 'log');
+  assert.equal(state.needsRedFlags, true);
+  assert.equal(run({ logs: [{ ...entry, warningSigns: [] }] }).block, null);
+  // A later all-clear check does not cancel what the log recorded today.
+  assert.ok(run({ logs: [entry], screenings: [clear[1], screening('red-flags', '2026-11-24T14:45:00Z')] }).block);
+  // Yesterday's log doesn't block today.
+  assert.equal(run({ logs: [{ ...entry, loggedAt: '2026-11-23T14:30:00Z' }] }).block, null);
+});
+
+test('logs suggesting a red flag ask for the check before the next routine', () => {
+  const both = { loggedAt: '2026-11-23T10:00:00Z', weakness: 'none', areas: { calf: 'both' }, warningSigns: [] };
+  assert.equal(run({ logs: [both] }).needsRedFlags, true);
+  assert.equal(run({ logs: [both] }).block, null);
+  // Answered afterwards: nothing more to ask.
+  const after = screening('red-flags', '2026-11-23T11:00:00Z');
+  assert.equal(run({ logs: [both], screenings: [after, clear[1]] }).needsRedFlags, false);
+  // Logged before the last check: already covered.
+  assert.equal(run({ logs: [{ ...both, loggedAt: '2026-11-19T10:00:00Z' }] }).needsRedFlags, false);
+});
+
+test('log triggers: ticked signs, both legs, and weakness rising to moderate or worse', () => {
+  assert.deepEqual(logTriggers({ warningSigns: ['bladder'], areas: {} }, null), { explicit: ['bladder'], suggested: [] });
+  assert.deepEqual(logTriggers({ areas: { thigh: 'both' } }).suggested, ['both-legs']);
+  assert.deepEqual(logTriggers({ areas: { thigh: 'left', foot: 'right' } }).suggested, ['both-legs']);
+  // Both buttocks is not "both legs"; one leg in two places isn't either.
+  assert.deepEqual(logTriggers({ areas: { buttock: 'both', calf: 'left', foot: 'left' } }).suggested, []);
+  assert.deepEqual(logTriggers({ weakness: 'moderate', areas: {} }, { weakness: 'mild' }).suggested, ['weakness-worse']);
+  assert.deepEqual(logTriggers({ weakness: 'severe', areas: {} }, null).suggested, ['weakness-worse']);
+  assert.deepEqual(logTriggers({ weakness: 'moderate', areas: {} }, { weakness: 'moderate' }).suggested, []);
+  assert.deepEqual(logTriggers({ weakness: 'mild', areas: {} }, { weakness: 'none' }).suggested, []);
+  // Already ticked explicitly: not suggested twice.
+  assert.deepEqual(logTriggers({ areas: { calf: 'both' }, warningSigns: ['both-legs'] }).suggested, []);
+});
+
+test('each contraindication rules out exactly the techniques tagged with it', () => {
+  const clot = run({ screenings: [clear[0], screening('contraindications', '2026-11-20T12:00:00Z', ['blood-clot'])] });
+  assert.deepEqual(clot.notAdvised, { 'foam-roll-calves': ['a blood clot'], 'ball-glutes': ['a blood clot'] });
+  assert.deepEqual(clot.contraindications, ['blood-clot']);
+  const both = run({ screenings: [clear[0], screening('contraindications', '2026-11-20T12:00:00Z', ['blood-clot', 'pregnancy'])] });
+  assert.deepEqual(both.notAdvised['ball-glutes'], ['a blood clot', 'pregnancy']);
+  assert.deepEqual(both.notAdvised['knee-to-chest'], ['pregnancy']);
+  assert.equal('seated-stretch' in both.notAdvised, false);
+});
+
+test('the latest contraindication answers count', () => {
+  const old = screening('contraindications', '2026-11-01T12:00:00Z', ['pregnancy']);
+  const now = screening('contraindications', '2026-11-22T12:00:00Z');
+  assert.deepEqual(run({ screenings: [clear[0], now, old] }).notAdvised, {});
+});
+
+test('routine concerns list each ruled-out technique once, in routine order', () => {
+  const routine = { steps: [{ technique: 'seated-stretch' }, { technique: 'ball-glutes' }, { technique: 'knee-to-chest' }, { technique: 'ball-glutes' }] };
+  const notAdvised = { 'ball-glutes': ['pregnancy'], 'knee-to-chest': ['pregnancy'] };
+  assert.deepEqual(routineConcerns(routine, notAdvised), [
+    { technique: 'ball-glutes', reasons: ['pregnancy'] }, { technique: 'knee-to-chest', reasons: ['pregnancy'] }]);
+  assert.deepEqual(routineConcerns(null, notAdvised), []);
+});
+
+test('junk records are ignored, not fatal', () => {
+  const state = run({ screenings: [...clear, null, { kind: 'red-flags', takenAt: 'nope', answers: {} }], logs: [null, { loggedAt: 'x' }] });
+  assert.equal(state.block, null);
+});
