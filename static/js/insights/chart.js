@@ -23,7 +23,7 @@
   }
   const formatDay = (day, options) => dayDate(day).toLocaleDateString(undefined, options);
   const shortDay = (day) => formatDay(day, { day: 'numeric', month: 'short' });
-  const longDay = (day) => formatDay(day, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const tableDay = (day) => formatDay(day, { weekday: 'short', day: 'numeric', month: 'short' });
   const dayRange = (from, to) => `${formatDay(from, { day: 'numeric', month: 'short' })} – ${formatDay(to, { day: 'numeric', month: 'short', year: 'numeric' })}`;
 
   /** One decimal only when there is one: 5 and 4.5, never 5.0. */
@@ -79,7 +79,11 @@
       if ((count - 1 - i) % every === 0) {
         const text = count <= 7 ? formatDay(day.day, { weekday: 'short' }) : shortDay(day.day);
         labels.append(svg('line', { x1: x, x2: x, y1: bottom, y2: bottom + 4, class: 'chart-axis' }));
-        labels.append(svg('text', { x, y: labelRow, 'text-anchor': i === 0 && count > 7 ? 'start' : 'middle', class: 'chart-tick' }, text));
+        // Dates are wider than weekday names: the outermost ones are aligned to stay inside the frame.
+        let anchor = 'middle';
+        if (count > 7 && x - left < 24) anchor = 'start';
+        if (count > 7 && right - x < 24) anchor = 'end';
+        labels.append(svg('text', { x, y: labelRow, 'text-anchor': anchor, class: 'chart-tick' }, text));
       }
       if (day.routines.length) {
         routines.append(svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'chart-routine-line' }));
@@ -199,5 +203,5 @@
     return node;
   }
 
-  R.chart = { painChart, legend, bodyMap, score, shortDay, longDay, dayRange, dayDate, svg };
+  R.chart = { painChart, legend, bodyMap, score, shortDay, tableDay, dayRange, dayDate, svg };
 })();

@@ -47,7 +47,7 @@
   function table(s) {
     const body = R.byId('pain-table').tBodies[0];
     const rows = [...s.days].reverse().map((day) => make('tr', {},
-      make('th', { scope: 'row', textContent: R.chart.longDay(day.day) }),
+      make('th', { scope: 'row', textContent: R.chart.tableDay(day.day) }),
       make('td', { textContent: day.leg === null ? 'not logged' : score(day.leg) }),
       make('td', { textContent: day.back === null ? 'not logged' : score(day.back) }),
       make('td', { textContent: String(day.entries) }),

@@ -1,0 +1,195 @@
+"""Symptom log and safety screening in the browser, offline: the quick log from the manifest
+shortcut in three taps, validation on the form, the first-run safety check, red flags blocking
+routines, and contraindications shown on cards, routines and in the player."""
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import pass_safety_check, wait_for_service_worker
+
+
+def go_offline(context, page, live_server):
+    page.goto(live_server + "/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+
+
+def stored_logs(page):
+    return page.evaluate("Relieve.store.all('logs')")
+
+
+def answer_check(page, yes=()):
+    for fieldset in page.locator("fieldset.yes-no:visible").all():
+        question = fieldset.get_attribute("data-question")
+        fieldset.get_by_role("radio", name="Yes" if question in yes else "No", exact=True).click()
+
+
+def test_quick_log_from_the_shortcut_in_three_taps(context, page, live_server):
+    manifest = page.request.get(live_server + "/manifest.webmanifest").json()
+    shortcut = next(s for s in manifest["shortcuts"] if s["short_name"] == "Log symptoms")
+    go_offline(context, page, live_server)
+    page.goto(live_server + shortcut["url"])
+    expect(page.get_by_role("heading", name="How are you feeling?")).to_be_visible()
+
+    taps = 0
+    for action in (lambda: page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click(),
+                   lambda: page.locator("#field-backPain").get_by_role("radio", name="3", exact=True).click(),
+                   lambda: page.get_by_role("button", name="Save", exact=True).click()):
+        action()
+        taps += 1
+    assert taps == 3
+    expect(page.get_by_role("heading", name="Saved")).to_be_visible()
+    expect(page.locator("#log-done-text")).to_contain_text("Leg pain 6, back pain 3")
+    [entry] = stored_logs(page)
+    assert (entry["legPain"], entry["backPain"], entry["numbness"], entry["areas"]) == (6, 3, "none", {})
+    outbox = page.evaluate("Relieve.store.all('outbox')")
+    assert [(o["type"], o["id"]) for o in outbox] == [("symptom_log", entry["id"])]
+
+    # The next entry starts from this one: the usual entry is one tap.
+    page.goto(live_server + shortcut["url"])
+    expect(page.locator("#log-prefilled")).to_contain_text("Filled in from your last entry")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_role("heading", name="Saved")).to_be_visible()
+    assert sorted((e["legPain"], e["backPain"]) for e in stored_logs(page)) == [(6, 3), (6, 3)]
+    assert context.console.errors == []
+
+
+def test_full_entry_with_body_map_then_edit_and_delete(context, page, live_server):
+    go_offline(context, page, live_server)
+    page.get_by_role("link", name="Log how you feel").click()
+    page.locator("#field-legPain").get_by_role("radio", name="7", exact=True).click()
+    page.locator("#field-backPain").get_by_role("radio", name="2", exact=True).click()
+    page.get_by_role("button", name="Left buttock").click()
+    page.get_by_role("button", name="Left calf").click()
+    page.get_by_role("button", name="Right calf").click()
+    # The drawing is tappable too.
+    page.locator('.bm-region[data-region="foot"][data-side="right"]').click()
+    expect(page.get_by_role("button", name="Right foot")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#areas-summary")).to_have_text("Chosen: Buttock (left), Calf (both), Foot (right)")
+    page.locator("#field-tingling").get_by_role("radio", name="Moderate", exact=True).click()
+    page.get_by_text("What helped, sleep and notes").click()
+    page.get_by_label("Heat").check()
+    page.get_by_label("Something else that helped").fill("A short walk")
+    page.locator("#field-sleep").get_by_role("radio", name="Badly", exact=True).click()
+    page.get_by_label("Notes").fill('Sat for 3 hours, "awful" chair')
+    page.get_by_role("button", name="Save entry").click()
+    # Calf on both sides means both legs: the app asks for the warning-sign check.
+    expect(page.locator("#log-suggest")).to_contain_text("you marked symptoms in both legs")
+    [entry] = stored_logs(page)
+    assert entry["areas"] == {"buttock": "left", "calf": "both", "foot": "right"}
+    assert (entry["tingling"], entry["helped"], entry["helpedOther"], entry["sleep"]) == ("moderate", ["heat"], "A short walk", "poor")
+
+    page.get_by_role("link", name="See your log").click()
+    item = page.locator(".log-item")
+    expect(item).to_contain_text("Leg 7 · Back 2")
+    expect(item).to_contain_text("Moderate tingling; felt in buttock (left), calf (both sides), foot (right)")
+    item.get_by_role("link", name=re.compile("^Edit entry")).click()
+    expect(page.get_by_role("heading", name="Edit entry")).to_be_visible()
+    expect(page.locator("#field-legPain input[value='7']")).to_be_checked()
+    expect(page.get_by_label("Notes")).to_have_value('Sat for 3 hours, "awful" chair')
+    page.locator("#field-legPain").get_by_role("radio", name="4", exact=True).click()
+    page.get_by_role("button", name="Save entry").click()
+    expect(page.get_by_role("heading", name="Changes saved")).to_be_visible()
+    [edited] = stored_logs(page)
+    assert edited["id"] == entry["id"] and edited["legPain"] == 4
+
+    page.goto(live_server + "/log/")
+    delete = page.get_by_role("button", name=re.compile("^Delete entry"))
+    delete.click()
+    page.get_by_role("button", name="Tap again to delete").click()
+    expect(page.locator("#log-empty")).to_be_visible()
+    assert stored_logs(page) == []
+    assert context.console.errors == []
+
+
+def test_bad_input_is_explained_and_nothing_is_saved(context, page, live_server):
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/log/new")
+    page.get_by_role("button", name="Save", exact=True).click()
+    summary = page.locator("#log-errors")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Leg pain: Choose your leg pain")
+    expect(summary).to_contain_text("Back pain: Choose your back pain")
+    expect(page.locator("#field-legPain")).to_have_attribute("aria-invalid", "true")
+
+    page.locator("#field-legPain").get_by_role("radio", name="5", exact=True).click()
+    page.locator("#field-backPain").get_by_role("radio", name="5", exact=True).click()
+    page.get_by_label("Date and time").fill("2031-01-01T10:00")
+    page.get_by_text("What helped, sleep and notes").click()
+    page.get_by_label("Notes").fill("x" * 1001)
+    page.get_by_role("button", name="Save entry").click()
+    expect(summary).to_contain_text("The date and time can't be in the future.")
+    expect(summary).to_contain_text("Notes can be up to 1000 characters (these have 1001).")
+    expect(page.locator("#loggedAt")).to_have_attribute("aria-invalid", "true")
+    assert stored_logs(page) == []
+    assert context.console.errors == []
+
+
+def test_first_routine_asks_the_safety_check_and_a_red_flag_blocks_routines(context, page, live_server):
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/routines/morning-relief")
+    page.get_by_role("link", name="Start", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/safety/\?"))
+    expect(page.get_by_role("heading", name="Safety check")).to_be_visible()
+
+    # Every question needs its own answer.
+    page.get_by_role("button", name="Save my answers").click()
+    expect(page.locator("#safety-errors")).to_be_focused()
+    expect(page.locator("#safety-error-list li")).to_have_count(20)
+
+    answer_check(page, yes=("saddle-numbness",))
+    page.get_by_role("button", name="Save my answers").click()
+    block = page.locator("#safety-block")
+    expect(block.get_by_role("heading", name="Get urgent medical help now")).to_be_visible()
+    expect(block).to_contain_text("Numbness or tingling between your legs")
+    expect(block).to_contain_text("Go to an emergency department (A&E) now")
+    expect(page.locator("#safety-continue")).to_be_hidden()
+    screenings = page.evaluate("Relieve.store.all('screenings')")
+    assert sorted(s["kind"] for s in screenings) == ["contraindications", "red-flags"]
+
+    # No routine starts today, flare mode included; the home page says why.
+    for path in ("/play?routine=morning-relief", "/play?routine=flare-up-gentle&flare=1"):
+        page.goto(live_server + path)
+        expect(page.locator("#player-blocked")).to_contain_text("Relieve won't start routines today")
+        expect(page.locator("#player-run")).to_be_hidden()
+        expect(page.get_by_role("button", name="Start")).to_be_hidden()
+    assert page.evaluate("Relieve.store.all('sessions')") == []
+    page.goto(live_server + "/")
+    expect(page.locator("#safety-today")).to_contain_text("Get urgent medical help now")
+    page.goto(live_server + "/routines/morning-relief")
+    expect(page.locator("#routine-safety")).to_contain_text("Get urgent medical help now")
+    assert context.console.errors == []
+
+
+def test_a_warning_sign_on_a_log_blocks_routines_and_offers_the_check(context, page, live_server):
+    go_offline(context, page, live_server)
+    pass_safety_check(page)
+    page.goto(live_server + "/log/new")
+    page.locator("#field-legPain").get_by_role("radio", name="8", exact=True).click()
+    page.locator("#field-backPain").get_by_role("radio", name="4", exact=True).click()
+    page.get_by_label("Fever, chills or feeling unwell").check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#log-block").get_by_role("heading", name="See a doctor before doing a routine")).to_be_visible()
+    page.locator("#log-suggest-link").click()
+    expect(page.locator("#part-contraindications")).to_be_hidden()
+    expect(page.locator("#q-fever input[value='yes']")).to_be_checked()
+    page.goto(live_server + "/play?routine=desk-break")
+    expect(page.locator("#player-blocked")).to_contain_text("See a doctor before doing a routine")
+    assert context.console.errors == []
+
+
+def test_a_contraindication_shows_on_cards_routines_and_in_the_player(context, page, live_server):
+    go_offline(context, page, live_server)
+    pass_safety_check(page, contraindications=("blood-clot",))
+    page.goto(live_server + "/techniques/foam-roll-glutes")
+    expect(page.locator("#card-safety")).to_contain_text("Not advised for you: you told us you have a blood clot (DVT)")
+    page.goto(live_server + "/techniques/pelvic-tilt")
+    expect(page.locator("#card-safety")).to_be_hidden()
+    page.goto(live_server + "/routines/morning-relief")
+    expect(page.locator("#routine-safety")).to_contain_text("Foam roller: glutes")
+    page.goto(live_server + "/play?routine=morning-relief")
+    offer = page.locator("#safety-offer")
+    expect(offer).to_be_visible()
+    expect(offer.get_by_role("checkbox")).to_be_checked()
+    expect(offer).to_contain_text("not advised with a blood clot")
+    assert context.console.errors == []
