@@ -148,3 +148,35 @@ def test_trusted_proxy_headers(database_url, tmp_path):
 
     app.test_client().get("/_whoami", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"})
     assert seen == {"addr": "203.0.113.9", "secure": True}
+
+
+TEACHING_AND_GUIDING = ["/", "/routines/", "/routines/morning-relief", "/play", "/history", "/log/", "/log/new",
+                        "/safety/", "/insights/", "/insights/summary", "/reminders/"]
+
+
+@pytest.mark.parametrize("path", TEACHING_AND_GUIDING)
+def test_pages_that_teach_or_guide_say_they_are_not_medical_advice(content_app, client, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "does not replace advice from a doctor" in response.get_data(as_text=True)
+
+
+def test_safety_check_asks_every_question_on_its_own(client):
+    from webapp.safety.questions import CONTRAINDICATIONS, RED_FLAGS
+    html = client.get("/safety/").get_data(as_text=True)
+    for q in RED_FLAGS + CONTRAINDICATIONS:
+        assert f'data-question="{q.id}"' in html
+        assert html.count(f'name="{q.id}"') == 2  # yes and no, nothing pre-ticked by the server
+    assert "checked" not in html.split('id="safety-form"')[1].split("</form>")[0]
+
+
+def test_log_form_offers_the_fixed_vocabularies(client):
+    from webapp.sync import schemas
+    html = client.get("/log/new").get_data(as_text=True)
+    for region in schemas.REGIONS:
+        for side in ("left", "right"):
+            assert f'data-region="{region}" data-side="{side}"' in html
+    for name in ("legPain", "backPain"):
+        assert all(f'name="{name}" value="{n}"' in html for n in range(11))
+    for name in ("numbness", "tingling", "weakness"):
+        assert all(f'name="{name}" value="{level}"' in html for level in schemas.LEVELS)

@@ -51,6 +51,12 @@ class TestManifest:
                 w, h = png_size(client.get(icon["src"]).data)
                 assert icon["sizes"] == f"{w}x{h}" and w >= 96
 
+    def test_quick_log_is_a_shortcut(self, manifest):
+        urls = [s["url"] for s in manifest["shortcuts"]]
+        assert "/log/new?source=shortcut" in urls
+        # Launchers may show only the first few shortcuts: the flare-up and the log come first.
+        assert urls[:2] == ["/play?routine=flare-up-gentle&flare=1", "/log/new?source=shortcut"]
+
     def test_apple_touch_icon(self, client):
         html = client.get("/").get_data(as_text=True)
         href = re.search(r'<link rel="apple-touch-icon" href="([^"]+)"', html).group(1)

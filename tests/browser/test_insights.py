@@ -149,7 +149,6 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     expect(drops).to_have_count(2)
     expect(drops.nth(0)).to_have_text("Morning relief: pain 2 points lower on average (2 rated sessions)")
     expect(drops.nth(1)).to_have_text("Desk break: pain 1 point lower on average (1 rated session)")
-    screenshot(page, "insights-7-days")
 
     pick_period(page, 90)
     expect(page.locator("#pain-chart .chart-routine")).to_have_count(5)
@@ -165,6 +164,7 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     tick = page.locator("#pain-chart .chart-tick").first.bounding_box()
     assert tick["height"] >= 12, tick
     pick_period(page, 30)
+    page.evaluate("window.scrollTo(0, document.querySelector('#pain-heading').offsetTop - 8)")
     screenshot(page, "insights")
     assert context.console.errors == []
 
@@ -216,6 +216,7 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     expect(body_map.locator('[data-region="calf"][data-side="right"]')).to_have_attribute("class", "body-region shade-0")
     expect(page.locator("#area-counts")).to_contain_text("Buttock: left 4, right 1")
     expect(page.locator("#area-counts")).to_contain_text("Back of thigh: left 2, right 0")
+    page.evaluate("window.scrollTo(0, document.querySelector('#summary').offsetTop - 8)")
     screenshot(page, "summary")
 
     page.emulate_media(media="print")
@@ -334,6 +335,7 @@ def test_no_serious_accessibility_violations(browser, live_server, scheme):
     page.get_by_text("Show as a table").click()
     problems += serious(axe, page, "insights")
     if scheme == "dark":
+        page.evaluate("window.scrollTo(0, document.querySelector('#pain-heading').offsetTop - 8)")
         screenshot(page, "insights-dark")
     page.goto(live_server + "/insights/summary?days=7")
     expect(page.locator("#summary")).to_have_attribute("data-ready", "7")

@@ -9,6 +9,7 @@
 
   const PERIOD_KEY = 'relieve.insights.period'; // shared with the insights page: one chosen period
   const PERIODS = ['7', '30', '90'];
+  const MAX_WARNINGS = 8;
   const regionNames = JSON.parse(sheet.dataset.regions || '{}');
   const warningNames = Object.fromEntries(JSON.parse(sheet.dataset.warnings || '[]').map(([id, label]) => [id, label]));
   const { score } = R.chart;
@@ -109,6 +110,11 @@
       const names = entry.warningSigns.map((id) => warningNames[id] || redFlagText[id] || id).join('; ');
       items.push(make('li', { className: 'warning-yes' }, make('strong', { textContent: 'Logged: ' }), `${names} (${date(entry.loggedAt)})`));
     }
+    // One page holds about eight; the CSV export lists every entry.
+    if (items.length > MAX_WARNINGS) {
+      const more = items.length - (MAX_WARNINGS - 1);
+      items.splice(MAX_WARNINGS - 1, items.length, make('li', { className: 'warning-yes', textContent: `and ${more} more (the symptom log CSV lists them all).` }));
+    }
     if (!items.length) {
       const taken = checks.length ? ` The warning-sign check was answered ${plural(checks.length, 'time', 'times')}, no to every question.` : '';
       items.push(make('li', { textContent: `No warning signs reported in this period.${taken}` }));
@@ -155,7 +161,7 @@
   });
 
   const picked = chosenPeriod();
-  sheet.querySelector(`input[name="summary-period"][value="${picked}"]`).checked = true;
+  document.querySelector(`input[name="summary-period"][value="${picked}"]`).checked = true;
   R.byId('summary-period').addEventListener('change', (event) => {
     const value = event.target.value;
     R.prefs.set(PERIOD_KEY, value);
