@@ -166,6 +166,7 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     pick_period(page, 30)
     page.evaluate("window.scrollTo(0, document.querySelector('#pain-heading').offsetTop - 8)")
     screenshot(page, "insights")
+    page.screenshot(path="/tmp/insights-full.png", full_page=True)  # TEMP
     assert context.console.errors == []
 
 
@@ -208,6 +209,7 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     expect(page.get_by_role("radio", name="7 days")).to_be_checked()
     expect(page.locator("#summary-period-text")).to_have_text(re.compile(r"Period: the last 7 days, 18 Nov.* – 24 Nov.* 2026|Period: the last 7 days, Nov 18 – Nov 24, 2026"))
     expect(page.locator("#summary-chart .chart-leg .chart-point")).to_have_count(5)
+    expect(page.locator("#summary-chart-screen .chart-leg .chart-point")).to_have_count(5)
     body_map = page.locator("#summary-body-map svg")
     expect(body_map.locator(".body-region")).to_have_count(8)
     # Buttock: left 4 (three entries, one of them "both"), right 1; the darkest shade is the most logged.
@@ -218,6 +220,7 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     expect(page.locator("#area-counts")).to_contain_text("Back of thigh: left 2, right 0")
     page.evaluate("window.scrollTo(0, document.querySelector('#summary').offsetTop - 8)")
     screenshot(page, "summary")
+    page.screenshot(path="/tmp/summary-full.png", full_page=True)  # TEMP
 
     page.emulate_media(media="print")
     expect(page.locator(".tabbar")).to_be_hidden()
@@ -345,5 +348,6 @@ def test_no_serious_accessibility_violations(browser, live_server, scheme):
     page.get_by_role("button", name="Download calendar file").click()
     expect(page.locator("#reminder-errors")).to_be_visible()
     problems += serious(axe, page, "reminders with errors")
+    page.screenshot(path=f"/tmp/reminders-{scheme}.png", full_page=True)  # TEMP
     context.close()
     assert problems == []

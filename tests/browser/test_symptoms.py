@@ -127,6 +127,7 @@ def test_bad_input_is_explained_and_nothing_is_saved(context, page, live_server)
 
 def test_first_routine_asks_the_safety_check_and_a_red_flag_blocks_routines(context, page, live_server):
     go_offline(context, page, live_server)
+    expect(page.locator("#safety-first-run")).to_be_visible()  # offered on first run
     page.goto(live_server + "/routines/morning-relief")
     page.get_by_role("link", name="Start", exact=True).click()
     expect(page).to_have_url(re.compile(r"/safety/\?"))
@@ -156,6 +157,7 @@ def test_first_routine_asks_the_safety_check_and_a_red_flag_blocks_routines(cont
     assert page.evaluate("Relieve.store.all('sessions')") == []
     page.goto(live_server + "/")
     expect(page.locator("#safety-today")).to_contain_text("Get urgent medical help now")
+    expect(page.locator("#safety-first-run")).to_be_hidden()
     page.goto(live_server + "/routines/morning-relief")
     expect(page.locator("#routine-safety")).to_contain_text("Get urgent medical help now")
     assert context.console.errors == []
@@ -193,3 +195,45 @@ def test_a_contraindication_shows_on_cards_routines_and_in_the_player(context, p
     expect(offer.get_by_role("checkbox")).to_be_checked()
     expect(offer).to_contain_text("not advised with a blood clot")
     assert context.console.errors == []
+
+
+MAKE_V2_DATABASE = """() => new Promise((resolve, reject) => {
+  // The schema as version 2 of the app left it, with one record of each kind and an unsent change.
+  const request = indexedDB.open('relieve', 2);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    db.createObjectStore('routines', { keyPath: 'id' });
+    db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('startedAt', 'startedAt');
+    db.createObjectStore('flags', { keyPath: 'id' }).createIndex('technique', 'technique');
+    db.createObjectStore('outbox', { keyPath: 'key' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+  };
+  request.onerror = () => reject(request.error);
+  request.onsuccess = () => {
+    const db = request.result;
+    const tx = db.transaction(['routines', 'sessions', 'flags', 'outbox'], 'readwrite');
+    const id = '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+    tx.objectStore('routines').put({ id, name: 'Old routine', steps: [{ technique: 'pelvic-tilt', reps: 8, sides: 'none' }] });
+    tx.objectStore('sessions').put({ id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c', routineId: id, routineName: 'Old routine',
+      startedAt: '2026-11-20T08:00:00.000Z', endedAt: '2026-11-20T08:10:00.000Z', status: 'finished', completed: [], skipped: [] });
+    tx.objectStore('flags').put({ id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5d', technique: 'cat-cow', at: '2026-11-20T08:05:00.000Z' });
+    tx.objectStore('outbox').put({ key: 'routine:' + id, type: 'routine', id, op: 'put', updatedAt: 1, data: {} });
+    tx.oncomplete = () => { db.close(); resolve(); };
+  };
+})"""
+
+
+def test_an_older_database_upgrades_and_keeps_its_data(page, live_server):
+    # The manifest is on the app's origin but runs none of its scripts: the old schema is made first.
+    page.goto(live_server + "/manifest.webmanifest")
+    page.evaluate(MAKE_V2_DATABASE)
+    page.goto(live_server + "/log/")
+    page.wait_for_function("() => window.Relieve && window.Relieve.store")
+    counts = page.evaluate("""async () => {
+      const names = ['routines', 'sessions', 'flags', 'outbox', 'logs', 'screenings'];
+      const counts = await Promise.all(names.map((n) => Relieve.store.count(n)));
+      return Object.fromEntries(names.map((n, i) => [n, counts[i]]));
+    }""")
+    assert counts == {"routines": 1, "sessions": 1, "flags": 1, "outbox": 1, "logs": 0, "screenings": 0}
+    page.goto(live_server + "/history")
+    expect(page.locator(".history-item h2")).to_have_text(["Old routine"])

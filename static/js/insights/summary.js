@@ -62,6 +62,7 @@
       ['Change, first half to second half', change.length ? change.join(', ') : 'not enough entries'],
     ]);
     const label = `Chart of average leg and back pain per day, ${R.chart.dayRange(s.from, s.to)}, with the days a routine was done marked.`;
+    R.byId('summary-chart-screen').replaceChildren(R.chart.painChart(s, { label }));
     R.byId('summary-chart').replaceChildren(R.chart.painChart(s, { width: 640, height: 200, label }));
     R.byId('summary-legend').replaceChildren(R.chart.legend());
   }

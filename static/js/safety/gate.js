@@ -1,5 +1,5 @@
-/* Applies the safety answers to the pages that lead to a routine: a red-flag day's message on
-   the home page, and on card and routine pages why a technique is not advised for this person.
+/* Applies the safety answers to the pages that lead to a routine: the first-run offer of the
+   check and a red-flag day's message on the home page, and on card and routine pages why a technique is not advised for this person.
    The player enforces the same rules itself (routine/player.js). */
 (() => {
   'use strict';
@@ -7,7 +7,8 @@
   const today = R.byId('safety-today');
   const card = R.byId('card-safety');
   const routineNote = R.byId('routine-safety');
-  if (!today && !card && !routineNote) return;
+  const firstRun = R.byId('safety-first-run');
+  if (!today && !card && !routineNote && !firstRun) return;
 
   function notAdvisedText(reasons) {
     return 'Not advised for you: you told us you have ' + reasons.join('; and ') + '.';
@@ -26,6 +27,8 @@
       if (state.block) R.safety.renderBlock(today, state.block);
       else today.hidden = true;
     }
+    // Offered on first run; the player insists on it before the first routine.
+    if (firstRun) firstRun.hidden = state.screenings.length > 0 || Boolean(state.block);
     if (card) {
       const reasons = state.notAdvised[card.dataset.technique];
       card.hidden = !reasons;
