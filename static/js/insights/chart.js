@@ -79,11 +79,10 @@
       if ((count - 1 - i) % every === 0) {
         const text = count <= 7 ? formatDay(day.day, { weekday: 'short' }) : shortDay(day.day);
         labels.append(svg('line', { x1: x, x2: x, y1: bottom, y2: bottom + 4, class: 'chart-axis' }));
-        // Dates are wider than weekday names: the outermost ones are aligned to stay inside the frame.
-        let anchor = 'middle';
-        if (count > 7 && x - left < 24) anchor = 'start';
-        if (count > 7 && right - x < 24) anchor = 'end';
-        labels.append(svg('text', { x, y: labelRow, 'text-anchor': anchor, class: 'chart-tick' }, text));
+        // The outermost labels move inwards (their tick stays) so they are not cut off at the edge.
+        const half = text.length * 4;
+        const textX = Math.min(Math.max(x, left + half), width - half);
+        labels.append(svg('text', { x: textX, y: labelRow, 'text-anchor': 'middle', class: 'chart-tick' }, text));
       }
       if (day.routines.length) {
         routines.append(svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'chart-routine-line' }));
