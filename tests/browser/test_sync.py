@@ -154,3 +154,43 @@ def test_expired_session_keeps_changes_and_asks_to_sign_in(browser, live_server,
     expect(my_routines(page)).to_have_text(["Made after the session expired"])
     assert ctx.console.errors == []
     ctx.close()
+
+
+def test_log_entries_and_safety_answers_sync_between_devices(browser, live_server, account):
+    (ctx_a, phone), (ctx_b, tablet) = device(browser), device(browser)
+    for page in (phone, tablet):
+        sign_in(page, live_server, account)
+        wait_for_service_worker(page)
+    ctx_a.set_offline(True)
+    phone.goto(live_server + "/log/new")
+    phone.locator("#field-legPain").get_by_role("radio", name="5", exact=True).click()
+    phone.locator("#field-backPain").get_by_role("radio", name="2", exact=True).click()
+    phone.get_by_role("button", name="Left calf").click()
+    phone.get_by_role("button", name="Save", exact=True).click()
+    expect(phone.get_by_role("heading", name="Saved")).to_be_visible()
+    pass_safety_check(phone, contraindications=("pregnancy",))
+    phone.goto(live_server + "/log/")
+    expect(status(phone)).to_have_text(re.compile(r"Offline: 3 waiting"))
+    ctx_a.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(status(phone)).to_have_text("Synced")
+
+    tablet.goto(live_server + "/log/")
+    expect(tablet.locator(".log-item")).to_contain_text("Leg 5 · Back 2")
+    expect(tablet.locator(".log-item")).to_contain_text("calf (left)")
+    # The answers came too: the tablet neither asks again nor forgets the contraindication.
+    tablet.goto(live_server + "/techniques/knee-to-chest")
+    expect(tablet.locator("#card-safety")).to_contain_text("pregnancy")
+
+    # Deleted on the tablet, gone from the phone; nothing duplicated on the way.
+    tablet.goto(live_server + "/log/")
+    tablet.get_by_role("button", name=re.compile("^Delete entry")).click()
+    tablet.get_by_role("button", name="Tap again to delete").click()
+    expect(tablet.locator("#log-empty")).to_be_visible()
+    expect(status(tablet)).to_have_text("Synced")
+    phone.goto(live_server + "/log/")
+    expect(phone.locator("#log-empty")).to_be_visible()
+    assert phone.evaluate("Relieve.store.all('screenings').then((s) => s.length)") == 2
+    for c in (ctx_a, ctx_b):
+        assert c.console.errors == []
+        c.close()

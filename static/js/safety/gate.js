@@ -66,4 +66,5 @@
 
   draw().catch(() => { /* no answers yet, or storage unavailable: nothing to show */ });
   R.records.onChange(() => draw().catch(() => {}));
+  window.addEventListener('relieve:synced', () => draw().catch(() => {}));
 })();

@@ -91,5 +91,7 @@
   }
 
   draw().catch(() => {});
+  // Local changes, and entries a sync brought from another device.
   R.records.onChange(() => draw().catch(() => {}));
+  window.addEventListener('relieve:synced', () => draw().catch(() => {}));
 })();
