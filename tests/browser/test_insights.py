@@ -166,7 +166,6 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     pick_period(page, 30)
     page.evaluate("window.scrollTo(0, document.querySelector('#pain-heading').offsetTop - 8)")
     screenshot(page, "insights")
-    page.screenshot(path="/tmp/insights-full.png", full_page=True)  # TEMP
     assert context.console.errors == []
 
 
@@ -220,7 +219,6 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     expect(page.locator("#area-counts")).to_contain_text("Back of thigh: left 2, right 0")
     page.evaluate("window.scrollTo(0, document.querySelector('#summary').offsetTop - 8)")
     screenshot(page, "summary")
-    page.screenshot(path="/tmp/summary-full.png", full_page=True)  # TEMP
 
     page.emulate_media(media="print")
     expect(page.locator(".tabbar")).to_be_hidden()
@@ -241,13 +239,57 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     assert "5.7 → 4" in text and "3 rated sessions" in text
     assert "Pelvic tilt (1 time)" in text
     assert "Seated figure 4 stretch (1 time)" in text
-    assert "Yes: Sciatica, numbness or weakness in both legs?" in text
-    assert "Logged: Symptoms in both legs" in text
+    assert "Warning-sign check, answered yes: Sciatica, numbness or weakness in both legs? (Nov 23, 2026)" in text
+    assert "Warning signs logged: Symptoms in both legs (Nov 21, 2026)" in text
     assert "Are you pregnant?" in text and "no to the other 8" in text
     assert "Buttock: left 4, right 1" in text
     assert "does not replace advice from a doctor" in text
     for chrome in ("Print or save as PDF", "Skip to content", "Home Routines", "Sign in", "When to get medical help"):
         assert chrome not in text
+    assert context.console.errors == []
+
+
+FULL_SEED = """async () => {
+  const R = window.Relieve;
+  const at = (back, hour) => new Date(2026, 10, 24 - back, hour).toISOString();
+  const data = await R.catalog.load();
+  const sides = ['left', 'right', 'both'];
+  for (let back = 0; back < 90; back += 1) {
+    for (const hour of [8, 13, 20]) {
+      await R.records.save('symptom_log', {
+        id: R.uuid7(), loggedAt: at(back, hour), legPain: (back + hour) % 11, backPain: (back * 3 + hour) % 11,
+        numbness: 'mild', tingling: 'mild', weakness: 'none', helped: [], helpedOther: '', sleep: null, notes: '',
+        areas: { buttock: sides[back % 3], thigh: sides[(back + 1) % 3], calf: sides[(back + 2) % 3], foot: 'left' },
+        warningSigns: back % 4 === 0 && hour === 8 ? ['both-legs', 'bladder', 'fever'] : [] });
+    }
+    await R.records.save('session', {
+      id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
+      startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
+      worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7 });
+  }
+  const all = (ids) => Object.fromEntries(ids.map((id) => [id, true]));
+  for (const back of [3, 30, 60]) {
+    await R.records.save('screening', { id: R.uuid7(), kind: 'red-flags', takenAt: at(back, 7), answers: all(data.safety.redFlags.map((q) => q.id)) });
+  }
+  await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: all(data.safety.contraindications.map((q) => q.id)) });
+}"""
+
+
+def test_summary_of_a_full_quarter_still_fits_one_page(context, page, live_server):
+    page.clock.set_fixed_time(NOW)
+    page.goto(live_server + "/insights/summary")
+    page.evaluate(FULL_SEED)
+    page.goto(live_server + "/insights/summary?days=90")
+    expect(page.locator("#summary")).to_have_attribute("data-ready", "90")
+    expect(page.locator("#warning-list li")).to_have_count(2)
+    expect(page.locator("#warning-list li").first).to_contain_text("A weakened immune system")  # all eleven listed
+    expect(page.locator("#warning-list li").last).to_contain_text("Symptoms in both legs (23 times, last Nov 24)")
+    for paper in ("A4", "Letter"):
+        data = page.pdf(format=paper)
+        (ARTIFACTS / f"summary-full-quarter-{paper}.pdf").write_bytes(data)
+        pages, text = pdf_text(data)
+        assert pages == 1, f"{paper}: {pages} pages"
+    assert "Sessions 90 (60 finished, 30 ended early)" in text
     assert context.console.errors == []
 
 
@@ -348,6 +390,5 @@ def test_no_serious_accessibility_violations(browser, live_server, scheme):
     page.get_by_role("button", name="Download calendar file").click()
     expect(page.locator("#reminder-errors")).to_be_visible()
     problems += serious(axe, page, "reminders with errors")
-    page.screenshot(path=f"/tmp/reminders-{scheme}.png", full_page=True)  # TEMP
     context.close()
     assert problems == []

@@ -33,7 +33,7 @@
   // fortnight) counted back from today, so the newest day is always labelled.
   function labelEvery(count, width) {
     if (count <= 7) return 1;
-    const room = Math.floor(width / 52);
+    const room = Math.floor(width / 64); // a date like "Nov 24" with space either side
     let step = 7;
     while (Math.ceil(count / step) > room) step += 7;
     return step;
@@ -85,7 +85,8 @@
         labels.append(svg('text', { x: textX, y: labelRow, 'text-anchor': 'middle', class: 'chart-tick' }, text));
       }
       if (day.routines.length) {
-        routines.append(svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'chart-routine-line' }));
+        // A guide line up through the day helps on a week or a month; on 90 days it would be a fog.
+        if (!dense) routines.append(svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'chart-routine-line' }));
         const size = dense ? 5 : 7;
         routines.append(svg('path', {
           d: `M${x} ${routineRow - size}L${x + size} ${routineRow + size * 0.8}L${x - size} ${routineRow + size * 0.8}Z`,

@@ -85,11 +85,15 @@
   }
 
   let drawing = 0;
+  let drawn = null;
   async function draw() {
     const run = ++drawing;
     const [logs, sessions, flags] = await Promise.all([R.store.all('logs'), R.store.all('sessions'), R.store.all('flags')]);
     if (run !== drawing) return; // a newer draw (another period, a sync) is on its way
     const days = period();
+    // A sync that brought nothing new leaves the page alone: no flicker, no lost place in the table.
+    const signature = JSON.stringify([days, R.insights.localDay(new Date()), logs, sessions, flags]);
+    if (signature === drawn) return;
     const summaryLink = R.byId('summary-link');
     summaryLink.href = `/insights/summary?days=${days}`;
     const empty = !logs.length && !sessions.length;
@@ -107,6 +111,7 @@
     R.byId('before-after').textContent = beforeAfter(s);
     often(s);
     drops(s);
+    drawn = signature;
   }
 
   const redraw = () => draw().catch((error) => {

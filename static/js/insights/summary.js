@@ -9,7 +9,6 @@
 
   const PERIOD_KEY = 'relieve.insights.period'; // shared with the insights page: one chosen period
   const PERIODS = ['7', '30', '90'];
-  const MAX_WARNINGS = 8;
   const regionNames = JSON.parse(sheet.dataset.regions || '{}');
   const warningNames = Object.fromEntries(JSON.parse(sheet.dataset.warnings || '[]').map(([id, label]) => [id, label]));
   const { score } = R.chart;
@@ -20,6 +19,7 @@
   };
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const date = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  const shortDate = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
   const signed = (n) => (n > 0 ? `+${score(n)}` : n < 0 ? `−${score(-n)}` : '0');
 
   function figures(list, rows) {
@@ -59,11 +59,11 @@
       ['Log entries', `${s.entries} on ${s.days.filter((d) => d.entries).length} of ${s.dayCount} days`],
       ['Average leg pain', s.avgLeg === null ? 'not logged' : `${score(s.avgLeg)} / 10`],
       ['Average back pain', s.avgBack === null ? 'not logged' : `${score(s.avgBack)} / 10`],
-      ['Change, first half to second half', change.length ? change.join(', ') : 'not enough entries'],
+      ['Change (1st → 2nd half)', change.length ? change.join(', ') : 'not enough entries'],
     ]);
     const label = `Chart of average leg and back pain per day, ${R.chart.dayRange(s.from, s.to)}, with the days a routine was done marked.`;
     R.byId('summary-chart-screen').replaceChildren(R.chart.painChart(s, { label }));
-    R.byId('summary-chart').replaceChildren(R.chart.painChart(s, { width: 640, height: 200, label }));
+    R.byId('summary-chart').replaceChildren(R.chart.painChart(s, { width: 760, height: 164, label }));
     R.byId('summary-legend').replaceChildren(R.chart.legend());
   }
 
@@ -82,14 +82,14 @@
     const b = s.beforeAfter;
     const ended = s.sessions.total - s.sessions.finished;
     const endedText = ended ? `, ${ended} ended early` : '';
-    const top = s.routines.slice(0, 3).map((r) => `${r.name} ${signed(-r.avgDrop)} (${r.rated})`).join('; ');
+    const top = s.routines.slice(0, 3).map((r) => `${r.name} ${signed(-r.avgDrop)} (${r.rated} rated)`).join('; ');
     figures(R.byId('routine-figures'), [
       ['Sessions', `${s.sessions.total} (${s.sessions.finished} finished${endedText})`],
       ['Days with a routine', `${s.activeDays} of ${s.dayCount}: ${score(s.daysPerWeek)} days a week`],
-      ['Pain before → after a session', b.count
+      ['Pain before → after', b.count
         ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')})`
         : 'no rated sessions'],
-      ['Change after each routine (rated sessions)', top || 'none rated'],
+      ['Change by routine', top || 'none rated'],
     ]);
     const flagged = s.flagged.map((f) => make('li', { textContent: `${nameOf(f.technique)} (${plural(f.count, 'time', 'times')})` }));
     if (!flagged.length) flagged.push(make('li', { textContent: 'None flagged in this period.' }));
@@ -101,21 +101,30 @@
     const inPeriod = (iso) => R.insights.localDay(iso) >= s.from && Date.parse(iso) <= now.getTime();
     const checks = screenings.filter((r) => r.kind === 'red-flags' && inPeriod(r.takenAt))
       .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
-    const items = [];
+    // Each sign once, however often it was reported (how often, and the latest date), run together
+    // so a bad quarter still fits the page.
+    const seen = (dates) => (dates.length === 1 ? date(dates[0]) : `${dates.length} times, last ${shortDate(dates[dates.length - 1])}`);
+    const answered = new Map(safety.redFlags.map((q) => [q.id, []]));
     for (const check of checks) {
       for (const [id, yes] of Object.entries(check.answers || {})) {
-        if (yes === true) items.push(make('li', { className: 'warning-yes' }, make('strong', { textContent: 'Yes: ' }), `${redFlagText[id] || id} (warning-sign check, ${date(check.takenAt)})`));
+        if (yes !== true) continue;
+        if (!answered.has(id)) answered.set(id, []);
+        answered.get(id).push(check.takenAt);
       }
     }
+    const logged = new Map();
     for (const entry of s.warningEntries) {
-      const names = entry.warningSigns.map((id) => warningNames[id] || redFlagText[id] || id).join('; ');
-      items.push(make('li', { className: 'warning-yes' }, make('strong', { textContent: 'Logged: ' }), `${names} (${date(entry.loggedAt)})`));
+      for (const id of entry.warningSigns) {
+        if (!logged.has(id)) logged.set(id, []);
+        logged.get(id).push(entry.loggedAt);
+      }
     }
-    // One page holds about eight; the CSV export lists every entry.
-    if (items.length > MAX_WARNINGS) {
-      const more = items.length - (MAX_WARNINGS - 1);
-      items.splice(MAX_WARNINGS - 1, items.length, make('li', { className: 'warning-yes', textContent: `and ${more} more (the symptom log CSV lists them all).` }));
-    }
+    const line = (label, entries) => make('li', { className: 'warning-yes' }, make('strong', { textContent: `${label}: ` }), entries.join('; '));
+    const items = [];
+    const answeredYes = [...answered].filter(([, dates]) => dates.length).map(([id, dates]) => `${redFlagText[id] || id} (${seen(dates)})`);
+    if (answeredYes.length) items.push(line('Warning-sign check, answered yes', answeredYes));
+    const signs = [...logged].map(([id, dates]) => `${warningNames[id] || redFlagText[id] || id} (${seen(dates)})`);
+    if (signs.length) items.push(line('Warning signs logged', signs));
     if (!items.length) {
       const taken = checks.length ? ` The warning-sign check was answered ${plural(checks.length, 'time', 'times')}, no to every question.` : '';
       items.push(make('li', { textContent: `No warning signs reported in this period.${taken}` }));
@@ -140,6 +149,7 @@
   }
 
   let drawing = 0;
+  let drawn = null;
   async function draw() {
     const run = ++drawing;
     const days = Number(chosenPeriod());
@@ -147,6 +157,8 @@
     const [logs, sessions, flags, screenings, safety, nameOf] = await Promise.all([
       R.store.all('logs'), R.store.all('sessions'), R.store.all('flags'), R.store.all('screenings'), questions(), techniqueName()]);
     if (run !== drawing) return;
+    const signature = JSON.stringify([days, R.insights.localDay(now), logs, sessions, flags, screenings]);
+    if (signature === drawn) return;
     const s = R.insights.summarize({ logs, sessions, flags, days, now });
     R.byId('summary-period-text').textContent = `Period: the last ${s.dayCount} days, ${R.chart.dayRange(s.from, s.to)}`;
     R.byId('summary-printed').textContent = `Printed ${now.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })}`;
@@ -155,6 +167,7 @@
     routineSection(s, nameOf);
     warningSection(s, screenings, safety, now);
     sheet.dataset.ready = String(days);
+    drawn = signature;
   }
 
   const redraw = () => draw().catch((error) => {
