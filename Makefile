@@ -53,6 +53,7 @@ test-postgres: $(VENV)/.dev
 ## bench: performance budgets (see bench/README.md)
 bench: setup
 	$(PY) bench/budgets.py
+	node bench/insights.js
 
 clean:
 	rm -rf $(VENV) static/gen static/.webassets-cache .pytest_cache test-artifacts

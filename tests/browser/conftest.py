@@ -131,8 +131,15 @@ WAIT_FOR_SERVICE_WORKER = """async () => {
 }"""
 
 
-def wait_for_service_worker(page):
-    return page.evaluate(WAIT_FOR_SERVICE_WORKER)
+def wait_for_service_worker(page, timeout_ms=20_000):
+    # page.evaluate has no timeout of its own: a worker that never installs (a syntax error in
+    # the bundle, say) would hang the run instead of failing the test.
+    # The timer is cleared once the worker is ready, so a test's fake clock can't fire it later.
+    return page.evaluate(f"""(ms) => new Promise((resolve, reject) => {{
+      const timer = setTimeout(() => reject(new Error(`no service worker after ${{ms}} ms`)), ms);
+      ({WAIT_FOR_SERVICE_WORKER})().then((url) => {{ clearTimeout(timer); resolve(url); }},
+        (error) => {{ clearTimeout(timer); reject(error); }});
+    }})""", timeout_ms)
 
 
 def screenshot(page, name):

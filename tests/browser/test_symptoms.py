@@ -3,9 +3,12 @@ shortcut in three taps, validation on the form, the first-run safety check, red 
 routines, and contraindications shown on cards, routines and in the player."""
 import re
 
+import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import pass_safety_check, wait_for_service_worker
+from tests.browser.conftest import PHONE, pass_safety_check, wait_for_service_worker
+from tests.browser.test_accessibility import serious
 
 
 def go_offline(context, page, live_server):
@@ -187,6 +190,12 @@ def test_a_contraindication_shows_on_cards_routines_and_in_the_player(context, p
     expect(page.locator("#card-safety")).to_contain_text("Not advised for you: you told us you have a blood clot (DVT)")
     page.goto(live_server + "/techniques/pelvic-tilt")
     expect(page.locator("#card-safety")).to_be_hidden()
+    page.goto(live_server + "/techniques/")
+    expect(page.locator('.card-tile[data-slug="foam-roll-glutes"] .safety-tag')).to_have_text("Not advised for you")
+    expect(page.locator('.card-tile[data-slug="pelvic-tilt"] .safety-tag')).to_have_count(0)
+    page.goto(live_server + "/routines/")
+    expect(page.locator('.routine-tile[data-routine="morning-relief"] .safety-tag')).to_be_visible()
+    expect(page.locator('.routine-tile[data-routine="after-massage-stretches"] .safety-tag')).to_have_count(0)
     page.goto(live_server + "/routines/morning-relief")
     expect(page.locator("#routine-safety")).to_contain_text("Foam roller: glutes")
     page.goto(live_server + "/play?routine=morning-relief")
@@ -237,3 +246,39 @@ def test_an_older_database_upgrades_and_keeps_its_data(page, live_server):
     assert counts == {"routines": 1, "sessions": 1, "flags": 1, "outbox": 1, "logs": 0, "screenings": 0}
     page.goto(live_server + "/history")
     expect(page.locator(".history-item h2")).to_have_text(["Old routine"])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations_with_data(browser, live_server, scheme):
+    # axe is injected as a script, which the app's strict CSP would rightly block.
+    context = browser.new_context(viewport=PHONE, bypass_csp=True, color_scheme=scheme)
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+    page.goto(live_server + "/log/new")
+    page.get_by_role("button", name="Save", exact=True).click()
+    problems += serious(axe, page, "log form with errors")
+    page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click()
+    page.locator("#field-backPain").get_by_role("radio", name="3", exact=True).click()
+    page.get_by_role("button", name="Left calf").click()
+    page.get_by_role("button", name="Right back of thigh").click()
+    page.get_by_label("Symptoms in both legs").check()
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.locator("#log-block").wait_for()
+    problems += serious(axe, page, "saved with a warning sign")
+    page.goto(live_server + "/log/")
+    page.locator(".log-item").wait_for()
+    problems += serious(axe, page, "log list")
+    page.goto(live_server + "/safety/?part=red-flags")
+    answer_check(page, yes=("fever",))
+    page.get_by_role("button", name="Save my answers").click()
+    page.locator("#safety-block").wait_for()
+    problems += serious(axe, page, "safety check result")
+    page.goto(live_server + "/play?routine=desk-break")
+    page.locator("#player-blocked").wait_for()
+    problems += serious(axe, page, "player blocked")
+    page.goto(live_server + "/")
+    page.locator("#safety-today").wait_for()
+    problems += serious(axe, page, "home on a red-flag day")
+    context.close()
+    assert problems == []

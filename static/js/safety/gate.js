@@ -8,7 +8,26 @@
   const card = R.byId('card-safety');
   const routineNote = R.byId('routine-safety');
   const firstRun = R.byId('safety-first-run');
-  if (!today && !card && !routineNote && !firstRun) return;
+  const tiles = document.querySelectorAll('.card-tile[data-slug], .routine-tile[data-routine]');
+  if (!today && !card && !routineNote && !firstRun && !tiles.length) return;
+
+  /** A short note on list tiles; the card or routine page says why. */
+  function markTiles(state) {
+    for (const tile of tiles) {
+      tile.querySelector('.safety-tag')?.remove();
+      let concern = false;
+      if (tile.dataset.slug) concern = Boolean(state.notAdvised[tile.dataset.slug]);
+      else {
+        const routine = state.data.routines.find((r) => r.id === tile.dataset.routine);
+        concern = R.safetyRules.routineConcerns(routine, state.notAdvised).length > 0;
+      }
+      if (!concern) continue;
+      const tag = document.createElement('span');
+      tag.className = 'badge badge-urgent safety-tag';
+      tag.textContent = tile.dataset.slug ? 'Not advised for you' : 'Some steps not advised for you';
+      (tile.querySelector('.tile-text') || tile.querySelector('h3')).after(tag);
+    }
+  }
 
   function notAdvisedText(reasons) {
     return 'Not advised for you: you told us you have ' + reasons.join('; and ') + '.';
@@ -29,6 +48,7 @@
     }
     // Offered on first run; the player insists on it before the first routine.
     if (firstRun) firstRun.hidden = state.screenings.length > 0 || Boolean(state.block);
+    if (tiles.length) markTiles(state);
     if (card) {
       const reasons = state.notAdvised[card.dataset.technique];
       card.hidden = !reasons;
