@@ -79,7 +79,7 @@ def test_bad_log_is_refused_and_nothing_changes(device, data, field, words):
 
 
 @pytest.mark.parametrize("data,words", [
-    (screening(answers={"fever": True}), "leaves questions unanswered"),
+    (screening(answers={}), "at least 1 item"),
     (screening(answers={**screening()["answers"], "headache": True}), "does not ask: headache"),
     (screening(kind="contraindications", answers=screening()["answers"]), "does not ask"),
     (screening(answers={**screening()["answers"], "fever": "yes"}), "valid boolean"),
@@ -90,6 +90,14 @@ def test_bad_screening_is_refused(device, data, words):
     response = device.push([put(uuid7(), data, record_type="screening")])
     assert response.status_code == 422, response.get_json()
     assert words in response.get_json()["error"]["message"]
+
+
+def test_answers_from_an_older_question_list_still_sync(device):
+    """A check answered before a question was added is kept, not refused (the app asks the
+    new question again before a routine)."""
+    older = screening(answers={q: False for q in questions.RED_FLAG_IDS[:-1]})
+    response = device.push([put(uuid7(), older, record_type="screening")])
+    assert response.status_code == 200, response.get_json()
 
 
 def test_every_contraindication_answer_is_accepted(device):

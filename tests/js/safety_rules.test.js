@@ -144,3 +144,27 @@ test('junk records are ignored, not fatal', () => {
   const state = run({ screenings: [...clear, null, { kind: 'red-flags', takenAt: 'nope', answers: {} }], logs: [null, { loggedAt: 'x' }] });
   assert.equal(state.block, null);
 });
+
+test("last night's warning sign logged this morning blocks today, after this morning's all-clear check", () => {
+  const morningCheck = screening('red-flags', '2026-11-24T13:00:00Z'); // 08:00 in New York
+  const lastNight = { id: 'e1', loggedAt: '2026-11-24T03:00:00Z', updatedAt: '2026-11-24T14:00:00Z', areas: {}, warningSigns: ['saddle-numbness'] };
+  const state = run({ screenings: [morningCheck, clear[1]], logs: [lastNight] });
+  assert.equal(state.block.level, 'emergency');
+  assert.deepEqual(state.block.reasons.map((r) => [r.id, r.source, r.logId]), [['saddle-numbness', 'log', 'e1']]);
+  assert.equal(state.needsRedFlags, true);
+  // Saved yesterday too: yesterday's business, not today's.
+  assert.equal(run({ logs: [{ ...lastNight, updatedAt: '2026-11-24T03:05:00Z' }] }).block, null);
+});
+
+test('a question added since the last check is asked before the next routine', () => {
+  const older = { ...clear[0], answers: { ...clear[0].answers } };
+  delete older.answers.fever;
+  assert.equal(run({ screenings: [older, clear[1]] }).needsRedFlags, true);
+  const olderContra = { ...clear[1], answers: { 'blood-clot': false } };
+  assert.equal(run({ screenings: [clear[0], olderContra] }).needsContraindications, true);
+});
+
+test('both legs carried over from the previous entry does not ask again', () => {
+  assert.deepEqual(logTriggers({ areas: { calf: 'both' } }, { areas: { thigh: 'left', calf: 'right' } }).suggested, []);
+  assert.deepEqual(logTriggers({ areas: { calf: 'both' } }, { areas: { calf: 'left' } }).suggested, ['both-legs']);
+});

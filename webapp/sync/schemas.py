@@ -145,24 +145,24 @@ class SymptomLogData(Strict):
 
 
 class ScreeningData(Strict):
-    """A person's answers to one screening (red flags or contraindications), all questions
-    answered. Every screening is kept, so a summary can show what was answered when."""
+    """A person's answers to one screening (red flags or contraindications). Every screening is
+    kept, so a summary can show what was answered when.
+
+    The app asks every question; the server accepts any of the questions it knows, so answers
+    given in an older version of the app (before a question was added) still sync and are never
+    lost. The app asks a question missing from the latest answers again before a routine."""
     kind: Literal["red-flags", "contraindications"]
     takenAt: IsoTime
-    answers: dict[Annotated[str, StringConstraints(max_length=40)], bool]
+    answers: Annotated[dict[Annotated[str, StringConstraints(max_length=40)], bool], Field(min_length=1)]
     source: Optional[Literal["first-run", "log", "routine", "settings"]] = None
     updatedAt: Optional[IsoTime] = None
 
     @model_validator(mode="after")
-    def _all_answered(self):
-        expected = set(RED_FLAG_IDS if self.kind == "red-flags" else CONTRAINDICATION_IDS)
-        unknown = sorted(set(self.answers) - expected)
+    def _known_questions(self):
+        known = set(RED_FLAG_IDS if self.kind == "red-flags" else CONTRAINDICATION_IDS)
+        unknown = sorted(set(self.answers) - known)
         if unknown:
             raise ValueError(f"answers a question this check does not ask: {', '.join(unknown)}")
-        missing = [q for q in (RED_FLAG_IDS if self.kind == "red-flags" else CONTRAINDICATION_IDS)
-                   if q not in self.answers]
-        if missing:
-            raise ValueError(f"leaves questions unanswered: {', '.join(missing)}")
         return self
 
 

@@ -31,10 +31,13 @@
         }
       };
     },
-    // v3, symptom log and safety screening: both sync like any record; listed by time.
-    (db) => {
+    // v3, symptom log and safety screening: both sync like any record; listed by time. The
+    // older app skipped these record types when it pulled them from the account (it didn't know
+    // them) but moved its cursor past them: forget the cursor, so the next sync pulls them again.
+    (db, tx) => {
       db.createObjectStore('logs', { keyPath: 'id' }).createIndex('loggedAt', 'loggedAt');
       db.createObjectStore('screenings', { keyPath: 'id' }).createIndex('takenAt', 'takenAt');
+      tx.objectStore('meta').delete('cursor');
     },
   ];
 

@@ -22,6 +22,7 @@
   let lastSaved = 0;
   let wakeLock = null;
   let notAdvised = {};   // technique → why the safety answers rule it out
+  let concerns = [];     // this routine's steps that the answers rule out
 
   if (params.get('flare') === '1') document.body.classList.add('flare');
   // Flare mode starts without a tap on this page, and browsers keep sound off until one comes:
@@ -68,7 +69,9 @@
     // Several devices (or days) may have flagged one technique: offer it once, with the latest date.
     const latest = new Map();
     for (const f of flags) if (!latest.has(f.technique) || latest.get(f.technique).at < f.at) latest.set(f.technique, f);
-    const flagged = [...latest.values()].filter((f) => routine.steps.some((s) => s.technique === f.technique));
+    concerns = R.safetyRules.routineConcerns(routine, notAdvised);
+    const flagged = [...latest.values()].filter((f) => routine.steps.some((s) => s.technique === f.technique)
+      && !concerns.some((c) => c.technique === f.technique));
     const list = el('flag-offer-list');
     list.replaceChildren();
     for (const flag of flagged) {
@@ -83,18 +86,15 @@
     }
     el('flag-offer').hidden = flagged.length === 0;
 
-    const concerns = R.safetyRules.routineConcerns(routine, notAdvised)
-      .filter((c) => !flagged.some((f) => f.technique === c.technique));
+    // Steps the safety answers rule out are left out, not offered: the reason is always shown,
+    // and changing the answers is the way to bring a step back.
     const safetyList = el('safety-offer-list');
     safetyList.replaceChildren();
     for (const concern of concerns) {
-      const label = document.createElement('label');
-      const input = document.createElement('input');
-      input.type = 'checkbox';
-      input.checked = true;
-      input.value = concern.technique;
-      label.append(input, ' Skip ' + data.techniques[concern.technique].name + ' (not advised with ' + concern.reasons.join('; ') + ')');
-      safetyList.append(label);
+      const item = document.createElement('li');
+      item.dataset.technique = concern.technique;
+      item.textContent = data.techniques[concern.technique].name + ': not advised with ' + concern.reasons.join('; ');
+      safetyList.append(item);
     }
     el('safety-offer').hidden = concerns.length === 0;
 
@@ -107,7 +107,8 @@
   }
 
   function start() {
-    const skip = Array.from(root.querySelectorAll('#flag-offer-list input:checked, #safety-offer-list input:checked'), (i) => i.value);
+    const skip = [...Array.from(el('flag-offer-list').querySelectorAll('input:checked'), (i) => i.value),
+      ...concerns.map((c) => c.technique)];
     let segments;
     try {
       segments = R.expand.expandRoutine(routine, data.techniques, { skip });

@@ -4,9 +4,12 @@
    - Red flags: a "yes" recorded today, in a screening or ticked on a log entry, means no
      routines until tomorrow and a message to get medical care (urgent for the emergency signs).
      The latest screening of a day replaces earlier ones that day, so a mistaken answer can be
-     corrected; a warning sign on a log entry stands until that entry is edited or deleted.
+     corrected; a warning sign on a log entry stands until that entry is edited or deleted. An
+     entry counts for the day it is dated and the day it was saved: last night's symptoms logged
+     this morning still block today.
    - The red-flag check is asked before the first routine, again before the next routine after
-     any "yes", and after a log entry that suggests a red flag.
+     any "yes", after a log entry that suggests a red flag, and when the app has added a question
+     since the last check.
    - Contraindications: each "yes" rules out the techniques tagged with it (avoid_if), and any
      routine using them shows why. The latest answers count. */
 (function (root, factory) {
@@ -41,6 +44,16 @@
 
   const yesAnswers = (screening) => (screening ? Object.keys(screening.answers || {}).filter((id) => screening.answers[id] === true) : []);
 
+  function bothLegs(entry) {
+    const areas = (entry && entry.areas) || {};
+    const sides = LEG_REGIONS.map((region) => areas[region]).filter(Boolean);
+    return sides.includes('both') || (sides.includes('left') && sides.includes('right'));
+  }
+
+  /** When an entry became known on this device: its own time, or later if it was saved (or
+      edited, or synced in) later, so last night's entry made this morning still counts today. */
+  const recordedAt = (entry) => Math.max(time(entry.loggedAt), time(entry.updatedAt) || -Infinity);
+
   /**
    * Red-flag signs a log entry records or suggests. `explicit`: warning signs ticked on the entry.
    * `suggested`: symptoms in both legs on the body map, or weakness that has risen to moderate or
@@ -49,10 +62,8 @@
   function logTriggers(entry, previous) {
     const explicit = Array.isArray(entry && entry.warningSigns) ? entry.warningSigns.slice() : [];
     const suggested = [];
-    const areas = (entry && entry.areas) || {};
-    const legSides = LEG_REGIONS.map((region) => areas[region]).filter(Boolean);
-    const bothLegs = legSides.includes('both') || (legSides.includes('left') && legSides.includes('right'));
-    if (bothLegs && !explicit.includes('both-legs')) suggested.push('both-legs');
+    // Carried over unchanged from the previous entry, both legs were already asked about.
+    if (bothLegs(entry) && !bothLegs(previous) && !explicit.includes('both-legs')) suggested.push('both-legs');
     const now = LEVEL_RANK[entry && entry.weakness] || 0;
     const before = LEVEL_RANK[previous && previous.weakness] || 0;
     if (now >= LEVEL_RANK.moderate && now > before && !explicit.includes('weakness-worse')) suggested.push('weakness-worse');
@@ -73,14 +84,16 @@
     const sortedLogs = byTime(logs || [], 'loggedAt');
 
     const reasons = new Map();
-    const add = (id, source) => {
-      if (question[id] && !reasons.has(id)) reasons.set(id, { ...question[id], source });
+    const add = (id, source, logId) => {
+      if (question[id] && !reasons.has(id)) reasons.set(id, { ...question[id], source, ...(logId ? { logId } : {}) });
     };
     if (lastRedFlags && localDay(time(lastRedFlags.takenAt)) === today) {
       for (const id of yesAnswers(lastRedFlags)) add(id, 'check');
     }
     for (const entry of sortedLogs) {
-      if (localDay(time(entry.loggedAt)) === today) for (const id of entry.warningSigns || []) add(id, 'log');
+      if (localDay(recordedAt(entry)) === today || localDay(time(entry.loggedAt)) === today) {
+        for (const id of entry.warningSigns || []) add(id, 'log', entry.id);
+      }
     }
     const list = redFlags.filter((q) => reasons.has(q.id)).map((q) => reasons.get(q.id));
     const block = list.length
@@ -89,16 +102,19 @@
 
     const checkedAt = lastRedFlags ? time(lastRedFlags.takenAt) : -Infinity;
     const loggedSince = sortedLogs.some((entry, i) => {
-      if (time(entry.loggedAt) <= checkedAt) return false;
+      if (recordedAt(entry) <= checkedAt) return false;
       const { explicit, suggested } = logTriggers(entry, sortedLogs[i - 1]);
       return explicit.length > 0 || suggested.length > 0;
     });
-    const needsRedFlags = !lastRedFlags || loggedSince
+    // A question added since the last check (a newer app version) has not been answered yet.
+    const unanswered = (screening, list) => list.some((q) => typeof (screening.answers || {})[q.id] !== 'boolean');
+    const needsRedFlags = !lastRedFlags || loggedSince || unanswered(lastRedFlags, redFlags)
       || (yesAnswers(lastRedFlags).length > 0 && localDay(checkedAt) !== today);
+    const contraQuestions = (questions && questions.contraindications) || [];
 
     const contraindications = yesAnswers(lastContra);
     const byTag = {};
-    for (const q of (questions && questions.contraindications) || []) {
+    for (const q of contraQuestions) {
       if (contraindications.includes(q.id)) byTag[q.avoidIf] = q.reason;
     }
     const notAdvised = {};
@@ -106,7 +122,10 @@
       const why = (technique.avoid_if || []).filter((tag) => byTag[tag]).map((tag) => byTag[tag]);
       if (why.length) notAdvised[slug] = why;
     }
-    return { needsRedFlags, needsContraindications: !lastContra, block, notAdvised, contraindications };
+    return {
+      needsRedFlags, needsContraindications: !lastContra || unanswered(lastContra, contraQuestions),
+      block, notAdvised, contraindications,
+    };
   }
 
   /** The steps of a routine that the answers rule out, with why: [{technique, reasons}]. */

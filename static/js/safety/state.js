@@ -20,9 +20,16 @@
     return R.records.save('screening', { id: R.uuid7(now), kind, takenAt: new Date(now).toISOString(), answers, source });
   }
 
-  /** Only a path on this site may be continued to after the check. */
+  /** Only a page on this site may be continued to after the check. Parsed as the browser will
+      parse it (tabs and backslashes included), then reduced to its path and query. */
   function safeNext(value) {
-    return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : null;
+    if (typeof value !== 'string' || !value.startsWith('/')) return null;
+    try {
+      const url = new URL(value, window.location.origin);
+      return url.origin === window.location.origin ? url.pathname + url.search : null;
+    } catch {
+      return null;
+    }
   }
 
   function checkUrl({ next = null, part = null, source = null, signs = [] } = {}) {
