@@ -135,6 +135,7 @@ def test_first_routine_asks_the_safety_check_and_a_red_flag_blocks_routines(cont
     page.get_by_role("link", name="Start", exact=True).click()
     expect(page).to_have_url(re.compile(r"/safety/\?"))
     expect(page.get_by_role("heading", name="Safety check")).to_be_visible()
+    expect(page.locator("#safety-why")).to_contain_text("Before your routine")
 
     # Every question needs its own answer.
     page.get_by_role("button", name="Save my answers").click()
@@ -175,6 +176,9 @@ def test_a_warning_sign_on_a_log_blocks_routines_and_offers_the_check(context, p
     page.get_by_label("Fever, chills or feeling unwell").check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#log-block").get_by_role("heading", name="See a doctor before doing a routine")).to_be_visible()
+    entry_id = stored_logs(page)[0]["id"]
+    expect(page.locator("#log-block").get_by_role("link", name="Ticked by mistake? Edit the log entry")).to_have_attribute(
+        "href", f"/log/new?id={entry_id}")
     page.locator("#log-suggest-link").click()
     expect(page.locator("#part-contraindications")).to_be_hidden()
     expect(page.locator("#q-fever input[value='yes']")).to_be_checked()

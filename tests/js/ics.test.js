@@ -59,6 +59,7 @@ test('the calendar has the required structure, CRLF line ends and a floating sta
     'BEGIN:VEVENT',
     'UID:abc123@relieve',
     'DTSTAMP:20261124T150000Z',
+    'SEQUENCE:1524420', // minutes since 2024-01-01: 1,058 days and 15 hours
     'DTSTART:20261125T073000', // Wednesday, the first chosen day after Tuesday
     'DURATION:PT15M',
     'RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR',

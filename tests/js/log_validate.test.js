@@ -64,6 +64,13 @@ test('text limits count characters and say how many there are', () => {
   assert.equal(value.helpedOther, 'a walk');
 });
 
+test('control characters are refused; line breaks and tabs are fine', () => {
+  assert.match(errorsOf(good({ notes: 'a\u0000b' })).notes, /can't be saved/);
+  assert.match(errorsOf(good({ notes: 'bell\u0007' })).notes, /can't be saved/);
+  assert.ok(errorsOf(good({ helpedOther: 'x\u001by' })).helpedOther);
+  assert.deepEqual(errorsOf(good({ notes: 'line one\nline two\r\n\tindented' })), {});
+});
+
 test('unknown fields are dropped rather than sent to the server', () => {
   const { value } = validateLog(good({ admin: true }), { now: NOW });
   assert.equal('admin' in value, false);

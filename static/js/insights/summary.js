@@ -99,8 +99,12 @@
   function warningSection(s, screenings, safety, now) {
     const redFlagText = Object.fromEntries(safety.redFlags.map((q) => [q.id, q.question]));
     const inPeriod = (iso) => R.insights.localDay(iso) >= s.from && Date.parse(iso) <= now.getTime();
-    const checks = screenings.filter((r) => r.kind === 'red-flags' && inPeriod(r.takenAt))
-      .sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+    // The latest check of a day replaces earlier ones that day (a corrected answer is not a
+    // sign), as in the safety rules.
+    const byDay = new Map();
+    for (const check of screenings.filter((r) => r.kind === 'red-flags' && inPeriod(r.takenAt))
+      .sort((a, b) => a.takenAt.localeCompare(b.takenAt))) byDay.set(R.insights.localDay(check.takenAt), check);
+    const checks = [...byDay.values()];
     // Each sign once, however often it was reported (how often, and the latest date), run together
     // so a bad quarter still fits the page.
     const seen = (dates) => (dates.length === 1 ? date(dates[0]) : `${dates.length} times, last ${shortDate(dates[dates.length - 1])}`);

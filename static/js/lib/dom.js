@@ -56,7 +56,8 @@
   };
 
   /** A button that needs a second tap within a few seconds: no modal dialog for a person on the floor. */
-  Relieve.confirmTap = (button, askLabel, action) => {
+  /** `askName`: what a screen reader hears while armed, when the visible words need context. */
+  Relieve.confirmTap = (button, askLabel, action, askName = askLabel) => {
     const label = button.textContent;
     const name = button.getAttribute('aria-label');
     const setLabel = (text, accessible) => {
@@ -72,7 +73,7 @@
         action();
         return;
       }
-      setLabel(askLabel, askLabel);
+      setLabel(askLabel, askName);
       armed = setTimeout(() => { armed = 0; setLabel(label, name); }, 4000);
     });
   };

@@ -123,6 +123,9 @@
       'BEGIN:VEVENT',
       `UID:${cleanUid(uid, stamp)}@relieve`,
       `DTSTAMP:${utcStamp(stamp)}`,
+      // Later files for the same reminder (same UID) carry a higher sequence, so a calendar
+      // that matches on UID takes the newer days and time.
+      `SEQUENCE:${Math.max(0, Math.floor((stamp - Date.UTC(2024, 0, 1)) / 60000))}`,
       `DTSTART:${dtstart}`,
       'DURATION:PT15M',
       `RRULE:FREQ=WEEKLY;BYDAY=${value.days.join(',')}`,

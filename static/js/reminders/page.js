@@ -7,6 +7,7 @@
   const form = R.byId('reminder-form');
   if (!form) return;
 
+  const UID_KEY = 'relieve.reminder.uid';
   const KEY = 'relieve.reminder';
   const boxes = [...form.querySelectorAll('input[name="days"]')];
   const time = R.byId('reminder-time');
@@ -114,7 +115,14 @@
       return;
     }
     try {
-      const text = R.ics.reminderCalendar({ ...input, url: `${window.location.origin}/`, now: new Date(), uid: R.uuid7() });
+      // One id for this device's reminder: importing a changed file updates the event in
+      // calendars that match on it, instead of adding a second one.
+      let uid = R.prefs.get(UID_KEY);
+      if (!uid) {
+        uid = R.uuid7();
+        R.prefs.set(UID_KEY, uid);
+      }
+      const text = R.ics.reminderCalendar({ ...input, url: `${window.location.origin}/`, now: new Date(), uid });
       download(text, R.ics.filename());
     } catch (error) {
       status.textContent = `The file could not be made: ${error.message}`;

@@ -14,9 +14,18 @@
   const signs = (params.get('signs') || '').split(',').filter(Boolean);
   const parts = { 'red-flags': R.byId('part-red-flags'), contraindications: R.byId('part-contraindications') };
   const shown = part && parts[part] ? [part] : Object.keys(parts);
-  let data = null;
 
   for (const [kind, section] of Object.entries(parts)) section.hidden = !shown.includes(kind);
+
+  // Someone sent here on the way to a routine, or from a log entry, is told why.
+  const WHY = {
+    routine: 'Before your routine: a few questions to check a routine is right for you today. It takes a minute or two.',
+    log: 'Your last log entry suggested a warning sign. Please answer each of these questions.',
+  };
+  if (WHY[source]) {
+    R.byId('safety-why').textContent = WHY[source];
+    R.byId('safety-why').hidden = false;
+  }
 
   const fieldsets = (kind) => Array.from(form.querySelectorAll('fieldset.yes-no[data-kind="' + kind + '"]'));
   const answerOf = (fieldset) => {
@@ -29,7 +38,6 @@
 
   async function prefill() {
     const state = await R.safety.current();
-    data = state.data;
     const contra = R.safetyRules.latest(state.screenings, 'contraindications');
     if (contra) {
       for (const fieldset of fieldsets('contraindications')) {
@@ -59,6 +67,12 @@
       const a = document.createElement('a');
       a.href = '#' + fieldset.id;
       a.textContent = fieldset.querySelector('legend').firstChild.textContent.trim();
+      // A fieldset can't take focus: go to its first answer, so the next tap or key answers it.
+      a.addEventListener('click', (event) => {
+        event.preventDefault();
+        fieldset.querySelector('input').focus();
+        fieldset.scrollIntoView({ block: 'center' });
+      });
       item.append(a);
       list.append(item);
     }
@@ -90,7 +104,17 @@
       R.byId('safety-errors').hidden = false;
       return;
     }
-    await showResult();
+    try {
+      await showResult();
+    } catch (error) {
+      // Saved already: say so rather than leave the form up to be sent twice.
+      form.hidden = true;
+      const result = R.byId('safety-result');
+      result.hidden = false;
+      R.byId('safety-clear').hidden = false;
+      R.byId('safety-clear-text').textContent = 'Your answers are saved. Open the routine again to continue.';
+      result.focus();
+    }
   }
 
   async function showResult() {

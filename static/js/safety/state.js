@@ -69,12 +69,17 @@
       container.append(element('p', 'With sciatica, these can be signs of cauda equina syndrome: a rare problem with the nerves at the bottom of the spine that needs treatment in hospital the same day.'));
       container.append(element('p', 'Go to an emergency department (A&E) now, or call your emergency number: 999 in the UK, 112 in Europe, 911 in the US and Canada. Do not wait to see if it passes.', 'strong-line'));
     } else {
-      container.append(element('p', 'These need a doctor to check what is causing your pain. Contact your doctor today. If you can\'t reach them, use an urgent care or out-of-hours service (NHS 111 in the UK).', 'strong-line'));
+      container.append(element('p', 'A doctor should check what is causing your pain before you start self-care. Make an appointment to see your doctor soon. If you feel very unwell or it is getting worse quickly, get urgent advice (NHS 111 in the UK).', 'strong-line'));
     }
     container.append(element('p', 'Relieve won\'t start routines today. Please don\'t massage or stretch until a doctor has checked you.'));
     const more = element('p');
-    more.append(link('/learn/when-to-get-help', 'When to get medical help'), ' · ',
-      link(checkUrl({ part: 'red-flags', source: 'settings' }), 'Answered by mistake? Go through the check again'));
+    more.append(link('/learn/when-to-get-help', 'When to get medical help'));
+    // A mistake is undone where it was made: the log entry that recorded it, or a new check.
+    const fromLog = block.reasons.find((r) => r.source === 'log' && r.logId);
+    if (fromLog) more.append(' · ', link('/log/new?id=' + encodeURIComponent(fromLog.logId), 'Ticked by mistake? Edit the log entry'));
+    if (block.reasons.some((r) => r.source !== 'log')) {
+      more.append(' · ', link(checkUrl({ part: 'red-flags', source: 'settings' }), 'Answered by mistake? Go through the check again'));
+    }
     container.append(more);
     container.hidden = false;
   }

@@ -182,6 +182,7 @@
 
   async function submit(event) {
     event.preventDefault();
+    refreshNow();
     const { errors, value } = R.logRules.validateLog(read());
     showErrors(errors);
     if (Object.keys(errors).length) return;
@@ -231,10 +232,20 @@
     R.announce(R.byId('log-done-heading').textContent + '. ' + R.byId('log-done-text').textContent);
   }
 
-  async function init() {
+  // "Now" means when Save is tapped: an app left open (or resumed from the background hours
+  // later) moves the untouched default time along, so the entry lands on the right day.
+  let timeTouched = false;
+  function refreshNow() {
     const now = new Date();
-    form.elements.loggedAt.value = toLocalInput(now);
     form.elements.loggedAt.max = toLocalInput(now);
+    if (!timeTouched && !editing) form.elements.loggedAt.value = toLocalInput(now);
+  }
+  form.elements.loggedAt.addEventListener('input', () => { timeTouched = true; });
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') refreshNow(); });
+  window.addEventListener('pageshow', refreshNow);
+
+  async function init() {
+    refreshNow();
     if (editId) {
       editing = await R.store.get('logs', editId).catch(() => null);
       if (!editing) {

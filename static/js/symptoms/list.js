@@ -37,6 +37,7 @@
 
   function item(entry) {
     const li = element('li', null, 'log-item');
+    li.dataset.entry = entry.id;
     const when = new Date(entry.loggedAt);
     const head = element('p', null, 'log-item-head');
     head.append(element('span', when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), 'log-time'),
@@ -55,9 +56,15 @@
     del.type = 'button';
     del.setAttribute('aria-label', 'Delete ' + label);
     R.confirmTap(del, 'Tap again to delete', async () => {
+      // Focus goes to the next entry (or the day, or the page heading) once this one is gone.
+      const next = li.nextElementSibling || li.closest('.log-day').nextElementSibling;
       await R.records.remove('symptom_log', entry.id);
+      await draw();
+      const id = next && (next.dataset.entry || (next.querySelector('.log-item') || {}).dataset?.entry);
+      const target = (id && page.querySelector('.log-item[data-entry="' + id + '"] a')) || R.byId('log-list-heading');
+      target.focus();
       R.announce('Entry deleted.');
-    });
+    }, 'Tap again to delete ' + label);
     actions.append(edit, del);
     li.append(actions);
     return li;

@@ -27,6 +27,9 @@
   };
   const LEVEL_NAMES = { numbness: 'numbness', tingling: 'tingling', weakness: 'weakness' };
 
+  // Control characters (other than line breaks and tabs) have no place in notes; the server
+  // refuses NUL outright, and a refused entry would never reach the account.
+  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
   const isPain = (value) => Number.isInteger(value) && value >= 0 && value <= 10;
   const isText = (value) => typeof value === 'string';
 
@@ -76,12 +79,13 @@
       errors.areas = 'Choose areas on the body map: buttock, back of thigh, calf or foot, on the left, right or both sides.';
     }
     checkList(value.helped, HELPED, 'helped', 'Choose from routine, heat, ice, medication or rest.', errors);
-    if (!isText(value.helpedOther)) errors.helpedOther = 'Describe what else helped in words.';
+    if (!isText(value.helpedOther) || CONTROL.test(value.helpedOther)) errors.helpedOther = 'Describe what else helped in words.';
     else if (value.helpedOther.length > HELPED_OTHER_MAX) {
       errors.helpedOther = 'Keep this to ' + HELPED_OTHER_MAX + ' characters (it has ' + value.helpedOther.length + ').';
     }
     if (value.sleep !== null && !SLEEP.includes(value.sleep)) errors.sleep = 'Choose how you slept: well, so-so or badly.';
     if (!isText(value.notes)) errors.notes = 'Notes must be text.';
+    else if (CONTROL.test(value.notes)) errors.notes = 'Notes contain a character that can\'t be saved. Please retype them.';
     else if (value.notes.length > NOTES_MAX) {
       errors.notes = 'Notes can be up to ' + NOTES_MAX + ' characters (these have ' + value.notes.length + ').';
     }
