@@ -178,7 +178,7 @@
       parts.push(`${names[region] || region}: left ${counts.left}, right ${counts.right}`);
     }
     const node = svg('svg', {
-      class: 'body-map', viewBox: '0 0 200 364', width: 200, height: 364, role: 'img', focusable: 'false',
+      class: 'summary-figure', viewBox: '0 0 200 364', width: 200, height: 364, role: 'img', focusable: 'false',
       'aria-label': `Body map, seen from behind. Times each area was logged: ${parts.join('; ')}.`,
     });
     node.append(svg('g', { class: 'body-outline' },
