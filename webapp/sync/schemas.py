@@ -4,8 +4,9 @@ import uuid
 from datetime import datetime, timezone
 from typing import Annotated, Literal, Optional
 
-from webapp.safety.questions import CONTRAINDICATION_IDS, LOG_WARNING_SIGNS, RED_FLAG_IDS
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from webapp.safety.questions import CONTRAINDICATION_IDS, LOG_WARNING_SIGNS, RED_FLAG_IDS
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
@@ -125,9 +126,7 @@ class SymptomLogData(Strict):
     @field_validator("loggedAt")
     @classmethod
     def _not_future(cls, value):
-        when = _parse_time(value)
-        if when.tzinfo is None:
-            raise ValueError("needs a time zone")
+        when = _parse_time(value)  # IsoTime has checked it is real and carries a zone
         if when < EARLIEST_LOG:
             raise ValueError("is before the year 2000")
         # The device checked its own clock when the entry was made; the server allows for the
