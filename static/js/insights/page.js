@@ -9,11 +9,7 @@
 
   const PERIOD_KEY = 'relieve.insights.period';
   const PERIODS = ['7', '30', '90'];
-  const make = (tag, props = {}, ...children) => {
-    const node = Object.assign(document.createElement(tag), props);
-    node.append(...children);
-    return node;
-  };
+  const { make } = R;
   const { score } = R.chart;
   const points = (n) => (n === 1 ? '1 point' : `${score(n)} points`);
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;

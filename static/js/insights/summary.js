@@ -12,11 +12,7 @@
   const regionNames = JSON.parse(sheet.dataset.regions || '{}');
   const warningNames = Object.fromEntries(JSON.parse(sheet.dataset.warnings || '[]').map(([id, label]) => [id, label]));
   const { score } = R.chart;
-  const make = (tag, props = {}, ...children) => {
-    const node = Object.assign(document.createElement(tag), props);
-    node.append(...children);
-    return node;
-  };
+  const { make } = R;
   const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
   const date = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
   const shortDate = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });

@@ -5,6 +5,14 @@
 
   Relieve.byId = (id) => document.getElementById(id);
 
+  /** An element with properties (textContent, className, href, …) and children: text goes in
+      as text, never parsed as HTML. */
+  Relieve.make = (tag, props = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  };
+
   /** True when running from the home screen (installed), on Android and on iOS. */
   Relieve.isStandalone = () =>
     window.matchMedia('(display-mode: standalone)').matches || window.navigator.standalone === true;

@@ -3,11 +3,7 @@
 (() => {
   'use strict';
   const R = window.Relieve;
-  const make = (tag, props = {}, ...children) => {
-    const node = Object.assign(document.createElement(tag), props);
-    node.append(...children);
-    return node;
-  };
+  const { make } = R;
   const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${R.share.encodeRoutine(routine)}`;
 
   let listRun = 0;

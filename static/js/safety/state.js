@@ -4,6 +4,7 @@
 (() => {
   'use strict';
   const R = window.Relieve;
+  const { make } = R;
 
   async function current() {
     const data = await R.catalog.load();
@@ -42,37 +43,26 @@
     return '/safety/' + (query ? '?' + query : '');
   }
 
-  function element(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
-
-  function link(href, text) {
-    const a = element('a', text);
-    a.href = href;
-    return a;
-  }
+  const link = (href, text) => make('a', { href, textContent: text });
 
   /** The message for a day with a red flag. Plain words, what to do first, and why. */
   function renderBlock(container, block, { headingLevel = 'h2' } = {}) {
     const emergency = block.level === 'emergency';
     container.replaceChildren();
     container.className = 'callout urgent safety-block';
-    container.append(element(headingLevel, emergency ? 'Get urgent medical help now' : 'See a doctor before doing a routine'));
-    container.append(element('p', 'You told us about:'));
-    const list = element('ul');
-    for (const reason of block.reasons) list.append(element('li', reason.question));
+    container.append(make(headingLevel, { textContent: emergency ? 'Get urgent medical help now' : 'See a doctor before doing a routine' }));
+    container.append(make('p', { textContent: 'You told us about:' }));
+    const list = make('ul');
+    for (const reason of block.reasons) list.append(make('li', { textContent: reason.question }));
     container.append(list);
     if (emergency) {
-      container.append(element('p', 'With sciatica, these can be signs of cauda equina syndrome: a rare problem with the nerves at the bottom of the spine that needs treatment in hospital the same day.'));
-      container.append(element('p', 'Go to an emergency department (A&E) now, or call your emergency number: 999 in the UK, 112 in Europe, 911 in the US and Canada. Do not wait to see if it passes.', 'strong-line'));
+      container.append(make('p', { textContent: 'With sciatica, these can be signs of cauda equina syndrome: a rare problem with the nerves at the bottom of the spine that needs treatment in hospital the same day.' }));
+      container.append(make('p', { textContent: 'Go to an emergency department (A&E) now, or call your emergency number: 999 in the UK, 112 in Europe, 911 in the US and Canada. Do not wait to see if it passes.', className: 'strong-line' }));
     } else {
-      container.append(element('p', 'A doctor should check what is causing your pain before you start self-care. Make an appointment to see your doctor soon. If you feel very unwell or it is getting worse quickly, get urgent advice (NHS 111 in the UK).', 'strong-line'));
+      container.append(make('p', { textContent: 'A doctor should check what is causing your pain before you start self-care. Make an appointment to see your doctor soon. If you feel very unwell or it is getting worse quickly, get urgent advice (NHS 111 in the UK).', className: 'strong-line' }));
     }
-    container.append(element('p', 'Relieve won\'t start routines today. Please don\'t massage or stretch until a doctor has checked you.'));
-    const more = element('p');
+    container.append(make('p', { textContent: 'Relieve won\'t start routines today. Please don\'t massage or stretch until a doctor has checked you.' }));
+    const more = make('p');
     more.append(link('/learn/when-to-get-help', 'When to get medical help'));
     // A mistake is undone where it was made: the log entry that recorded it, or a new check.
     const fromLog = block.reasons.find((r) => r.source === 'log' && r.logId);

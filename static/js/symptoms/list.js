@@ -3,6 +3,7 @@
 (() => {
   'use strict';
   const R = window.Relieve;
+  const { make } = R;
   const page = R.byId('log-list-page');
   if (!page) return;
 
@@ -18,13 +19,6 @@
     status.textContent = 'Entry deleted.';
   }
 
-  function element(tag, text, className) {
-    const node = document.createElement(tag);
-    if (text) node.textContent = text;
-    if (className) node.className = className;
-    return node;
-  }
-
   function describe(entry) {
     const parts = [];
     for (const name of ['numbness', 'tingling', 'weakness']) {
@@ -36,23 +30,23 @@
   }
 
   function item(entry) {
-    const li = element('li', null, 'log-item');
+    const li = make('li', { className: 'log-item' });
     li.dataset.entry = entry.id;
     const when = new Date(entry.loggedAt);
-    const head = element('p', null, 'log-item-head');
-    head.append(element('span', when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), 'log-time'),
-      element('strong', 'Leg ' + entry.legPain + ' · Back ' + entry.backPain));
+    const head = make('p', { className: 'log-item-head' });
+    head.append(make('span', { textContent: when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), className: 'log-time' }),
+      make('strong', { textContent: 'Leg ' + entry.legPain + ' · Back ' + entry.backPain }));
     li.append(head);
     const details = describe(entry);
-    if (details) li.append(element('p', details.charAt(0).toUpperCase() + details.slice(1), 'tile-meta'));
-    if ((entry.warningSigns || []).length) li.append(element('p', 'Warning signs recorded', 'badge badge-urgent'));
-    if (entry.notes) li.append(element('p', entry.notes, 'log-notes'));
-    const actions = element('p', null, 'item-actions');
-    const edit = element('a', 'Edit', 'button');
+    if (details) li.append(make('p', { textContent: details.charAt(0).toUpperCase() + details.slice(1), className: 'tile-meta' }));
+    if ((entry.warningSigns || []).length) li.append(make('p', { textContent: 'Warning signs recorded', className: 'badge badge-urgent' }));
+    if (entry.notes) li.append(make('p', { textContent: entry.notes, className: 'log-notes' }));
+    const actions = make('p', { className: 'item-actions' });
+    const edit = make('a', { textContent: 'Edit', className: 'button' });
     edit.href = '/log/new?id=' + encodeURIComponent(entry.id);
     const label = 'entry at ' + when.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
     edit.setAttribute('aria-label', 'Edit ' + label);
-    const del = element('button', 'Delete', 'button quiet');
+    const del = make('button', { textContent: 'Delete', className: 'button quiet' });
     del.type = 'button';
     del.setAttribute('aria-label', 'Delete ' + label);
     R.confirmTap(del, 'Tap again to delete', async () => {
@@ -87,9 +81,9 @@
       const key = date.toDateString();
       if (key !== day) {
         day = key;
-        const section = element('section', null, 'log-day');
-        section.append(element('h2', date.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })));
-        list = element('ul', null, 'log-items');
+        const section = make('section', { className: 'log-day' });
+        section.append(make('h2', { textContent: date.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) }));
+        list = make('ul', { className: 'log-items' });
         section.append(list);
         days.append(section);
       }
