@@ -22,6 +22,7 @@ PAGE_JS = (
     "js/routine/player.js",
     "js/routine/builder.js",
     "js/routine/lists.js",
+    "js/lib/days.js",
     "js/symptoms/validate.js",
     "js/safety/rules.js",
     "js/safety/state.js",

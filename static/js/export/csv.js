@@ -8,8 +8,9 @@
   const api = factory(root);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else (root.Relieve = root.Relieve || {}).csv = api;
-})(typeof self !== 'undefined' ? self : this, function () {
+})(typeof self !== 'undefined' ? self : this, function (root) {
   'use strict';
+  const { localDay } = typeof module === 'object' && module.exports ? require('../lib/days.js') : root.Relieve.days;
 
   const BOM = '\uFEFF';
   const EOL = '\r\n';
@@ -46,10 +47,6 @@
   function timeOf(value) {
     const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
     return Number.isFinite(ms) ? ms : null;
-  }
-  function localDate(ms) {
-    const d = new Date(ms);
-    return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   }
   function localTime(ms) {
     const d = new Date(ms);
@@ -96,7 +93,7 @@
       const helped = list(r.helped).map((id) => labelOf(l.helped, id)).filter(Boolean);
       if (typeof r.helpedOther === 'string' && r.helpedOther.trim()) helped.push(r.helpedOther.trim());
       return [
-        at === null ? '' : localDate(at),
+        at === null ? '' : localDay(at),
         at === null ? '' : localTime(at),
         pain(r.legPain),
         pain(r.backPain),
@@ -121,7 +118,7 @@
       const ended = at !== null && end !== null && end >= at;
       const worse = [...new Set(list(s.worse).filter((slug) => typeof slug === 'string' && slug))];
       return [
-        at === null ? '' : localDate(at),
+        at === null ? '' : localDay(at),
         at === null ? '' : localTime(at),
         ended ? localTime(end) : '',
         ended ? Math.round((end - at) / 60000) : null,
@@ -142,7 +139,7 @@
   function filename(kind, now = new Date()) {
     const ms = timeOf(now);
     const slug = KINDS[kind] || 'export';
-    return `relieve-${slug}-${localDate(ms === null ? Date.now() : ms)}.csv`;
+    return `relieve-${slug}-${localDay(ms === null ? Date.now() : ms)}.csv`;
   }
 
   return { logsCsv, sessionsCsv, filename, LOG_COLUMNS, SESSION_COLUMNS, LABELS };

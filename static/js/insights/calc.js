@@ -8,8 +8,10 @@
   const api = factory(root);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else (root.Relieve = root.Relieve || {}).insights = api;
-})(typeof self !== 'undefined' ? self : this, function () {
+})(typeof self !== 'undefined' ? self : this, function (root) {
   'use strict';
+  const { pad, timeOf, localDay } = typeof module === 'object' && module.exports
+    ? require('../lib/days.js') : root.Relieve.days;
 
   const REGIONS = ['buttock', 'thigh', 'calf', 'foot'];
   const DEFAULT_DAYS = 30;
@@ -19,25 +21,8 @@
 
   const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
   const list = (value) => (Array.isArray(value) ? value : []);
-  const pad = (n, width = 2) => String(n).padStart(width, '0');
   const pain = (value) => (Number.isInteger(value) && value >= 0 && value <= 10 ? value : null);
   const text = (value) => (typeof value === 'string' ? value : '');
-
-  // Milliseconds, or null. Only a Date, an ISO-like string or a finite number is a time.
-  function timeOf(value) {
-    let ms = NaN;
-    if (value instanceof Date) ms = value.getTime();
-    else if (typeof value === 'string' && value.trim()) ms = Date.parse(value);
-    else if (typeof value === 'number') ms = value;
-    return Number.isFinite(ms) ? ms : null;
-  }
-
-  function localDay(dateOrIso) {
-    const ms = timeOf(dateOrIso);
-    if (ms === null) return null;
-    const date = new Date(ms);
-    return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  }
 
   // Calendar arithmetic runs on UTC dates, which have no DST: a day is always one day there.
   function parseDay(day) {

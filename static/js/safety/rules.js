@@ -13,25 +13,18 @@
    - Contraindications: each "yes" rules out the techniques tagged with it (avoid_if), and any
      routine using them shows why. The latest answers count. */
 (function (root, factory) {
-  const api = factory();
+  const api = factory(root);
   if (typeof module === 'object' && module.exports) module.exports = api;
   else (root.Relieve = root.Relieve || {}).safetyRules = api;
-})(typeof self !== 'undefined' ? self : this, function () {
+})(typeof self !== 'undefined' ? self : this, function (root) {
   'use strict';
+  // A red-flag day ends at the person's midnight, not UTC's.
+  const { timeOf: time, localDay } = typeof module === 'object' && module.exports
+    ? require('../lib/days.js') : root.Relieve.days;
 
   const LEG_REGIONS = ['thigh', 'calf', 'foot'];
   const LEVEL_RANK = { none: 0, mild: 1, moderate: 2, severe: 3 };
 
-  const time = (iso) => {
-    const t = Date.parse(iso);
-    return Number.isNaN(t) ? null : t;
-  };
-  const pad = (n) => String(n).padStart(2, '0');
-  /** The local calendar day of a time: a red-flag day ends at the person's midnight, not UTC's. */
-  function localDay(t) {
-    const d = new Date(t);
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
-  }
 
   function byTime(records, field) {
     return records.filter((r) => r && time(r[field]) !== null).sort((a, b) => time(a[field]) - time(b[field]));
@@ -141,5 +134,5 @@
     return concerns;
   }
 
-  return { assess, logTriggers, routineConcerns, latest, localDay };
+  return { assess, logTriggers, routineConcerns, latest };
 });

@@ -15,11 +15,10 @@
   const OPTIONAL = ['helped', 'helpedOther', 'sleep', 'notes'];
   let editing = null;
 
-  const pad = (n) => String(n).padStart(2, '0');
+  const { pad, localDay } = R.days;
   /** A time as <input type="datetime-local"> shows it: the device's local time, to the minute. */
   function toLocalInput(date) {
-    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate())
-      + 'T' + pad(date.getHours()) + ':' + pad(date.getMinutes());
+    return localDay(date) + 'T' + pad(date.getHours()) + ':' + pad(date.getMinutes());
   }
   function fromLocalInput(text) {
     if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(text || '')) return '';
@@ -174,8 +173,8 @@
 
   // ---- saving ------------------------------------------------------------------------------------
 
-  async function previousEntry(before) {
-    const logs = await R.store.all('logs').catch(() => []);
+  /** The latest entry before a time, other than the one being edited. */
+  function previousEntry(logs, before) {
     return logs.filter((l) => l.id !== (editing && editing.id) && l.loggedAt < before)
       .sort((a, b) => (a.loggedAt < b.loggedAt ? 1 : -1))[0] || null;
   }
@@ -212,8 +211,8 @@
     R.byId('log-done-text').textContent = 'Leg pain ' + entry.legPain + ', back pain ' + entry.backPain + ', '
       + when.toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) + '.';
 
-    const { explicit, suggested } = R.safetyRules.logTriggers(entry, await previousEntry(entry.loggedAt));
-    const state = await R.safety.current();
+    const state = await R.safety.current(); // reads the log too: the previous entry comes from it
+    const { explicit, suggested } = R.safetyRules.logTriggers(entry, previousEntry(state.logs, entry.loggedAt));
     const block = R.byId('log-block');
     if (explicit.length && state.block) R.safety.renderBlock(block, state.block);
     else block.hidden = true;
@@ -266,7 +265,7 @@
       });
       return;
     }
-    const last = await previousEntry('9999');
+    const last = previousEntry(await R.store.all('logs').catch(() => []), '9999');
     if (last) {
       fill(last, { usual: true });
       const hint = R.byId('log-prefilled');
