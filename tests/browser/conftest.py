@@ -161,3 +161,19 @@ def pass_safety_check(page, red_flags=(), contraindications=()):
     would have before their first routine. The page must be on the app."""
     page.wait_for_function("() => window.Relieve && window.Relieve.safety")
     page.evaluate(PASS_SAFETY_CHECK, {"redFlags": list(red_flags), "contraindications": list(contraindications)})
+
+
+def axe_context(browser, scheme="light"):
+    """A phone-sized context for axe checks. axe is injected as a script, which the app's strict
+    CSP would rightly block, so this one context bypasses it."""
+    return browser.new_context(viewport=PHONE, bypass_csp=True, color_scheme=scheme)
+
+
+def serious(axe, page, where):
+    """axe's serious and critical violations on the page, each named with where it was seen."""
+    problems = []
+    for violation in axe.run(page).response["violations"]:
+        if violation["impact"] in ("serious", "critical"):
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            problems.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    return problems

@@ -2,7 +2,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import PHONE, pass_safety_check
+from tests.browser.conftest import axe_context, pass_safety_check, serious
 
 PAGES = ["/", "/techniques/", "/techniques/?kind=stretch", "/techniques/?q=zzzz", "/techniques/foam-roll-glutes",
          "/techniques/sciatic-nerve-glide", "/learn/", "/learn/how-massage-may-help", "/learn/faq",
@@ -11,19 +11,9 @@ PAGES = ["/", "/techniques/", "/techniques/?kind=stretch", "/techniques/?q=zzzz"
          "/account/signup", "/log/", "/log/new", "/safety/", "/safety/?part=red-flags"]
 
 
-def serious(axe, page, where):
-    problems = []
-    for violation in axe.run(page).response["violations"]:
-        if violation["impact"] in ("serious", "critical"):
-            targets = [node["target"] for node in violation["nodes"]][:3]
-            problems.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
-    return problems
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_violations(browser, live_server, scheme):
-    # axe is injected as a script, which the app's strict CSP would rightly block.
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, color_scheme=scheme)
+    context = axe_context(browser, scheme)
     page = context.new_page()
     axe = Axe()
     problems = []
@@ -37,7 +27,7 @@ def test_no_serious_violations(browser, live_server, scheme):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_player_while_running_and_when_done(browser, live_server, scheme):
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, color_scheme=scheme)
+    context = axe_context(browser, scheme)
     page = context.new_page()
     page.clock.install()
     axe = Axe()
@@ -69,7 +59,7 @@ def test_account_page_and_form_errors(browser, live_server, live_app):
         db.session.execute(db.delete(User))
         db.session.commit()
     create_user(live_app, "axe@example.com")
-    context = browser.new_context(viewport=PHONE, bypass_csp=True)
+    context = axe_context(browser)
     page = context.new_page()
     axe = Axe()
     page.goto(live_server + "/account/signin")

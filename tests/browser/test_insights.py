@@ -28,8 +28,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import ARTIFACTS, PHONE, ConsoleWatcher, screenshot, wait_for_service_worker
-from tests.browser.test_accessibility import serious
+from tests.browser.conftest import (ARTIFACTS, PHONE, ConsoleWatcher, axe_context, screenshot, serious,
+                                   wait_for_service_worker)
 
 NOW = "2026-11-24T10:00:00"
 
@@ -199,6 +199,16 @@ def pdf_text(data):
     return len(reader.pages), re.sub(r"\s+", " ", text)
 
 
+def print_on_one_page(page, name):
+    """Print on A4 and on Letter, keep each PDF, check each is one page; returns the Letter text."""
+    for paper in ("A4", "Letter"):
+        data = page.pdf(format=paper)
+        (ARTIFACTS / f"{name}-{paper}.pdf").write_bytes(data)
+        pages, text = pdf_text(data)
+        assert pages == 1, f"{paper}: {pages} pages"
+    return text
+
+
 def test_summary_prints_on_one_page_with_the_figures(context, page, live_server):
     go_offline(context, page, live_server)
     page.goto(live_server + "/insights/summary")
@@ -224,11 +234,7 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     expect(page.locator(".tabbar")).to_be_hidden()
     expect(page.get_by_role("button", name="Print or save as PDF")).to_be_hidden()
     expect(page.locator(".disclaimer")).to_be_visible()
-    for paper in ("A4", "Letter"):
-        data = page.pdf(format=paper)
-        (ARTIFACTS / f"summary-{paper}.pdf").write_bytes(data)
-        pages, text = pdf_text(data)
-        assert pages == 1, f"{paper}: {pages} pages"
+    text = print_on_one_page(page, "summary")
     assert "Sciatica summary" in text
     assert "Period: the last 7 days" in text
     assert "Average leg pain 5.8 / 10" in text
@@ -284,11 +290,7 @@ def test_summary_of_a_full_quarter_still_fits_one_page(context, page, live_serve
     expect(page.locator("#warning-list li")).to_have_count(2)
     expect(page.locator("#warning-list li").first).to_contain_text("A weakened immune system")  # all eleven listed
     expect(page.locator("#warning-list li").last).to_contain_text("Symptoms in both legs (23 times, last Nov 24)")
-    for paper in ("A4", "Letter"):
-        data = page.pdf(format=paper)
-        (ARTIFACTS / f"summary-full-quarter-{paper}.pdf").write_bytes(data)
-        pages, text = pdf_text(data)
-        assert pages == 1, f"{paper}: {pages} pages"
+    text = print_on_one_page(page, "summary-full-quarter")
     assert "Sessions 90 (60 finished, 30 ended early)" in text
     assert context.console.errors == []
 
@@ -365,8 +367,7 @@ def test_reminder_calendar_file_offline(context, page, live_server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations(browser, live_server, scheme):
-    # axe is injected as a script, which the app's strict CSP would rightly block.
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, color_scheme=scheme)
+    context = axe_context(browser, scheme)
     page = context.new_page()
     page.clock.set_fixed_time(NOW)
     axe = Axe()

@@ -7,8 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, pass_safety_check, wait_for_service_worker
-from tests.browser.test_accessibility import serious
+from tests.browser.conftest import axe_context, pass_safety_check, serious, wait_for_service_worker
 
 
 def go_offline(context, page, live_server):
@@ -265,8 +264,7 @@ def test_an_older_database_upgrades_and_keeps_its_data(page, live_server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations_with_data(browser, live_server, scheme):
-    # axe is injected as a script, which the app's strict CSP would rightly block.
-    context = browser.new_context(viewport=PHONE, bypass_csp=True, color_scheme=scheme)
+    context = axe_context(browser, scheme)
     page = context.new_page()
     axe = Axe()
     problems = []
