@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate the 18 technique illustrations in static/img/techniques/<slug>.svg.
+"""Generate the technique illustrations in static/img/techniques/<slug>.svg.
 
 Every figure is drawn by this one script, from one skeleton with fixed segment
 lengths (torso, neck, upper arm, forearm, hand, thigh, shin, foot), one set of
@@ -17,7 +17,7 @@ transparent, and there is no text, script, font or external reference, so the
 files are small (under 1 KB gzipped each; the budget is 8 KB) and cache well.
 To change a drawing, edit its pose function below and re-run from the repo
 root with `python3 tools/draw_illustrations.py` (Python 3.11 stdlib only); it
-rewrites all 18 files and prints each file's gzipped size.
+rewrites every file and prints each file's gzipped size.
 """
 from __future__ import annotations
 
@@ -631,6 +631,59 @@ def prone_press_up():
     return f.svg() + [hl(f.spine(0.25, 6), 14, 7, -40)]
 
 
+def rest_calves_on_chair():
+    # lying on the back, hips and knees bent at about right angles, both
+    # calves resting along a chair seat (a position of ease)
+    f = lie_on_back(150)
+    hip = f.hip
+    calf_y = SEAT_Y - R_LEG  # shin centre line lying on the seat
+    lift = math.degrees(math.asin((hip[1] - calf_y) / THIGH))
+    f.leg("f", thigh=lift + 3, shin=1, foot=80)
+    knee, ankle, _ = f.leg("n", thigh=lift, shin=0, foot=76)
+    f.arm("n", upper=-3, fore=-2, hand=0)
+    return [chair(ankle[0] + 13, knee[0] + 9)] + f.svg() + [hl(f.spine(0.3, -5), 17, 6)]
+
+
+def rest_side_lying_pillow():
+    # seen from the front, lying on one side: the BackFigure's torso outline
+    # turned to lie along the floor (shoulder and hip joints stacked one
+    # above the other), the head on a cushion, the knees bent forwards
+    # (towards the viewer, so the legs are foreshortened) and stacked, and a
+    # pillow between them that keeps the top knee level with the top hip
+    sh_half, hip_half = BackFigure.SH_HALF, BackFigure.HIP_HALF
+    cy = GROUND - 1 - sh_half - R_TORSO  # body centre line; the shoulder rests on the floor
+    hx = 182
+    sx = hx - TORSO
+    low_hip, top_hip = (hx, cy + hip_half), (hx, cy - hip_half)
+    low_knee, low_ankle = (hx + 33, GROUND - R_LEG), (hx + 64, GROUND - R_LEG)
+    top_knee, top_ankle = (hx + 33, top_hip[1]), (hx + 63, top_hip[1] + 8)
+    parts = []
+    neck_end = (sx - NECK, cy)
+    head_c = (sx - NECK - HEAD_R + 1, cy)
+    cushion_y = head_c[1] + HEAD_R + 4
+    parts.append(f'<ellipse class="eq" cx="{fmt(head_c[0] - 2)}" cy="{fmt(cushion_y)}" rx="20" ry="{fmt(GROUND - cushion_y)}"/>')
+    track(head_c[0] - 22, cushion_y, head_c[0] + 18)
+    legs = {}
+    for side, h, k, a in (("f", low_hip, low_knee, low_ankle), ("n", top_hip, top_knee, top_ankle)):
+        foreshortened(h, k, THIGH, f"{side} thigh")
+        foreshortened(k, a, SHIN, f"{side} shin")
+        legs[side] = [poly(side, SW_LEG, h, k, a), poly(side, SW_FOOT, a, pt(a, -10, FOOT, 0.55))]
+    parts += legs["f"]
+    between = lerp(low_knee, top_knee, 0.5)
+    ry = (low_knee[1] - top_knee[1]) / 2 - 2
+    parts.append(f'<ellipse class="eq" cx="{fmt(between[0] - 3)}" cy="{fmt(between[1])}" rx="16" ry="{fmt(ry)}"/>')
+    parts.append(f'<path class="n hd" stroke-width="{SW_TORSO}" d="M{pts((hx, cy - hip_half), (hx, cy + hip_half), (sx, cy + sh_half), (sx, cy - sh_half))}Z"/>')
+    track(sx - R_TORSO, cy - sh_half - R_TORSO, hx + R_TORSO)
+    parts.append(poly("n", SW_NECK, (sx, cy), neck_end))
+    parts.append(head(head_c))
+    parts += legs["n"]
+    # top arm: hand resting on the top hip, elbow up
+    shoulder = (sx + 6, cy - sh_half - 6)
+    elbow, wrist = ik(shoulder, (hx - 12, cy - hip_half - 10), UARM, FARM, 1, "top arm")
+    parts.append(poly("n", SW_ARM, shoulder, elbow, wrist))
+    parts.append(poly("n", SW_HAND, wrist, pt(wrist, -60, HAND)))
+    return parts + [hl((hx - 12, cy), 14, 11)]
+
 TECHNIQUES = [
     ("foam-roll-glutes", "Foam rolling the glutes", foam_roll_glutes,
      "Sitting on a foam roller with hands on the floor behind and one ankle crossed over the opposite knee, "
@@ -686,6 +739,12 @@ TECHNIQUES = [
     ("prone-press-up", "Prone press-up", prone_press_up,
      "Lying face down and pressing the chest up on the hands with the hips on the floor and the back gently "
      "arched; the lower back is highlighted."),
+    ("rest-calves-on-chair", "Resting on the back with calves on a chair", rest_calves_on_chair,
+     "Lying on the back on the floor with hips and knees bent at about right angles and both calves resting "
+     "along the seat of a chair, arms by the sides; the lower back is highlighted."),
+    ("rest-side-lying-pillow", "Resting on the side with a pillow between the knees", rest_side_lying_pillow,
+     "Lying on one side, seen from the front, with the head on a cushion, knees bent and stacked, and a pillow "
+     "between the knees keeping the top knee level with the hip; the lower back is highlighted."),
 ]
 
 
