@@ -80,6 +80,20 @@ def test_desk_break_needs_no_floor(client):
     assert {data["techniques"][s["technique"]]["position"] for s in desk["steps"]} <= {"chair", "standing", "wall"}
 
 
+def test_builtin_routines_follow_the_guidelines(client):
+    """FACTS §9: movement leads and self-massage never comes first; no hamstring rolling; the flare
+    routine rests in positions of ease rather than only bending forward; the desk break opens with
+    the nerve glide."""
+    data = client.get("/catalog.json").get_json()
+    routines = {r["id"]: [s["technique"] for s in r["steps"]] for r in data["routines"]}
+    for slug, steps in routines.items():
+        assert "foam-roll-hamstrings" not in steps, slug
+        assert data["techniques"][steps[0]]["kind"] != "massage", slug
+    flare = next(r["id"] for r in data["routines"] if r["flare"])
+    assert {"rest-calves-on-chair", "rest-side-lying-pillow"} <= set(routines[flare])
+    assert routines["desk-break"][0] == "sciatic-nerve-glide"
+
+
 def test_catalog_has_what_the_player_needs(client):
     data = client.get("/catalog.json").get_json()
     card = data["techniques"]["piriformis-stretch"]
