@@ -174,12 +174,13 @@ def test_safety_check_asks_every_question_on_its_own(client):
 
 
 def test_log_form_offers_the_fixed_vocabularies(client):
-    from webapp.sync import schemas
+    from webapp.symptoms import vocabulary
+
     html = client.get("/log/new").get_data(as_text=True)
-    for region in schemas.REGIONS:
+    for region in vocabulary.REGIONS:
         for side in ("left", "right"):
             assert f'data-region="{region}" data-side="{side}"' in html
     for name in ("legPain", "backPain"):
         assert all(f'name="{name}" value="{n}"' in html for n in range(11))
     for name in ("numbness", "tingling", "weakness"):
-        assert all(f'name="{name}" value="{level}"' in html for level in schemas.LEVELS)
+        assert all(f'name="{name}" value="{level}"' in html for level in vocabulary.LEVELS)

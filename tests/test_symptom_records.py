@@ -10,7 +10,8 @@ import pytest
 
 from tests.sync_helpers import put, screening, symptom_log, uuid7
 from webapp.safety import questions
-from webapp.sync import schemas
+from webapp.symptoms import vocabulary
+from webapp.symptoms.records import SymptomLogData
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,7 +35,7 @@ def test_a_log_just_now_and_one_with_a_time_zone_offset_are_fine(device):
     response = device.push([
         put(uuid7(), symptom_log(loggedAt=iso(now)), record_type="symptom_log"),
         put(uuid7(), symptom_log(loggedAt="2026-11-20T09:00:00+01:00"), record_type="symptom_log"),
-        put(uuid7(), symptom_log(notes="n" * schemas.NOTES_MAX, helpedOther="h" * schemas.HELPED_OTHER_MAX),
+        put(uuid7(), symptom_log(notes="n" * vocabulary.NOTES_MAX, helpedOther="h" * vocabulary.HELPED_OTHER_MAX),
             record_type="symptom_log"),
     ])
     assert response.status_code == 200, response.get_json()
@@ -59,7 +60,7 @@ FUTURE = iso(datetime.now(timezone.utc) + timedelta(days=3))
     (symptom_log(helped=["heat", "heat"]), "data.helped", "lists an item twice"),
     (symptom_log(helped=["massage"]), "data.helped.0", "Input should be"),
     (symptom_log(sleep="great"), "data.sleep", "Input should be"),
-    (symptom_log(notes="x" * (schemas.NOTES_MAX + 1)), "data.notes", "at most 1000 characters"),
+    (symptom_log(notes="x" * (vocabulary.NOTES_MAX + 1)), "data.notes", "at most 1000 characters"),
     (symptom_log(helpedOther="y" * 101), "data.helpedOther", "at most 100 characters"),
     (symptom_log(warningSigns=["headache"]), "data.warningSigns.0", "Input should be"),
     (symptom_log(mood="fine"), "data.mood", "Extra inputs"),
@@ -110,17 +111,18 @@ def node_json(source):
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
-    result = subprocess.run([node, "-e", source], capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run([node, "--input-type=module", "-e", source], capture_output=True, text=True, cwd=ROOT, check=True)
     return json.loads(result.stdout)
 
 
 def test_the_form_and_the_server_share_one_set_of_rules():
     """static/js/symptoms/validate.js mirrors the schema; if one changes alone, this fails."""
-    limits = node_json("process.stdout.write(JSON.stringify(require('./static/js/symptoms/validate.js').LIMITS))")
+    limits = node_json("import { LIMITS } from './static/js/symptoms/validate.js';"
+                       "process.stdout.write(JSON.stringify(LIMITS))")
     assert limits == {
-        "LEVELS": list(schemas.LEVELS), "REGIONS": list(schemas.REGIONS), "SIDES": list(schemas.SIDES),
-        "HELPED": list(schemas.HELPED), "SLEEP": list(schemas.SLEEP), "WARNING_SIGNS": list(questions.LOG_WARNING_SIGNS),
-        "NOTES_MAX": schemas.NOTES_MAX, "HELPED_OTHER_MAX": schemas.HELPED_OTHER_MAX,
+        "LEVELS": list(vocabulary.LEVELS), "REGIONS": list(vocabulary.REGIONS), "SIDES": list(vocabulary.SIDES),
+        "HELPED": list(vocabulary.HELPED), "SLEEP": list(vocabulary.SLEEP), "WARNING_SIGNS": list(questions.LOG_WARNING_SIGNS),
+        "NOTES_MAX": vocabulary.NOTES_MAX, "HELPED_OTHER_MAX": vocabulary.HELPED_OTHER_MAX,
     }
 
 
@@ -129,14 +131,14 @@ def test_the_form_refuses_what_the_server_refuses():
     cases = [symptom_log(legPain=11), symptom_log(areas={"knee": "left"}), symptom_log(loggedAt=FUTURE),
              symptom_log(notes="x" * 1001), symptom_log(helped=["heat", "heat"]), symptom_log(sleep="great"),
              symptom_log(warningSigns=["headache"]), symptom_log(numbness="extreme"), symptom_log()]
-    script = ("const {validateLog} = require('./static/js/symptoms/validate.js');"
+    script = ("import { validateLog } from './static/js/symptoms/validate.js';"
               f"const cases = {json.dumps(cases)};"
               "process.stdout.write(JSON.stringify(cases.map((c) => Object.keys(validateLog(c).errors).length === 0)));")
     client_ok = node_json(script)
     server_ok = []
     for case in cases:
         try:
-            schemas.SymptomLogData.model_validate(case)
+            SymptomLogData.model_validate(case)
             server_ok.append(True)
         except ValueError:
             server_ok.append(False)
@@ -150,7 +152,7 @@ def test_log_warning_signs_are_red_flag_questions():
 def test_every_avoid_if_tag_is_asked_about(content_app):
     """A tag no question asks about could never rule a technique out."""
     from webapp.content.vocabulary import AVOID_IF
-    from webapp.library.views import all_cards
+    from webapp.content.queries import all_cards
     asked = {q.avoid_if for q in questions.CONTRAINDICATIONS}
     assert asked == set(AVOID_IF)
     with content_app.app_context():

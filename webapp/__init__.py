@@ -1,13 +1,29 @@
 """Relieve: a self-care app for people with sciatica."""
+import importlib
 import os
 
 from flask import Flask
 
 from webapp import config as settings
 from webapp.assets import register_bundles
-from webapp.extensions import assets, compress, csrf, db, login_manager, migrate
+from webapp.extensions import assets, compress, csrf, db, migrate
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The order is the order of their routes and of their synced record types.
+FEATURES = (
+    "webapp.main",
+    "webapp.library",
+    "webapp.learn",
+    "webapp.routines",
+    "webapp.symptoms",
+    "webapp.safety",
+    "webapp.insights",
+    "webapp.auth",
+    "webapp.sync",
+    "webapp.api",
+    "webapp.content",
+    "webapp.contract",
+)
 
 
 def create_app(overrides=None):
@@ -29,8 +45,7 @@ def create_app(overrides=None):
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
-    register_auth(app)
-    register_blueprints(app)
+    register_features(app)
     register_template_helpers(app)
     register_errorhandlers(app)
     register_security_headers(app)
@@ -51,50 +66,24 @@ def register_extensions(app):
         configure_engine(db.engine)
 
 
-def register_auth(app):
-    from flask import redirect, request, url_for
-
-    from webapp.auth.models import load_user
-    from webapp.auth.ratelimit import init_limiter
-    from webapp.errors import error_response
-
-    login_manager.init_app(app)
-    # "strong" would sign people out whenever a phone changes network.
-    login_manager.session_protection = "basic"
-    login_manager.user_loader(load_user)
-
-    @login_manager.unauthorized_handler
-    def unauthorized():
-        if request.path.startswith("/api/"):
-            return error_response(401, "Sign in to continue.")
-        return redirect(url_for("auth.signin", next=request.full_path.rstrip("?")))
-
-    init_limiter(app)
-
-
-def register_blueprints(app):
-    from webapp.content.cli import bp as content_cli
-    from webapp.learn.views import bp as learn
-    from webapp.library.views import bp as library
-    from webapp.main.views import bp as main
+def register_features(app):
+    """Each feature registers its own blueprint, record types, account-data hooks and commands."""
     from webapp.pwa.views import bp as pwa
-    from webapp.api.views import bp as api
-    from webapp.auth.views import bp as auth
-    from webapp.routines.views import bp as routines
-    from webapp.symptoms.views import bp as symptoms
-    from webapp.safety.views import bp as safety
-    from webapp.insights.views import bp as insights
 
-    for blueprint in (main, library, learn, routines, symptoms, safety, insights, auth, api, pwa, content_cli):
-        app.register_blueprint(blueprint)
+    for feature in FEATURES:
+        importlib.import_module(feature).init_app(app)
+    app.register_blueprint(pwa)
 
 
 def register_template_helpers(app):
+    from webapp.assets import scripts
     from webapp.content import dosing, vocabulary
     from webapp.pwa.precache import illustration_path
     from webapp.pwa.static_urls import static_url
 
-    app.jinja_env.globals.update(static_url=static_url, illustration_path=illustration_path, vocab=vocabulary)
+    app.jinja_env.globals.update(
+        static_url=static_url, illustration_path=illustration_path, vocab=vocabulary, scripts=scripts
+    )
     app.jinja_env.filters.update(
         dose=dosing.describe,
         duration=lambda d: dosing.describe_duration(dosing.estimate_seconds(d)),

@@ -1,24 +1,21 @@
 """JSON endpoints: the session state and the sync of records. One error shape for all errors:
 {"error": {"status", "message", "record"?, "field"?}}."""
 import json
-import os
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, jsonify, request
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
+from webapp.api.openapi import document
 from webapp.errors import error_response
 from webapp.extensions import csrf, db
+from webapp.sync.schemas import MAX_PUSH_BYTES, PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX
 from webapp.sync.service import BatchError, apply_batch, pull_changes, validate_batch
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # Checked in each changing view after the sign-in check, so an expired session answers 401
 # (sign in again) rather than a token error.
 csrf.exempt(bp)
-
-MAX_PUSH_BYTES = 1024 * 1024
-PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX = 200, 500
-SPEC = os.path.join(os.path.dirname(__file__), "openapi.json")
 
 
 @bp.after_request
@@ -101,6 +98,5 @@ def pull():
 
 @bp.get("/openapi.json")
 def openapi():
-    """The API's description (OpenAPI 3)."""
-    with open(SPEC, encoding="utf-8") as fh:
-        return Response(fh.read(), mimetype="application/json")
+    """The API's description (OpenAPI 3.1), generated from the schemas the API validates with."""
+    return jsonify(document())

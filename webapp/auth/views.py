@@ -9,10 +9,10 @@ from flask import (Blueprint, Response, current_app, flash, redirect, render_tem
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
+from webapp.auth.account_data import delete_account_data, export_account_data
 from webapp.auth.forms import ChangePasswordForm, DeleteAccountForm, SignInForm, SignUpForm
 from webapp.auth.models import User
 from webapp.extensions import db
-from webapp.sync.models import SyncRecord
 
 bp = Blueprint("auth", __name__, url_prefix="/account")
 
@@ -126,7 +126,7 @@ def delete():
     form = DeleteAccountForm(prefix="del")
     if form.validate_on_submit() and current_user.check_password(form.password.data):
         user = db.session.get(User, current_user.id)
-        db.session.execute(db.delete(SyncRecord).where(SyncRecord.user_id == user.id))
+        delete_account_data(user.id)
         db.session.delete(user)
         db.session.commit()
         logout_user()
@@ -142,12 +142,10 @@ def delete():
 @login_required
 def export():
     """Everything the account holds, as one JSON file."""
-    records = db.session.scalars(
-        db.select(SyncRecord).filter_by(user_id=current_user.id).order_by(SyncRecord.seq)).all()
     body = {
         "exported_at": datetime.now(timezone.utc).isoformat(),
         "account": {"email": current_user.email, "created_at": current_user.created_at.isoformat()},
-        "records": [r.to_change() for r in records if not r.deleted],
+        **export_account_data(current_user.id),
     }
     return Response(json.dumps(body, indent=2, ensure_ascii=False), mimetype="application/json", headers={
         "Content-Disposition": 'attachment; filename="relieve-data.json"',

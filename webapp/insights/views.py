@@ -1,7 +1,7 @@
 """Insights, the clinician summary and reminders: page shells the scripts fill in."""
 from flask import Blueprint, render_template
 
-from webapp.symptoms.views import vocabulary
+from webapp.symptoms.vocabulary import for_pages
 
 bp = Blueprint("insights", __name__)
 
@@ -17,7 +17,7 @@ def index():
 @bp.get("/insights/summary")
 def summary():
     """A one-page summary to print or save as PDF for a clinician."""
-    return render_template("insights/summary.html", periods=PERIODS, v=vocabulary())
+    return render_template("insights/summary.html", periods=PERIODS, v=for_pages())
 
 
 @bp.get("/reminders/")

@@ -2,13 +2,10 @@
 from flask import Blueprint, abort, render_template
 
 from webapp.content.models import Article
+from webapp.content.queries import all_articles
 from webapp.extensions import db
 
 bp = Blueprint("learn", __name__, url_prefix="/learn")
-
-
-def all_articles():
-    return db.session.scalars(db.select(Article).order_by(Article.sort_order, Article.title)).all()
 
 
 @bp.get("/")

@@ -1,15 +1,10 @@
 """Pages of the technique library."""
 from flask import Blueprint, abort, render_template, request
 
-from webapp.content.models import Technique
-from webapp.extensions import db
+from webapp.content.queries import all_cards
 from webapp.library.filters import Filters, search_text
 
 bp = Blueprint("library", __name__, url_prefix="/techniques")
-
-
-def all_cards():
-    return db.session.scalars(db.select(Technique).order_by(Technique.sort_order, Technique.name)).all()
 
 
 @bp.get("/")

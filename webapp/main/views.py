@@ -1,9 +1,7 @@
 """The home page."""
 from flask import Blueprint, render_template
 
-from webapp.learn.views import all_articles
-from webapp.library.views import all_cards
-from webapp.routines.views import all_routines
+from webapp.content.queries import all_articles, all_cards, all_routines
 
 bp = Blueprint("main", __name__)
 

@@ -4,22 +4,14 @@ from flask import Blueprint, abort, jsonify, render_template, url_for
 
 from webapp.content import vocabulary
 from webapp.content.models import Routine
+from webapp.content.queries import all_routines, cards_by_slug
 from webapp.extensions import db
-from webapp.library.views import all_cards
 from webapp.pwa.precache import illustration_path
 from webapp.pwa.static_urls import static_url
 from webapp.routines.timing import total_seconds
 from webapp.safety import questions
 
 bp = Blueprint("routines", __name__)
-
-
-def all_routines():
-    return db.session.scalars(db.select(Routine).order_by(Routine.sort_order, Routine.name)).all()
-
-
-def techniques_by_slug():
-    return {card.slug: card for card in all_cards()}
 
 
 def routine_facts(routine, cards):
@@ -33,7 +25,7 @@ def routine_facts(routine, cards):
 @bp.get("/routines/")
 def index():
     """Built-in routines, the device's own routines, and a way to build one."""
-    cards = techniques_by_slug()
+    cards = cards_by_slug()
     routines = all_routines()
     return render_template("routines/index.html", routines=routines,
                            facts={r.slug: routine_facts(r, cards) for r in routines})
@@ -45,7 +37,7 @@ def detail(slug):
     routine = db.session.scalar(db.select(Routine).filter_by(slug=slug))
     if routine is None:
         abort(404)
-    cards = techniques_by_slug()
+    cards = cards_by_slug()
     return render_template("routines/detail.html", routine=routine, cards=cards,
                            facts=routine_facts(routine, cards))
 
@@ -53,7 +45,7 @@ def detail(slug):
 @bp.get("/routines/new")
 def builder():
     """Build or edit a routine (kept on the device)."""
-    return render_template("routines/builder.html", cards=list(techniques_by_slug().values()))
+    return render_template("routines/builder.html", cards=list(cards_by_slug().values()))
 
 
 @bp.get("/routines/shared")
@@ -75,7 +67,7 @@ def history():
 
 
 def catalog_data():
-    cards = techniques_by_slug()
+    cards = cards_by_slug()
     return {
         "labels": {"equipment": vocabulary.EQUIPMENT, "positions": vocabulary.POSITIONS},
         "safety": questions.catalog(),

@@ -10,12 +10,21 @@ from dataclasses import dataclass
 from webapp.content.vocabulary import AVOID_IF
 
 
+# How soon a "yes" needs a doctor: "emergency" is same-day emergency care; "soon" is a doctor
+# before any routine.
+URGENCIES = ("emergency", "soon")
+
+
 @dataclass(frozen=True)
 class RedFlag:
     id: str
-    urgency: str  # "emergency": same-day emergency care; "soon": see a doctor before any routine
+    urgency: str  # one of URGENCIES
     question: str
     detail: str = ""
+
+    def __post_init__(self):
+        if self.urgency not in URGENCIES:
+            raise ValueError(f"{self.id}: urgency must be one of {URGENCIES}")
 
 
 @dataclass(frozen=True)

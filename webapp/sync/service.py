@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from webapp.auth.models import User
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord
-from webapp.sync.schemas import MAX_RECORD_BYTES, RECORD_TYPES, PushBody
+from webapp.sync.registry import record_types
+from webapp.sync.schemas import MAX_RECORD_BYTES, PushBody
 
 
 class BatchError(Exception):
@@ -50,8 +51,9 @@ def validate_batch(payload):
     """The batch with each record's data checked against its type; BatchError names the problem."""
     if not isinstance(payload, dict):
         raise BatchError("The body must be a JSON object with 'device_id' and 'changes'.")
+    types = record_types()
     try:
-        body = PushBody.model_validate(payload)
+        body = PushBody.model_validate(payload, context={"record_types": types})
     except ValidationError as exc:
         loc, message = _first_error(exc)
         if len(loc) >= 2 and loc[0] == "changes" and isinstance(loc[1], int):
@@ -68,7 +70,7 @@ def validate_batch(payload):
         data = None
         if change.op == "put":
             try:
-                data = RECORD_TYPES[change.type].model_validate(change.data).model_dump(exclude_unset=True)
+                data = types[change.type].model_validate(change.data).model_dump(exclude_unset=True)
             except ValidationError as exc:
                 loc, message = _first_error(exc)
                 raise BatchError(f"Change {index} ({change.type} {change.id}): 'data.{_where(loc)}' {message}",
@@ -124,3 +126,13 @@ def pull_changes(user_id, since, limit):
     more = len(rows) > limit
     rows = rows[:limit]
     return [row.to_change() for row in rows], (rows[-1].seq if rows else since), more
+
+
+def account_records(user_id):
+    """Every live record of an account, oldest change first (for the account's data export)."""
+    rows = db.session.scalars(db.select(SyncRecord).filter_by(user_id=user_id).order_by(SyncRecord.seq)).all()
+    return [row.to_change() for row in rows if not row.deleted]
+
+
+def delete_account_records(user_id):
+    db.session.execute(db.delete(SyncRecord).where(SyncRecord.user_id == user_id))
