@@ -8,6 +8,7 @@
 
 Run: `make bench` (or `.venv/bin/python bench/budgets.py` after `make setup`).
 """
+
 import gzip
 import json
 import logging
@@ -31,8 +32,15 @@ KB = 1024
 
 
 def make_app(tmp):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db", "ASSETS_AUTO_BUILD": True,
-                      "SECRET_KEY": "bench", "CLINIC_NAME": None, "CLINIC_BOOKING_URL": None})
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
+            "ASSETS_AUTO_BUILD": True,
+            "SECRET_KEY": "bench",
+            "CLINIC_NAME": None,
+            "CLINIC_BOOKING_URL": None,
+        }
+    )
     with app.app_context():
         upgrade()
         load_content(ROOT / "content", ROOT / "static")
@@ -41,7 +49,7 @@ def make_app(tmp):
 
 def first_visit(client, path="/techniques/"):
     html = client.get(path).get_data(as_text=True)
-    urls = [path] + re.findall(r'<(?:script|link rel="stylesheet")[^>]+(?:src|href)="([^"]+)"', html)
+    urls = [path, *re.findall(r'<(?:script|link rel="stylesheet")[^>]+(?:src|href)="([^"]+)"', html)]
     rows = []
     for url in urls:
         sizes = {}
@@ -55,7 +63,7 @@ def first_visit(client, path="/techniques/"):
 def precache_weight(client):
     """What the service worker downloads in the background after the first visit."""
     body = client.get("/sw.js").get_data(as_text=True)
-    config = json.loads(body[len("self.RELIEVE="):body.index(";\n")])
+    config = json.loads(body[len("self.RELIEVE=") : body.index(";\n")])
     total = sum(len(client.get(url, headers={"Accept-Encoding": "gzip"}).data) for url in config["precache"])
     return len(config["precache"]), total
 
@@ -76,15 +84,25 @@ def offline_repeat_visit(app):
     base = f"http://127.0.0.1:{server.server_port}"
     paths = ["/", "/techniques/", "/techniques/piriformis-stretch", "/learn/", "/learn/faq"]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, chromium_sandbox=False,
-                                    args=["--disable-gpu", "--disable-quic", "--no-first-run",
-                                          "--disable-background-networking", "--disable-component-update",
-                                          "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            chromium_sandbox=False,
+            args=[
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         context = browser.new_context()
         page = context.new_page()
         page.goto(base + "/")
         page.evaluate("navigator.serviceWorker.ready")
-        page.wait_for_function("navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'")
+        page.wait_for_function(
+            "navigator.serviceWorker.controller && navigator.serviceWorker.controller.state === 'activated'"
+        )
         context.set_offline(True)
         network, from_sw, total = [], 0, 0
         page.on("requestfailed", lambda r: network.append(r.url))
@@ -121,19 +139,25 @@ def main():
         br = sum(s["br"] for _, s in rows)
         raw = sum(s["identity"] for _, s in rows)
         ok1 = max(gz, br) <= 100 * KB
-        print(f"   total: raw {raw / KB:.1f} KB, gzip {gz / KB:.1f} KB, brotli {br / KB:.1f} KB "
-              f"(budget 100 KB): {'PASS' if ok1 else 'FAIL'}")
+        print(
+            f"   total: raw {raw / KB:.1f} KB, gzip {gz / KB:.1f} KB, brotli {br / KB:.1f} KB "
+            f"(budget 100 KB): {'PASS' if ok1 else 'FAIL'}"
+        )
 
         count, weight = precache_weight(client)
-        print(f"   then, in the background, the service worker saves {count} files for offline use: "
-              f"{weight / KB:.1f} KB gzipped in all")
+        print(
+            f"   then, in the background, the service worker saves {count} files for offline use: "
+            f"{weight / KB:.1f} KB gzipped in all"
+        )
 
         pics = illustrations()
         largest = max(pics, key=lambda p: p[2])
         ok2 = largest[2] <= 8 * KB
-        print(f"2. Illustrations: {len(pics)} files, gzipped {min(p[2] for p in pics)}-{largest[2]} bytes, "
-              f"total {sum(p[2] for p in pics) / KB:.1f} KB; largest {largest[0]} "
-              f"(budget 8 KB each): {'PASS' if ok2 else 'FAIL'}")
+        print(
+            f"2. Illustrations: {len(pics)} files, gzipped {min(p[2] for p in pics)}-{largest[2]} bytes, "
+            f"total {sum(p[2] for p in pics) / KB:.1f} KB; largest {largest[0]} "
+            f"(budget 8 KB each): {'PASS' if ok2 else 'FAIL'}"
+        )
 
         offline = offline_repeat_visit(app)
         if offline is None:
@@ -141,9 +165,11 @@ def main():
             ok3 = True
         else:
             ok3 = not offline["network"]
-            print(f"3. Offline repeat visit of {offline['pages']} pages: {offline['requests']} requests, "
-                  f"{offline['from_service_worker']} from the service worker, {len(offline['network'])} "
-                  f"to the network (budget 0): {'PASS' if ok3 else 'FAIL'}")
+            print(
+                f"3. Offline repeat visit of {offline['pages']} pages: {offline['requests']} requests, "
+                f"{offline['from_service_worker']} from the service worker, {len(offline['network'])} "
+                f"to the network (budget 0): {'PASS' if ok3 else 'FAIL'}"
+            )
     return 0 if ok1 and ok2 and ok3 else 1
 
 

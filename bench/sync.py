@@ -14,6 +14,7 @@ Each database gets a fresh one: a SQLite file in a temporary folder; a PostgreSQ
     .venv/bin/python bench/sync.py --db both
     .venv/bin/python bench/sync.py --db postgres --seconds 30 --clients 64
 """
+
 import argparse
 import hashlib
 import http.cookiejar
@@ -56,16 +57,22 @@ def uuid7():
 
 
 def routine(name):
-    return {"name": name, "steps": [{"technique": "pelvic-tilt", "reps": 8, "sides": "none", "rest": 10},
-                                    {"technique": "knee-to-chest", "seconds": 30, "sides": "left-right"}]}
+    return {
+        "name": name,
+        "steps": [
+            {"technique": "pelvic-tilt", "reps": 8, "sides": "none", "rest": 10},
+            {"technique": "knee-to-chest", "seconds": 30, "sides": "left-right"},
+        ],
+    }
 
 
 def percentile(values, fraction):
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 # --- Databases ----------------------------------------------------------------------------------
+
 
 class Database:
     """A fresh, empty database for one run; `url` for SQLAlchemy and for DATABASE_URL."""
@@ -80,8 +87,10 @@ class Database:
 
     def _psql(self, sql):
         port = urllib.parse.urlsplit(self.pg_url).port or 5432
-        command = (f"PGOPTIONS='-c client_min_messages=warning' {self.pg_admin} -v ON_ERROR_STOP=1 -q -p {port} "
-                   f"-c {shlex.quote(sql)}")
+        command = (
+            f"PGOPTIONS='-c client_min_messages=warning' {self.pg_admin} -v ON_ERROR_STOP=1 -q -p {port} "
+            f"-c {shlex.quote(sql)}"
+        )
         subprocess.run(["su", "postgres", "-c", command], check=True, cwd="/")
 
     def __enter__(self):
@@ -98,24 +107,36 @@ class Database:
 
 def server_env(db):
     env = dict(os.environ)
-    env.update({
-        "DATABASE_URL": db.url, "FLASK_APP": "wsgi", "SECRET_KEY": SECRET, "RELIEVE_ENV": "development",
-        "SESSION_COOKIE_SECURE": "false", "PASSWORD_HASH_METHOD": HASH_METHOD,
-        # Pages are rendered with the bundles already built (as in production), never rebuilt here.
-        "ASSETS_AUTO_BUILD": "false",
-        # Nothing written into the repository's instance/ folder.
-        "RELIEVE_INSTANCE_PATH": str(Path(db.tmp.name) / "instance"),
-        # Sign-ins all come from 127.0.0.1: keep the per-address limit out of the way.
-        "LOGIN_LIMIT_PER_ADDRESS": "100000",
-    })
+    env.update(
+        {
+            "DATABASE_URL": db.url,
+            "FLASK_APP": "wsgi",
+            "SECRET_KEY": SECRET,
+            "RELIEVE_ENV": "development",
+            "SESSION_COOKIE_SECURE": "false",
+            "PASSWORD_HASH_METHOD": HASH_METHOD,
+            # Pages are rendered with the bundles already built (as in production), never rebuilt here.
+            "ASSETS_AUTO_BUILD": "false",
+            # Nothing written into the repository's instance/ folder.
+            "RELIEVE_INSTANCE_PATH": str(Path(db.tmp.name) / "instance"),
+            # Sign-ins all come from 127.0.0.1: keep the per-address limit out of the way.
+            "LOGIN_LIMIT_PER_ADDRESS": "100000",
+        }
+    )
     for name in ("CLINIC_NAME", "CLINIC_BOOKING_URL", "RATELIMIT_STORAGE_URL"):
         env.pop(name, None)
     return env
 
 
 def flask(db, *args):
-    subprocess.run([sys.executable, "-m", "flask", *args], cwd=ROOT, env=server_env(db), check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    subprocess.run(
+        [sys.executable, "-m", "flask", *args],
+        cwd=ROOT,
+        env=server_env(db),
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
 
 
 def make_app(db):
@@ -123,9 +144,17 @@ def make_app(db):
     from webapp import create_app
     from webapp.config import normalise_database_url
 
-    return create_app({"SQLALCHEMY_DATABASE_URI": normalise_database_url(db.url),
-                       "SECRET_KEY": SECRET, "SESSION_COOKIE_SECURE": False, "PASSWORD_HASH_METHOD": HASH_METHOD,
-                       "CLINIC_NAME": None, "CLINIC_BOOKING_URL": None, "LOGIN_LIMIT_PER_ADDRESS": 100000})
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": normalise_database_url(db.url),
+            "SECRET_KEY": SECRET,
+            "SESSION_COOKIE_SECURE": False,
+            "PASSWORD_HASH_METHOD": HASH_METHOD,
+            "CLINIC_NAME": None,
+            "CLINIC_BOOKING_URL": None,
+            "LOGIN_LIMIT_PER_ADDRESS": 100000,
+        }
+    )
 
 
 def create_users(app, emails):
@@ -145,6 +174,7 @@ def create_users(app, emails):
 
 # --- (a) Pull scaling ---------------------------------------------------------------------------
 
+
 def bulk_history(app, user_id, count):
     """`count` synced records for the account, written straight to the table in one go."""
     from webapp.auth.models import User
@@ -156,13 +186,22 @@ def bulk_history(app, user_id, count):
     rows = []
     for i in range(count):
         data = routine(f"Routine {i}")
-        rows.append({"user_id": user_id, "record_id": uuid7(), "record_type": "routine", "data": data,
-                     "deleted": False, "updated_at": now + i, "device_id": "bench-history",
-                     "content_hash": hashlib.sha256(f"put:{canonical(data)}".encode()).hexdigest(),
-                     "seq": i + 1})
+        rows.append(
+            {
+                "user_id": user_id,
+                "record_id": uuid7(),
+                "record_type": "routine",
+                "data": data,
+                "deleted": False,
+                "updated_at": now + i,
+                "device_id": "bench-history",
+                "content_hash": hashlib.sha256(f"put:{canonical(data)}".encode()).hexdigest(),
+                "seq": i + 1,
+            }
+        )
     with app.app_context():
         for start in range(0, count, 2000):
-            db.session.execute(db.insert(SyncRecord), rows[start:start + 2000])
+            db.session.execute(db.insert(SyncRecord), rows[start : start + 2000])
         db.session.execute(db.update(User).where(User.id == user_id).values(sync_seq=count))
         db.session.commit()
     return [row["record_id"] for row in rows]
@@ -226,10 +265,19 @@ def pull_scaling(db, requests=50, changed=10, sizes=(100, 10_000)):
         client, token = signed_in_client(app, email)
         cursor = str(size)
         now = int(time.time() * 1000)
-        changes = [{"id": ids[i * (size // changed)], "type": "routine", "op": "put", "updated_at": now + i,
-                    "data": routine(f"Edited {i}")} for i in range(changed)]
-        response = client.post("/api/v1/sync/push", json={"device_id": "bench-device", "changes": changes},
-                               headers={"X-CSRFToken": token})
+        changes = [
+            {
+                "id": ids[i * (size // changed)],
+                "type": "routine",
+                "op": "put",
+                "updated_at": now + i,
+                "data": routine(f"Edited {i}"),
+            }
+            for i in range(changed)
+        ]
+        response = client.post(
+            "/api/v1/sync/push", json={"device_id": "bench-device", "changes": changes}, headers={"X-CSRFToken": token}
+        )
         assert response.status_code == 200, response.get_data(as_text=True)
         url = f"/api/v1/sync/pull?since={cursor}"
         for _ in range(5):  # warm up: connection pool, first-request work
@@ -247,9 +295,11 @@ def pull_scaling(db, requests=50, changed=10, sizes=(100, 10_000)):
             full.append((time.perf_counter() - started) * 1000)
         first_page = len(response.get_json()["changes"])
         figures[size] = statistics.median(timings)
-        print(f"  {size:>6} records: pull since cursor {statistics.median(timings):6.2f} ms median "
-              f"(p95 {percentile(timings, 0.95):.2f} ms); for scale, since 0 (limit 500, {first_page} changes): "
-              f"{statistics.median(full):.2f} ms")
+        print(
+            f"  {size:>6} records: pull since cursor {statistics.median(timings):6.2f} ms median "
+            f"(p95 {percentile(timings, 0.95):.2f} ms); for scale, since 0 (limit 500, {first_page} changes): "
+            f"{statistics.median(full):.2f} ms"
+        )
         for line in explain_pull(app, client, url):
             print(f"           plan: {line}")
     small, large = figures[sizes[0]], figures[sizes[-1]]
@@ -261,6 +311,7 @@ def pull_scaling(db, requests=50, changed=10, sizes=(100, 10_000)):
 
 
 # --- (b) Push under load ------------------------------------------------------------------------
+
 
 def free_port():
     with socket.socket() as sock:
@@ -277,9 +328,22 @@ class Gunicorn:
     def __enter__(self):
         self.logfile = self.log.open("w")
         self.process = subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "gunicorn"), "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}",
-             "--timeout", "60", "wsgi:app"],
-            cwd=ROOT, env=server_env(self.db), stdout=self.logfile, stderr=subprocess.STDOUT, start_new_session=True)
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "-w",
+                str(self.workers),
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--timeout",
+                "60",
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=server_env(self.db),
+            stdout=self.logfile,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -336,11 +400,17 @@ class Account:
 
     def push(self, batch_size):
         now = int(time.time() * 1000)
-        changes = [{"id": uuid7(), "type": "routine", "op": "put", "updated_at": now,
-                    "data": routine(f"Bench {i}")} for i in range(batch_size)]
+        changes = [
+            {"id": uuid7(), "type": "routine", "op": "put", "updated_at": now, "data": routine(f"Bench {i}")}
+            for i in range(batch_size)
+        ]
         body = json.dumps({"device_id": self.device, "changes": changes}).encode()
-        request = urllib.request.Request(self.base + "/api/v1/sync/push", data=body, method="POST", headers={
-            "Content-Type": "application/json", "X-CSRFToken": self.token})
+        request = urllib.request.Request(
+            self.base + "/api/v1/sync/push",
+            data=body,
+            method="POST",
+            headers={"Content-Type": "application/json", "X-CSRFToken": self.token},
+        )
         started = time.perf_counter()
         try:
             with self.opener.open(request, timeout=60) as response:
@@ -356,8 +426,10 @@ class Account:
 
 
 def push_load(db, users, clients, seconds, batch_size, workers):
-    print(f"\n[{db.kind}] (b) push under load: gunicorn -w {workers}, {users} accounts, {clients} concurrent "
-          f"clients, batches of {batch_size} new records, {seconds:g} s")
+    print(
+        f"\n[{db.kind}] (b) push under load: gunicorn -w {workers}, {users} accounts, {clients} concurrent "
+        f"clients, batches of {batch_size} new records, {seconds:g} s"
+    )
     flask(db, "db", "upgrade")
     flask(db, "content", "load")
     app = make_app(db)
@@ -408,20 +480,29 @@ def push_load(db, users, clients, seconds, batch_size, workers):
         stored = sqla.session.scalar(sqla.select(sqla.func.count()).select_from(SyncRecord))
         sqla.session.remove()
         sqla.engine.dispose()
-    print(f"  {len(results)} pushes in {elapsed:.1f} s: {len(results) / elapsed:.0f} requests/s, "
-          f"{len(ok) * batch_size / elapsed:.0f} records/s stored")
+    print(
+        f"  {len(results)} pushes in {elapsed:.1f} s: {len(results) / elapsed:.0f} requests/s, "
+        f"{len(ok) * batch_size / elapsed:.0f} records/s stored"
+    )
     if ok:
-        print(f"  latency of 200s: p50 {percentile(ok, 0.50):.0f} ms, p95 {percentile(ok, 0.95):.0f} ms, "
-              f"p99 {percentile(ok, 0.99):.0f} ms, max {max(ok):.0f} ms")
+        print(
+            f"  latency of 200s: p50 {percentile(ok, 0.50):.0f} ms, p95 {percentile(ok, 0.95):.0f} ms, "
+            f"p99 {percentile(ok, 0.99):.0f} ms, max {max(ok):.0f} ms"
+        )
     errors = {status: count for status, count in statuses.items() if status != 200}
     print(f"  answers: 200 x {statuses.get(200, 0)}; not 200: {errors or 'none'}")
     print(f"  records in the database: {stored} (expected {len(ok) * batch_size})")
     if errors:
         log = (Path(db.tmp.name) / "gunicorn.log").read_text()
         print("  gunicorn log (end):\n" + "\n".join("    " + line for line in log.splitlines()[-20:]))
-    return {"rps": len(results) / elapsed, "p50": percentile(ok, 0.5) if ok else None,
-            "p95": percentile(ok, 0.95) if ok else None, "errors": errors, "stored": stored,
-            "expected": len(ok) * batch_size}
+    return {
+        "rps": len(results) / elapsed,
+        "p50": percentile(ok, 0.5) if ok else None,
+        "p95": percentile(ok, 0.95) if ok else None,
+        "errors": errors,
+        "stored": stored,
+        "expected": len(ok) * batch_size,
+    }
 
 
 def main():
@@ -433,12 +514,15 @@ def main():
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--batch", type=int, default=50)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--pg-url", default=os.environ.get("BENCH_POSTGRES_URL", PG_DEFAULT),
-                        help="server URL of a role that may own databases (no database name)")
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("BENCH_POSTGRES_URL", PG_DEFAULT),
+        help="server URL of a role that may own databases (no database name)",
+    )
     parser.add_argument("--pg-admin", default="psql", help="psql command run as the postgres system user")
     args = parser.parse_args()
 
-    for kind in (["sqlite", "postgres"] if args.db == "both" else [args.db]):
+    for kind in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
         if args.part in ("pull", "both"):
             with Database(kind, args.pg_url, args.pg_admin) as db:
                 pull_scaling(db)

@@ -4,6 +4,7 @@ The database is built once per run by the Alembic migrations (never `create_all`
 temporary folder or on the server named by TEST_DATABASE_URL (CI runs the suite on PostgreSQL
 too). Each test starts with empty tables.
 """
+
 import os
 import re
 from pathlib import Path
@@ -64,7 +65,7 @@ def database_url(tmp_path_factory):
 
 
 def empty_tables():
-    tables = [t for t in db.metadata.sorted_tables]
+    tables = list(db.metadata.sorted_tables)
     if db.engine.dialect.name == "postgresql":
         names = ", ".join(f'"{t.name}"' for t in tables)
         db.session.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
@@ -154,8 +155,11 @@ class ApiClient:
         self.token = csrf_token(client)
 
     def push(self, changes, device_id=None):
-        return self.client.post("/api/v1/sync/push", json={"device_id": device_id or self.device_id, "changes": changes},
-                                headers={"X-CSRFToken": self.token})
+        return self.client.post(
+            "/api/v1/sync/push",
+            json={"device_id": device_id or self.device_id, "changes": changes},
+            headers={"X-CSRFToken": self.token},
+        )
 
     def pull(self, since="0", limit=None):
         query = f"?since={since}" + (f"&limit={limit}" if limit else "")

@@ -1,4 +1,5 @@
 """Building sync changes in tests."""
+
 import os
 import time
 import uuid
@@ -21,10 +22,17 @@ def routine(name="Morning", technique="pelvic-tilt"):
 
 
 def session(routine_id="morning-relief", pain_before=6, pain_after=3):
-    return {"routineId": routine_id, "routineName": "Morning relief", "startedAt": "2026-11-20T08:00:00.000Z",
-            "endedAt": "2026-11-20T08:10:00.000Z", "status": "finished",
-            "completed": [{"technique": "pelvic-tilt", "side": None, "set": 1}], "skipped": [],
-            "painBefore": pain_before, "painAfter": pain_after}
+    return {
+        "routineId": routine_id,
+        "routineName": "Morning relief",
+        "startedAt": "2026-11-20T08:00:00.000Z",
+        "endedAt": "2026-11-20T08:10:00.000Z",
+        "status": "finished",
+        "completed": [{"technique": "pelvic-tilt", "side": None, "set": 1}],
+        "skipped": [],
+        "painBefore": pain_before,
+        "painAfter": pain_after,
+    }
 
 
 def put(record_id, data, updated_at=None, record_type="routine"):
@@ -36,14 +44,31 @@ def delete(record_id, updated_at=None, record_type="routine"):
 
 
 def symptom_log(**overrides):
-    return {"loggedAt": "2026-11-20T08:00:00.000Z", "legPain": 6, "backPain": 3, "numbness": "mild",
-            "tingling": "none", "weakness": "none", "areas": {"buttock": "left", "calf": "both"},
-            "helped": ["heat"], "helpedOther": "", "sleep": "fair", "notes": "Long drive", "warningSigns": [],
-            **overrides}
+    return {
+        "loggedAt": "2026-11-20T08:00:00.000Z",
+        "legPain": 6,
+        "backPain": 3,
+        "numbness": "mild",
+        "tingling": "none",
+        "weakness": "none",
+        "areas": {"buttock": "left", "calf": "both"},
+        "helped": ["heat"],
+        "helpedOther": "",
+        "sleep": "fair",
+        "notes": "Long drive",
+        "warningSigns": [],
+        **overrides,
+    }
 
 
 def screening(kind="red-flags", yes=(), **overrides):
     from webapp.safety.questions import CONTRAINDICATION_IDS, RED_FLAG_IDS
+
     ids = RED_FLAG_IDS if kind == "red-flags" else CONTRAINDICATION_IDS
-    return {"kind": kind, "takenAt": "2026-11-20T08:00:00.000Z", "answers": {q: q in yes for q in ids},
-            "source": "first-run", **overrides}
+    return {
+        "kind": kind,
+        "takenAt": "2026-11-20T08:00:00.000Z",
+        "answers": {q: q in yes for q in ids},
+        "source": "first-run",
+        **overrides,
+    }

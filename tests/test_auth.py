@@ -1,4 +1,5 @@
 """Accounts: sign up, sign in, remember me, sign out, password change, delete, export, limits."""
+
 import pytest
 
 from tests.conftest import PASSWORD, create_user, csrf_token, form_token, sign_in
@@ -9,8 +10,10 @@ from webapp.sync.models import SyncRecord
 
 
 def signup(client, email="new@example.com", password="a long enough password"):
-    return client.post("/account/signup", data={"csrf_token": form_token(client, "/account/signup"),
-                                                "email": email, "password": password})
+    return client.post(
+        "/account/signup",
+        data={"csrf_token": form_token(client, "/account/signup"), "email": email, "password": password},
+    )
 
 
 class TestSigningUp:
@@ -31,12 +34,15 @@ class TestSigningUp:
         monkeypatch.delenv("PASSWORD_HASH_METHOD", raising=False)
         assert create_app({"SECRET_KEY": "x"}).config["PASSWORD_HASH_METHOD"] == "scrypt"
 
-    @pytest.mark.parametrize("email,password,message", [
-        ("", "a long enough password", "Enter your email address."),
-        ("not-an-email", "a long enough password", "Enter an email address like"),
-        ("a@example.com", "short", "Use at least 10 characters."),
-        ("a@example.com", "", "Choose a password."),
-    ])
+    @pytest.mark.parametrize(
+        ("email", "password", "message"),
+        [
+            ("", "a long enough password", "Enter your email address."),
+            ("not-an-email", "a long enough password", "Enter an email address like"),
+            ("a@example.com", "short", "Use at least 10 characters."),
+            ("a@example.com", "", "Choose a password."),
+        ],
+    )
     def test_invalid_input_is_explained(self, app, email, password, message):
         response = signup(app.test_client(), email, password)
         assert response.status_code == 422
@@ -50,7 +56,9 @@ class TestSigningUp:
         assert "already exists" in response.get_data(as_text=True)
 
     def test_form_without_csrf_token_is_refused(self, app):
-        response = app.test_client().post("/account/signup", data={"email": "x@example.com", "password": "a long enough password"})
+        response = app.test_client().post(
+            "/account/signup", data={"email": "x@example.com", "password": "a long enough password"}
+        )
         assert response.status_code == 400
         with app.app_context():
             assert db.session.query(User).count() == 0
@@ -72,10 +80,15 @@ class TestSigningIn:
     def test_next_stays_on_this_site(self, app, user):
         client = app.test_client()
         token = form_token(client, "/account/signin")
-        for target, expected in (("/history", "/history"), ("//evil.example/", "/routines/"),
-                                 ("https://evil.example/", "/routines/")):
-            response = client.post(f"/account/signin?next={target}", data={
-                "csrf_token": token, "email": "ana@example.com", "password": PASSWORD})
+        for target, expected in (
+            ("/history", "/history"),
+            ("//evil.example/", "/routines/"),
+            ("https://evil.example/", "/routines/"),
+        ):
+            response = client.post(
+                f"/account/signin?next={target}",
+                data={"csrf_token": token, "email": "ana@example.com", "password": PASSWORD},
+            )
             assert response.headers["Location"] == expected
 
     def test_session_cookie_flags(self, app, user):
@@ -129,25 +142,41 @@ class TestAccountPage:
         phone, tablet = app.test_client(), app.test_client()
         sign_in(phone)
         sign_in(tablet, remember=True)
-        response = phone.post("/account/", data={
-            "csrf_token": form_token(phone, "/account/"), "pw-current": PASSWORD,
-            "pw-password": "a brand new password", "pw-confirm": "a brand new password"})
+        response = phone.post(
+            "/account/",
+            data={
+                "csrf_token": form_token(phone, "/account/"),
+                "pw-current": PASSWORD,
+                "pw-password": "a brand new password",
+                "pw-confirm": "a brand new password",
+            },
+        )
         assert response.status_code == 302
         assert phone.get("/api/v1/session").get_json()["authenticated"] is True
         assert tablet.get("/api/v1/session").get_json()["authenticated"] is False
         assert sign_in(app.test_client(), password="a brand new password").status_code == 302
 
-    @pytest.mark.parametrize("current,new,confirm,message", [
-        ("wrong password", "a brand new password", "a brand new password", "not your current password"),
-        (PASSWORD, "short", "short", "at least 10"),
-        (PASSWORD, "a brand new password", "different password", "differ"),
-        (PASSWORD, PASSWORD, PASSWORD, "must differ from the current one"),
-    ])
+    @pytest.mark.parametrize(
+        ("current", "new", "confirm", "message"),
+        [
+            ("wrong password", "a brand new password", "a brand new password", "not your current password"),
+            (PASSWORD, "short", "short", "at least 10"),
+            (PASSWORD, "a brand new password", "different password", "differ"),
+            (PASSWORD, PASSWORD, PASSWORD, "must differ from the current one"),
+        ],
+    )
     def test_password_change_errors(self, app, user, current, new, confirm, message):
         client = app.test_client()
         sign_in(client)
-        response = client.post("/account/", data={
-            "csrf_token": form_token(client, "/account/"), "pw-current": current, "pw-password": new, "pw-confirm": confirm})
+        response = client.post(
+            "/account/",
+            data={
+                "csrf_token": form_token(client, "/account/"),
+                "pw-current": current,
+                "pw-password": new,
+                "pw-confirm": confirm,
+            },
+        )
         assert response.status_code == 422
         assert message in response.get_data(as_text=True)
         assert sign_in(app.test_client()).status_code == 302  # the old password still works
@@ -166,9 +195,13 @@ class TestAccountPage:
         other = create_user(app, "ben@example.com")
         client = device.client
         token = form_token(client, "/account/")
-        refused = client.post("/account/delete", data={"csrf_token": token, "del-password": "wrong", "del-confirm": "y"})
+        refused = client.post(
+            "/account/delete", data={"csrf_token": token, "del-password": "wrong", "del-confirm": "y"}
+        )
         assert refused.status_code == 422
-        response = client.post("/account/delete", data={"csrf_token": token, "del-password": PASSWORD, "del-confirm": "y"})
+        response = client.post(
+            "/account/delete", data={"csrf_token": token, "del-password": PASSWORD, "del-confirm": "y"}
+        )
         assert response.status_code == 302
         with app.app_context():
             assert db.session.scalar(db.select(User.id)) == other
@@ -191,20 +224,34 @@ def test_expired_session_gets_401_json_and_keeps_nothing_half_done(app, device):
 
 
 def test_csrf_token_changes_nothing_without_it(app, device):
-    response = device.client.post("/api/v1/sync/push", json={"device_id": "device-aaaa", "changes": [put(uuid7(), routine())]})
+    response = device.client.post(
+        "/api/v1/sync/push", json={"device_id": "device-aaaa", "changes": [put(uuid7(), routine())]}
+    )
     assert response.status_code == 400
     assert "X-CSRFToken" in response.get_json()["error"]["message"]
     assert csrf_token(device.client)
 
 
 class TestHardening:
-    @pytest.mark.parametrize("target", ["/\t/evil.example", "/\n/evil.example", "//evil.example",
-                                        "/\\evil.example", "https://evil.example/", "/\x7f/evil.example"])
+    @pytest.mark.parametrize(
+        "target",
+        [
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "/\x7f/evil.example",
+        ],
+    )
     def test_next_cannot_leave_the_site(self, app, user, target):
         client = app.test_client()
         token = form_token(client, "/account/signin")
-        response = client.post("/account/signin", query_string={"next": target},
-                               data={"csrf_token": token, "email": "ana@example.com", "password": PASSWORD})
+        response = client.post(
+            "/account/signin",
+            query_string={"next": target},
+            data={"csrf_token": token, "email": "ana@example.com", "password": PASSWORD},
+        )
         assert response.status_code == 302 and response.headers["Location"] == "/routines/"
 
     @pytest.mark.parametrize("path", ["/learn/a%00b", "/routines/a%00b", "/techniques/?q=a%00b"])
@@ -230,9 +277,15 @@ class TestHardening:
     def test_password_change_keeps_a_not_remembered_device_not_remembered(self, app, user):
         client = app.test_client()
         sign_in(client)
-        response = client.post("/account/", data={
-            "csrf_token": form_token(client, "/account/"), "pw-current": PASSWORD,
-            "pw-password": "a brand new password", "pw-confirm": "a brand new password"})
+        response = client.post(
+            "/account/",
+            data={
+                "csrf_token": form_token(client, "/account/"),
+                "pw-current": PASSWORD,
+                "pw-password": "a brand new password",
+                "pw-confirm": "a brand new password",
+            },
+        )
         assert not any(c.startswith("remember_token=") for c in response.headers.getlist("Set-Cookie"))
 
 

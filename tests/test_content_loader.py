@@ -1,4 +1,5 @@
 """The content loader: valid files load idempotently; malformed files fail clearly and write nothing."""
+
 import shutil
 from pathlib import Path
 
@@ -113,7 +114,7 @@ BAD_EDITS = [
 
 
 class TestMalformedFiles:
-    @pytest.mark.parametrize("old,new,field,words", BAD_EDITS)
+    @pytest.mark.parametrize(("old", "new", "field", "words"), BAD_EDITS)
     def test_bad_field_names_file_card_and_field(self, app, dirs, old, new, field, words):
         content, _ = dirs
         path = card_file(content)
@@ -180,9 +181,17 @@ def test_the_shipped_content_is_valid(app):
         load_content(CONTENT_DIR, STATIC_DIR)
         cards = {t.slug: t for t in db.session.scalars(db.select(Technique))}
     assert len(cards) >= 16
-    for slug in ("foam-roll-glutes", "foam-roll-lower-back", "ball-wall-glutes", "ball-floor-glutes",
-                 "hand-kneading-lower-back", "hand-circles-buttock", "piriformis-stretch",
-                 "seated-forward-bend", "knee-to-chest"):
+    for slug in (
+        "foam-roll-glutes",
+        "foam-roll-lower-back",
+        "ball-wall-glutes",
+        "ball-floor-glutes",
+        "hand-kneading-lower-back",
+        "hand-circles-buttock",
+        "piriformis-stretch",
+        "seated-forward-bend",
+        "knee-to-chest",
+    ):
         assert slug in cards, slug
     assert {c.kind for c in cards.values()} == {"massage", "stretch"}
     assert {c.position for c in cards.values()} == {"floor", "wall", "chair", "standing"}

@@ -1,6 +1,7 @@
 """The browser-made export files, read back by real parsers: the .ics reminder by the icalendar
 library (as a calendar app would), the CSVs by Python's csv module (as a spreadsheet would).
 tests/js/export_samples.js builds them with the same modules the pages use."""
+
 import csv
 import io
 import json
@@ -35,8 +36,14 @@ def samples():
         if os.environ.get("CI") == "true":
             pytest.fail(message + " -- this test may not skip under CI=true")
         pytest.skip(message)
-    result = subprocess.run([node, str(SCRIPT)], capture_output=True, encoding="utf-8", timeout=60,
-                            env={**os.environ, "TZ": "Europe/London"}, check=False)
+    result = subprocess.run(
+        [node, str(SCRIPT)],
+        capture_output=True,
+        encoding="utf-8",
+        timeout=60,
+        env={**os.environ, "TZ": "Europe/London"},
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["inputs"] == {"longTitle": LONG_TITLE, "note": NOTE}, "the script's inputs drifted from this test's"
@@ -105,10 +112,23 @@ def read_csv(text):
 
 def test_log_csv(samples):
     rows = read_csv(samples["csv"]["logs"])
-    assert rows[0] == ["Date", "Time", "Leg pain (0-10)", "Back pain (0-10)", "Numbness", "Tingling", "Weakness",
-                       "Where", "Helped", "Sleep", "Warning signs", "Notes", "Recorded (UTC)"]
+    assert rows[0] == [
+        "Date",
+        "Time",
+        "Leg pain (0-10)",
+        "Back pain (0-10)",
+        "Numbness",
+        "Tingling",
+        "Weakness",
+        "Where",
+        "Helped",
+        "Sleep",
+        "Warning signs",
+        "Notes",
+        "Recorded (UTC)",
+    ]
     assert len(rows) == 4
-    by_date = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
+    by_date = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     assert [row[0] for row in rows[1:]] == ["2026-11-20", "2026-11-21", "2026-11-22"]
     first = by_date["2026-11-20"]
     assert first["Notes"] == NOTE
@@ -124,7 +144,18 @@ def test_log_csv(samples):
 def test_session_csv(samples):
     rows = read_csv(samples["csv"]["sessions"])
     assert rows == [
-        ["Date", "Start", "End", "Minutes", "Routine", "Status", "Steps done", "Steps skipped",
-         "Pain before (0-10)", "Pain after (0-10)", "Made worse"],
+        [
+            "Date",
+            "Start",
+            "End",
+            "Minutes",
+            "Routine",
+            "Status",
+            "Steps done",
+            "Steps skipped",
+            "Pain before (0-10)",
+            "Pain after (0-10)",
+            "Made worse",
+        ],
         ["2026-11-20", "07:00", "07:12", "12", "'+Morning", "Finished", "2", "1", "5", "3", "Cat-cow"],
     ]

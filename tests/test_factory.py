@@ -1,4 +1,5 @@
 """The app factory and configuration from the environment."""
+
 import os
 import stat
 
@@ -10,8 +11,15 @@ from webapp.config import ConfigError, database_url, normalise_database_url
 
 @pytest.fixture
 def clean_env(monkeypatch, tmp_path):
-    for name in ("DATABASE_URL", "SECRET_KEY", "CLINIC_NAME", "CLINIC_BOOKING_URL", "RELIEVE_ENV",
-                 "SESSION_COOKIE_SECURE", "ASSETS_AUTO_BUILD"):
+    for name in (
+        "DATABASE_URL",
+        "SECRET_KEY",
+        "CLINIC_NAME",
+        "CLINIC_BOOKING_URL",
+        "RELIEVE_ENV",
+        "SESSION_COOKIE_SECURE",
+        "ASSETS_AUTO_BUILD",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("RELIEVE_INSTANCE_PATH", str(tmp_path / "instance"))
     return monkeypatch
@@ -23,12 +31,15 @@ def test_defaults_to_sqlite_in_the_instance_folder(clean_env, tmp_path):
     assert not app.testing
 
 
-@pytest.mark.parametrize("given,expected", [
-    ("postgres://u:p@db/relieve", "postgresql+psycopg://u:p@db/relieve"),
-    ("postgresql://u:p@db/relieve", "postgresql+psycopg://u:p@db/relieve"),
-    ("postgresql+psycopg://u:p@db/relieve", "postgresql+psycopg://u:p@db/relieve"),
-    ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
-])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgres://u:p@db/relieve", "postgresql+psycopg://u:p@db/relieve"),
+        ("postgresql://u:p@db/relieve", "postgresql+psycopg://u:p@db/relieve"),
+        ("postgresql+psycopg://u:p@db/relieve", "postgresql+psycopg://u:p@db/relieve"),
+        ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
+    ],
+)
 def test_database_url_from_environment(clean_env, given, expected):
     assert normalise_database_url(given) == expected
     clean_env.setenv("DATABASE_URL", given)
@@ -65,12 +76,15 @@ def test_overrides_apply_on_top(clean_env):
     assert create_app({"TESTING": True}).testing
 
 
-@pytest.mark.parametrize("name,url,message", [
-    ("Calm Clinic", "", "Set both"),
-    ("", "https://example.com/book", "Set both"),
-    ("Calm Clinic", "http://example.com/book", "https://"),
-    ("Calm Clinic", "javascript:alert(1)", "https://"),
-])
+@pytest.mark.parametrize(
+    ("name", "url", "message"),
+    [
+        ("Calm Clinic", "", "Set both"),
+        ("", "https://example.com/book", "Set both"),
+        ("Calm Clinic", "http://example.com/book", "https://"),
+        ("Calm Clinic", "javascript:alert(1)", "https://"),
+    ],
+)
 def test_clinic_settings_are_checked(clean_env, name, url, message):
     clean_env.setenv("CLINIC_NAME", name)
     clean_env.setenv("CLINIC_BOOKING_URL", url)

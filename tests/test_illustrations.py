@@ -1,4 +1,5 @@
 """Every card's illustration: one shared style, accessible, small, and right in dark mode."""
+
 import gzip
 import re
 import xml.etree.ElementTree as ET

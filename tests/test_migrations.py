@@ -1,4 +1,5 @@
 """The schema comes from the migrations, and the migrations match the models."""
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade

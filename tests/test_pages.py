@@ -1,4 +1,5 @@
 """Every page answers, shows what it should, and fails kindly."""
+
 import re
 
 import pytest
@@ -145,6 +146,7 @@ def test_trusted_proxy_headers(database_url, tmp_path):
     @app.get("/_whoami")
     def whoami():
         from flask import request
+
         seen.update(addr=request.remote_addr, secure=request.is_secure)
         return "ok"
 
@@ -152,8 +154,19 @@ def test_trusted_proxy_headers(database_url, tmp_path):
     assert seen == {"addr": "203.0.113.9", "secure": True}
 
 
-TEACHING_AND_GUIDING = ["/", "/routines/", "/routines/morning-relief", "/play", "/history", "/log/", "/log/new",
-                        "/safety/", "/insights/", "/insights/summary", "/reminders/"]
+TEACHING_AND_GUIDING = [
+    "/",
+    "/routines/",
+    "/routines/morning-relief",
+    "/play",
+    "/history",
+    "/log/",
+    "/log/new",
+    "/safety/",
+    "/insights/",
+    "/insights/summary",
+    "/reminders/",
+]
 
 
 @pytest.mark.parametrize("path", TEACHING_AND_GUIDING)
@@ -165,6 +178,7 @@ def test_pages_that_teach_or_guide_say_they_are_not_medical_advice(content_app, 
 
 def test_safety_check_asks_every_question_on_its_own(client):
     from webapp.safety.questions import CONTRAINDICATIONS, RED_FLAGS
+
     html = client.get("/safety/").get_data(as_text=True)
     for q in RED_FLAGS + CONTRAINDICATIONS:
         assert f'data-question="{q.id}"' in html

@@ -1,4 +1,5 @@
 """The sign-in limiter's counting."""
+
 import time
 
 from webapp.auth.ratelimit import LoginLimiter, MemoryCounter

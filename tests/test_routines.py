@@ -1,4 +1,5 @@
 """Built-in routines: loading, their pages, and the catalog the player reads offline."""
+
 import shutil
 from pathlib import Path
 
@@ -41,20 +42,35 @@ def test_steps_are_resolved_from_the_cards(app, dirs):
         assert load_content(*dirs)["routines"].created == ["test-routine"]
         steps = db.session.scalar(db.select(Routine).filter_by(slug="test-routine")).steps
     # test-roll: 60 s, 2 sets, per side, 15 s between sets; test-stretch: reps with a 2 s hold
-    assert steps[0] == {"technique": "test-roll", "seconds": 60, "reps": None, "sets": 2,
-                             "sides": "left-right", "rest": 15, "set_rest": 15}
+    assert steps[0] == {
+        "technique": "test-roll",
+        "seconds": 60,
+        "reps": None,
+        "sets": 2,
+        "sides": "left-right",
+        "rest": 15,
+        "set_rest": 15,
+    }
     assert steps[1]["reps"] == 6 and steps[1]["hold_seconds"] == 2 and steps[1]["sides"] == "none"
     # ready 5 + roll (2 sets x 2 sides x 60 + 2 switches x 5 + 1 set rest x 15) + rest 15 + 6 x (4 + 2)
     assert total_seconds(steps) == 5 + (240 + 10 + 15) + 15 + 36
 
 
-@pytest.mark.parametrize("old,new,field,words", [
-    ('technique = "test-roll"', 'technique = "no-such-card"', "steps.0.technique", "no technique card 'no-such-card'"),
-    ("reps = 6", "reps = 0", "steps.1.reps", "greater than or equal to 1"),
-    ("reps = 6", "reps = 6\nseconds = 30", "steps.1", "not both"),
-    ("rest = 0", "rest = 999", "steps.1.rest", "less than or equal to 300"),
-    ('technique = "test-roll"', 'technique = "test-roll"\nsides = "up-down"', "steps.0.sides", "Input should be"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        (
+            'technique = "test-roll"',
+            'technique = "no-such-card"',
+            "steps.0.technique",
+            "no technique card 'no-such-card'",
+        ),
+        ("reps = 6", "reps = 0", "steps.1.reps", "greater than or equal to 1"),
+        ("reps = 6", "reps = 6\nseconds = 30", "steps.1", "not both"),
+        ("rest = 0", "rest = 999", "steps.1.rest", "less than or equal to 300"),
+        ('technique = "test-roll"', 'technique = "test-roll"\nsides = "up-down"', "steps.0.sides", "Input should be"),
+    ],
+)
 def test_bad_routine_files(app, dirs, old, new, field, words):
     path = dirs[0] / "routines" / "test-routine.toml"
     path.write_text(ROUTINE.replace(old, new, 1))
@@ -102,8 +118,18 @@ def test_catalog_has_what_the_player_needs(client):
     assert data["labels"]["positions"]["floor"] == "On the floor"
 
 
-@pytest.mark.parametrize("path", ["/routines/", "/routines/morning-relief", "/play", "/play?routine=desk-break",
-                                  "/routines/new", "/routines/shared", "/history"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/routines/",
+        "/routines/morning-relief",
+        "/play",
+        "/play?routine=desk-break",
+        "/routines/new",
+        "/routines/shared",
+        "/history",
+    ],
+)
 def test_routine_pages(client, path):
     assert client.get(path).status_code == 200
 
@@ -119,8 +145,16 @@ def test_routine_page_shows_time_equipment_positions(client):
 
 def test_precache_has_the_player_and_every_routine(client):
     import json
+
     body = client.get("/sw.js").get_data(as_text=True)
-    urls = json.loads(body[len("self.RELIEVE="):body.index(";\n")])["precache"]
-    for path in ("/play", "/routines/", "/routines/new", "/routines/shared", "/history", "/catalog.json",
-                 "/routines/flare-up-gentle"):
+    urls = json.loads(body[len("self.RELIEVE=") : body.index(";\n")])["precache"]
+    for path in (
+        "/play",
+        "/routines/",
+        "/routines/new",
+        "/routines/shared",
+        "/history",
+        "/catalog.json",
+        "/routines/flare-up-gentle",
+    ):
         assert path in urls

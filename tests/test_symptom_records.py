@@ -1,9 +1,10 @@
 """Symptom log entries and safety screenings through the sync API: stored and synced like any
 record, and bad input refused with a 4xx naming the field, leaving stored data untouched."""
+
 import json
 import shutil
 import subprocess
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,56 +23,72 @@ def iso(dt):
 
 def test_log_and_screening_round_trip(device):
     log_id, check_id = uuid7(), uuid7()
-    response = device.push([put(log_id, symptom_log(), record_type="symptom_log"),
-                            put(check_id, screening(yes=("fever",)), record_type="screening")])
+    response = device.push(
+        [
+            put(log_id, symptom_log(), record_type="symptom_log"),
+            put(check_id, screening(yes=("fever",)), record_type="screening"),
+        ]
+    )
     assert [r["status"] for r in response.get_json()["results"]] == ["applied", "applied"]
     changes = {c["id"]: c for c in device.pull().get_json()["changes"]}
-    assert changes[log_id]["type"] == "symptom_log" and changes[log_id]["data"]["areas"] == {"buttock": "left", "calf": "both"}
+    assert changes[log_id]["type"] == "symptom_log" and changes[log_id]["data"]["areas"] == {
+        "buttock": "left",
+        "calf": "both",
+    }
     assert changes[check_id]["data"]["answers"]["fever"] is True
 
 
 def test_a_log_just_now_and_one_with_a_time_zone_offset_are_fine(device):
-    now = datetime.now(timezone.utc)
-    response = device.push([
-        put(uuid7(), symptom_log(loggedAt=iso(now)), record_type="symptom_log"),
-        put(uuid7(), symptom_log(loggedAt="2026-11-20T09:00:00+01:00"), record_type="symptom_log"),
-        put(uuid7(), symptom_log(notes="n" * vocabulary.NOTES_MAX, helpedOther="h" * vocabulary.HELPED_OTHER_MAX),
-            record_type="symptom_log"),
-    ])
+    now = datetime.now(UTC)
+    response = device.push(
+        [
+            put(uuid7(), symptom_log(loggedAt=iso(now)), record_type="symptom_log"),
+            put(uuid7(), symptom_log(loggedAt="2026-11-20T09:00:00+01:00"), record_type="symptom_log"),
+            put(
+                uuid7(),
+                symptom_log(notes="n" * vocabulary.NOTES_MAX, helpedOther="h" * vocabulary.HELPED_OTHER_MAX),
+                record_type="symptom_log",
+            ),
+        ]
+    )
     assert response.status_code == 200, response.get_json()
 
 
-FUTURE = iso(datetime.now(timezone.utc) + timedelta(days=3))
+FUTURE = iso(datetime.now(UTC) + timedelta(days=3))
 
 
-@pytest.mark.parametrize("data,field,words", [
-    (symptom_log(legPain=11), "data.legPain", "less than or equal to 10"),
-    (symptom_log(backPain=-1), "data.backPain", "greater than or equal to 0"),
-    (symptom_log(legPain=5.5), "data.legPain", "valid integer"),
-    (symptom_log(legPain="5"), "data.legPain", "valid integer"),
-    ({k: v for k, v in symptom_log().items() if k != "backPain"}, "data.backPain", "Field required"),
-    (symptom_log(loggedAt=FUTURE), "data.loggedAt", "in the future"),
-    (symptom_log(loggedAt="1999-12-31T23:00:00.000Z"), "data.loggedAt", "before the year 2000"),
-    (symptom_log(loggedAt="2026-02-30T08:00:00.000Z"), "data.loggedAt", "not a real date"),
-    (symptom_log(loggedAt="yesterday"), "data.loggedAt", "should match"),
-    (symptom_log(areas={"knee": "left"}), "data.areas.knee.[key]", "'buttock', 'thigh', 'calf' or 'foot'"),
-    (symptom_log(areas={"calf": "middle"}), "data.areas.calf", "'left', 'right' or 'both'"),
-    (symptom_log(numbness="extreme"), "data.numbness", "'none', 'mild', 'moderate' or 'severe'"),
-    (symptom_log(helped=["heat", "heat"]), "data.helped", "lists an item twice"),
-    (symptom_log(helped=["massage"]), "data.helped.0", "Input should be"),
-    (symptom_log(sleep="great"), "data.sleep", "Input should be"),
-    (symptom_log(notes="x" * (vocabulary.NOTES_MAX + 1)), "data.notes", "at most 1000 characters"),
-    (symptom_log(helpedOther="y" * 101), "data.helpedOther", "at most 100 characters"),
-    (symptom_log(warningSigns=["headache"]), "data.warningSigns.0", "Input should be"),
-    (symptom_log(mood="fine"), "data.mood", "Extra inputs"),
-])
+@pytest.mark.parametrize(
+    ("data", "field", "words"),
+    [
+        (symptom_log(legPain=11), "data.legPain", "less than or equal to 10"),
+        (symptom_log(backPain=-1), "data.backPain", "greater than or equal to 0"),
+        (symptom_log(legPain=5.5), "data.legPain", "valid integer"),
+        (symptom_log(legPain="5"), "data.legPain", "valid integer"),
+        ({k: v for k, v in symptom_log().items() if k != "backPain"}, "data.backPain", "Field required"),
+        (symptom_log(loggedAt=FUTURE), "data.loggedAt", "in the future"),
+        (symptom_log(loggedAt="1999-12-31T23:00:00.000Z"), "data.loggedAt", "before the year 2000"),
+        (symptom_log(loggedAt="2026-02-30T08:00:00.000Z"), "data.loggedAt", "not a real date"),
+        (symptom_log(loggedAt="yesterday"), "data.loggedAt", "should match"),
+        (symptom_log(areas={"knee": "left"}), "data.areas.knee.[key]", "'buttock', 'thigh', 'calf' or 'foot'"),
+        (symptom_log(areas={"calf": "middle"}), "data.areas.calf", "'left', 'right' or 'both'"),
+        (symptom_log(numbness="extreme"), "data.numbness", "'none', 'mild', 'moderate' or 'severe'"),
+        (symptom_log(helped=["heat", "heat"]), "data.helped", "lists an item twice"),
+        (symptom_log(helped=["massage"]), "data.helped.0", "Input should be"),
+        (symptom_log(sleep="great"), "data.sleep", "Input should be"),
+        (symptom_log(notes="x" * (vocabulary.NOTES_MAX + 1)), "data.notes", "at most 1000 characters"),
+        (symptom_log(helpedOther="y" * 101), "data.helpedOther", "at most 100 characters"),
+        (symptom_log(warningSigns=["headache"]), "data.warningSigns.0", "Input should be"),
+        (symptom_log(mood="fine"), "data.mood", "Extra inputs"),
+    ],
+)
 def test_bad_log_is_refused_and_nothing_changes(device, data, field, words):
     kept = uuid7()
     device.push([put(kept, symptom_log(), record_type="symptom_log")])
     before = device.pull().get_json()
     # An update to the stored entry, in a batch with a good new one: all or nothing.
-    response = device.push([put(uuid7(), symptom_log(legPain=2), record_type="symptom_log"),
-                            put(kept, data, record_type="symptom_log")])
+    response = device.push(
+        [put(uuid7(), symptom_log(legPain=2), record_type="symptom_log"), put(kept, data, record_type="symptom_log")]
+    )
     assert response.status_code == 422, response.get_json()
     error = response.get_json()["error"]
     assert error["record"] == kept and error["field"] == field
@@ -79,14 +96,17 @@ def test_bad_log_is_refused_and_nothing_changes(device, data, field, words):
     assert device.pull().get_json() == before
 
 
-@pytest.mark.parametrize("data,words", [
-    (screening(answers={}), "at least 1 item"),
-    (screening(answers={**screening()["answers"], "headache": True}), "does not ask: headache"),
-    (screening(kind="contraindications", answers=screening()["answers"]), "does not ask"),
-    (screening(answers={**screening()["answers"], "fever": "yes"}), "valid boolean"),
-    (screening(kind="allergies"), "Input should be"),
-    (screening(source="email"), "Input should be"),
-])
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (screening(answers={}), "at least 1 item"),
+        (screening(answers={**screening()["answers"], "headache": True}), "does not ask: headache"),
+        (screening(kind="contraindications", answers=screening()["answers"]), "does not ask"),
+        (screening(answers={**screening()["answers"], "fever": "yes"}), "valid boolean"),
+        (screening(kind="allergies"), "Input should be"),
+        (screening(source="email"), "Input should be"),
+    ],
+)
 def test_bad_screening_is_refused(device, data, words):
     response = device.push([put(uuid7(), data, record_type="screening")])
     assert response.status_code == 422, response.get_json()
@@ -96,7 +116,7 @@ def test_bad_screening_is_refused(device, data, words):
 def test_answers_from_an_older_question_list_still_sync(device):
     """A check answered before a question was added is kept, not refused (the app asks the
     new question again before a routine)."""
-    older = screening(answers={q: False for q in questions.RED_FLAG_IDS[:-1]})
+    older = screening(answers=dict.fromkeys(questions.RED_FLAG_IDS[:-1], False))
     response = device.push([put(uuid7(), older, record_type="screening")])
     assert response.status_code == 200, response.get_json()
 
@@ -111,29 +131,47 @@ def node_json(source):
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
-    result = subprocess.run([node, "--input-type=module", "-e", source], capture_output=True, text=True, cwd=ROOT, check=True)
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", source], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     return json.loads(result.stdout)
 
 
 def test_the_form_and_the_server_share_one_set_of_rules():
     """static/js/symptoms/validate.js mirrors the schema; if one changes alone, this fails."""
-    limits = node_json("import { LIMITS } from './static/js/symptoms/validate.js';"
-                       "process.stdout.write(JSON.stringify(LIMITS))")
+    limits = node_json(
+        "import { LIMITS } from './static/js/symptoms/validate.js';process.stdout.write(JSON.stringify(LIMITS))"
+    )
     assert limits == {
-        "LEVELS": list(vocabulary.LEVELS), "REGIONS": list(vocabulary.REGIONS), "SIDES": list(vocabulary.SIDES),
-        "HELPED": list(vocabulary.HELPED), "SLEEP": list(vocabulary.SLEEP), "WARNING_SIGNS": list(questions.LOG_WARNING_SIGNS),
-        "NOTES_MAX": vocabulary.NOTES_MAX, "HELPED_OTHER_MAX": vocabulary.HELPED_OTHER_MAX,
+        "LEVELS": list(vocabulary.LEVELS),
+        "REGIONS": list(vocabulary.REGIONS),
+        "SIDES": list(vocabulary.SIDES),
+        "HELPED": list(vocabulary.HELPED),
+        "SLEEP": list(vocabulary.SLEEP),
+        "WARNING_SIGNS": list(questions.LOG_WARNING_SIGNS),
+        "NOTES_MAX": vocabulary.NOTES_MAX,
+        "HELPED_OTHER_MAX": vocabulary.HELPED_OTHER_MAX,
     }
 
 
 def test_the_form_refuses_what_the_server_refuses():
     """The same bad entries through both validators."""
-    cases = [symptom_log(legPain=11), symptom_log(areas={"knee": "left"}), symptom_log(loggedAt=FUTURE),
-             symptom_log(notes="x" * 1001), symptom_log(helped=["heat", "heat"]), symptom_log(sleep="great"),
-             symptom_log(warningSigns=["headache"]), symptom_log(numbness="extreme"), symptom_log()]
-    script = ("import { validateLog } from './static/js/symptoms/validate.js';"
-              f"const cases = {json.dumps(cases)};"
-              "process.stdout.write(JSON.stringify(cases.map((c) => Object.keys(validateLog(c).errors).length === 0)));")
+    cases = [
+        symptom_log(legPain=11),
+        symptom_log(areas={"knee": "left"}),
+        symptom_log(loggedAt=FUTURE),
+        symptom_log(notes="x" * 1001),
+        symptom_log(helped=["heat", "heat"]),
+        symptom_log(sleep="great"),
+        symptom_log(warningSigns=["headache"]),
+        symptom_log(numbness="extreme"),
+        symptom_log(),
+    ]
+    script = (
+        "import { validateLog } from './static/js/symptoms/validate.js';"
+        f"const cases = {json.dumps(cases)};"
+        "process.stdout.write(JSON.stringify(cases.map((c) => Object.keys(validateLog(c).errors).length === 0)));"
+    )
     client_ok = node_json(script)
     server_ok = []
     for case in cases:
@@ -151,8 +189,9 @@ def test_log_warning_signs_are_red_flag_questions():
 
 def test_every_avoid_if_tag_is_asked_about(content_app):
     """A tag no question asks about could never rule a technique out."""
-    from webapp.content.vocabulary import AVOID_IF
     from webapp.content.queries import all_cards
+    from webapp.content.vocabulary import AVOID_IF
+
     asked = {q.avoid_if for q in questions.CONTRAINDICATIONS}
     assert asked == set(AVOID_IF)
     with content_app.app_context():

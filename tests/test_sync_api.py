@@ -1,4 +1,5 @@
 """The sync API: idempotent pushes, tombstones, conflicts, isolation, validation, pagination."""
+
 import json
 
 import pytest
@@ -28,7 +29,9 @@ def record_count(app):
 class TestPushAndPull:
     def test_round_trip_between_devices(self, app, device):
         rid, sid = uuid7(), uuid7()
-        assert statuses(device.push([put(rid, routine()), put(sid, session(), record_type="session")])) == ["applied"] * 2
+        assert (
+            statuses(device.push([put(rid, routine()), put(sid, session(), record_type="session")])) == ["applied"] * 2
+        )
         tablet = second_device(app)
         body = tablet.pull().get_json()
         assert {c["id"]: c["type"] for c in body["changes"]} == {rid: "routine", sid: "session"}
@@ -52,8 +55,17 @@ class TestPushAndPull:
         cursor = tablet.pull().get_json()["cursor"]
         assert statuses(tablet.push([delete(rid, t + 1000)])) == ["applied"]
         changes = device.pull(cursor).get_json()["changes"]
-        assert changes == [{"id": rid, "type": "routine", "op": "delete", "data": None, "updated_at": t + 1000,
-                            "device_id": "device-bbbb", "seq": 2}]
+        assert changes == [
+            {
+                "id": rid,
+                "type": "routine",
+                "op": "delete",
+                "data": None,
+                "updated_at": t + 1000,
+                "device_id": "device-bbbb",
+                "seq": 2,
+            }
+        ]
         # An older edit arriving later does not bring the record back.
         assert statuses(device.push([put(rid, routine("Renamed"), t + 500)])) == ["superseded"]
 
@@ -95,9 +107,14 @@ class TestConflicts:
     def test_loser_is_answered_whole_not_merged(self, app, device):
         rid, t = uuid7(), now_ms()
         tablet = second_device(app)
-        tablet.push([put(rid, {"name": "Tablet", "steps": [{"technique": "cat-cow", "reps": 8, "sides": "none"}]}, t + 10)])
+        tablet.push(
+            [put(rid, {"name": "Tablet", "steps": [{"technique": "cat-cow", "reps": 8, "sides": "none"}]}, t + 10)]
+        )
         result = device.push([put(rid, routine("Phone"), t)]).get_json()["results"][0]
-        assert result["winner"]["data"] == {"name": "Tablet", "steps": [{"technique": "cat-cow", "reps": 8, "sides": "none"}]}
+        assert result["winner"]["data"] == {
+            "name": "Tablet",
+            "steps": [{"technique": "cat-cow", "reps": 8, "sides": "none"}],
+        }
 
 
 class TestIsolation:
@@ -108,7 +125,13 @@ class TestIsolation:
         ben = second_device(app, "device-benn", email="ben@example.com")
         assert ben.pull().get_json()["changes"] == []
         # Ben sends Ana's id: it becomes Ben's own record; Ana's is untouched.
-        assert statuses(ben.push([put(rid, routine("Ben's"), t + 1000), ])) == ["applied"]
+        assert statuses(
+            ben.push(
+                [
+                    put(rid, routine("Ben's"), t + 1000),
+                ]
+            )
+        ) == ["applied"]
         assert statuses(ben.push([delete(rid, t + 2000)])) == ["applied"]
         ana = {c["id"]: c for c in device.pull().get_json()["changes"]}
         assert ana[rid]["data"]["name"] == "Ana's" and ana[rid]["op"] == "put"
@@ -120,8 +143,11 @@ class TestIsolation:
         assert response.status_code == 401 and response.get_json()["error"]["status"] == 401
 
     def test_cross_site_post_without_token_is_refused(self, app, device):
-        response = device.client.post("/api/v1/sync/push", json={"device_id": "device-aaaa", "changes": [put(uuid7(), routine())]},
-                                      headers={"Origin": "https://evil.example"})
+        response = device.client.post(
+            "/api/v1/sync/push",
+            json={"device_id": "device-aaaa", "changes": [put(uuid7(), routine())]},
+            headers={"Origin": "https://evil.example"},
+        )
         assert response.status_code == 400
         assert record_count(app) == 0
 
@@ -129,26 +155,56 @@ class TestIsolation:
 GOOD = put("0190f3a0-0000-7000-8000-000000000001", routine(), now_ms())
 
 
-@pytest.mark.parametrize("change,field,words", [
-    ({**GOOD, "id": "not-a-uuid"}, "id", "must be a UUID"),
-    ({**GOOD, "id": "3b241101-e2bb-4255-8caf-4136c566a962"}, "id", "version 7"),
-    ({**GOOD, "type": "diary"}, "type", "must be one of"),
-    ({**GOOD, "op": "merge"}, "op", "Input should be"),
-    ({**GOOD, "updated_at": 5}, "updated_at", "not before 2024"),
-    ({**GOOD, "updated_at": now_ms() + 10 * 24 * 3600 * 1000}, "updated_at", "in the future"),
-    ({**GOOD, "updated_at": "yesterday"}, "updated_at", "valid integer"),
-    ({**GOOD, "data": None}, None, "a put needs data"),
-    ({**GOOD, "data": {"name": "", "steps": []}}, "data.name", "at least 1 character"),
-    ({**GOOD, "data": {"name": "x" * 61, "steps": routine()["steps"]}}, "data.name", "at most 60"),
-    ({**GOOD, "data": {"name": "R", "steps": [{"technique": "x", "seconds": 0, "sides": "none"}]}}, "data.steps.0.seconds", "greater than or equal to 5"),
-    ({**GOOD, "data": {"name": "R", "steps": [{"technique": "Bad Slug", "sides": "none"}]}}, "data.steps.0.technique", "should match"),
-    ({**GOOD, "data": {**routine(), "evil": True}}, "data.evil", "Extra inputs"),
-    ({**GOOD, "type": "session", "data": {**session(), "painBefore": 11}}, "data.painBefore", "less than or equal to 10"),
-    ({**GOOD, "type": "session", "data": {**session(), "startedAt": "last tuesday"}}, "data.startedAt", "should match"),
-    ({**GOOD, "op": "delete"}, None, "a delete carries no data"),
-    ({**GOOD, "data": {**routine(), "name": "n" * 60, "steps": [{"technique": "a" * 80, "sides": "none"}] * 40,
-                       "createdAt": "2026-11-20T08:00:00.000Z"}}, None, None),  # the largest valid routine is fine
-])
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        ({**GOOD, "id": "not-a-uuid"}, "id", "must be a UUID"),
+        ({**GOOD, "id": "3b241101-e2bb-4255-8caf-4136c566a962"}, "id", "version 7"),
+        ({**GOOD, "type": "diary"}, "type", "must be one of"),
+        ({**GOOD, "op": "merge"}, "op", "Input should be"),
+        ({**GOOD, "updated_at": 5}, "updated_at", "not before 2024"),
+        ({**GOOD, "updated_at": now_ms() + 10 * 24 * 3600 * 1000}, "updated_at", "in the future"),
+        ({**GOOD, "updated_at": "yesterday"}, "updated_at", "valid integer"),
+        ({**GOOD, "data": None}, None, "a put needs data"),
+        ({**GOOD, "data": {"name": "", "steps": []}}, "data.name", "at least 1 character"),
+        ({**GOOD, "data": {"name": "x" * 61, "steps": routine()["steps"]}}, "data.name", "at most 60"),
+        (
+            {**GOOD, "data": {"name": "R", "steps": [{"technique": "x", "seconds": 0, "sides": "none"}]}},
+            "data.steps.0.seconds",
+            "greater than or equal to 5",
+        ),
+        (
+            {**GOOD, "data": {"name": "R", "steps": [{"technique": "Bad Slug", "sides": "none"}]}},
+            "data.steps.0.technique",
+            "should match",
+        ),
+        ({**GOOD, "data": {**routine(), "evil": True}}, "data.evil", "Extra inputs"),
+        (
+            {**GOOD, "type": "session", "data": {**session(), "painBefore": 11}},
+            "data.painBefore",
+            "less than or equal to 10",
+        ),
+        (
+            {**GOOD, "type": "session", "data": {**session(), "startedAt": "last tuesday"}},
+            "data.startedAt",
+            "should match",
+        ),
+        ({**GOOD, "op": "delete"}, None, "a delete carries no data"),
+        (
+            {
+                **GOOD,
+                "data": {
+                    **routine(),
+                    "name": "n" * 60,
+                    "steps": [{"technique": "a" * 80, "sides": "none"}] * 40,
+                    "createdAt": "2026-11-20T08:00:00.000Z",
+                },
+            },
+            None,
+            None,
+        ),  # the largest valid routine is fine
+    ],
+)
 def test_bad_record_is_named_and_nothing_of_the_batch_applies(app, device, change, field, words):
     existing = uuid7()
     device.push([put(existing, routine("Kept"))])
@@ -166,23 +222,31 @@ def test_bad_record_is_named_and_nothing_of_the_batch_applies(app, device, chang
     assert device.pull().get_json() == before
 
 
-@pytest.mark.parametrize("body,status,words", [
-    ("not json", 400, "not valid JSON"),
-    ("[]", 422, "JSON object"),
-    ('{"device_id": "device-aaaa"}', 422, "'changes'"),
-    ('{"device_id": "x", "changes": []}', 422, "device_id"),
-    ('{"device_id": "device-aaaa", "changes": []}', 422, "at least 1"),
-])
+@pytest.mark.parametrize(
+    ("body", "status", "words"),
+    [
+        ("not json", 400, "not valid JSON"),
+        ("[]", 422, "JSON object"),
+        ('{"device_id": "device-aaaa"}', 422, "'changes'"),
+        ('{"device_id": "x", "changes": []}', 422, "device_id"),
+        ('{"device_id": "device-aaaa", "changes": []}', 422, "at least 1"),
+    ],
+)
 def test_malformed_bodies(app, device, body, status, words):
-    response = device.client.post("/api/v1/sync/push", data=body, content_type="application/json",
-                                  headers={"X-CSRFToken": device.token})
+    response = device.client.post(
+        "/api/v1/sync/push", data=body, content_type="application/json", headers={"X-CSRFToken": device.token}
+    )
     assert response.status_code == status
     assert words in response.get_json()["error"]["message"]
 
 
 def test_wrong_content_type(device):
-    response = device.client.post("/api/v1/sync/push", data="device_id=x", headers={"X-CSRFToken": device.token},
-                                  content_type="application/x-www-form-urlencoded")
+    response = device.client.post(
+        "/api/v1/sync/push",
+        data="device_id=x",
+        headers={"X-CSRFToken": device.token},
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 415
 
 
@@ -198,9 +262,12 @@ def test_batch_size_limit(device):
 
 
 def test_huge_body_is_refused(device):
-    payload = json.dumps({"device_id": "device-aaaa", "changes": [put(uuid7(), {"name": "x" * 3_000_000, "steps": []})]})
-    response = device.client.post("/api/v1/sync/push", data=payload, content_type="application/json",
-                                  headers={"X-CSRFToken": device.token})
+    payload = json.dumps(
+        {"device_id": "device-aaaa", "changes": [put(uuid7(), {"name": "x" * 3_000_000, "steps": []})]}
+    )
+    response = device.client.post(
+        "/api/v1/sync/push", data=payload, content_type="application/json", headers={"X-CSRFToken": device.token}
+    )
     assert response.status_code == 413
     assert response.get_json()["error"]["status"] == 413
 
@@ -212,10 +279,19 @@ def test_record_type_cannot_change(app, device):
     assert response.status_code == 409 and response.get_json()["error"]["field"] == "type"
 
 
-@pytest.mark.parametrize("query,status", [
-    ("since=abc", 400), ("since=-1", 400), ("since=99", 410), ("since=1e3", 400), ("limit=0", 400),
-    ("limit=501", 400), ("limit=ten", 400), ("since=%EF%BC%91", 400),
-])
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [
+        ("since=abc", 400),
+        ("since=-1", 400),
+        ("since=99", 410),
+        ("since=1e3", 400),
+        ("limit=0", 400),
+        ("limit=501", 400),
+        ("limit=ten", 400),
+        ("since=%EF%BC%91", 400),
+    ],
+)
 def test_bad_cursors_and_limits(device, query, status):
     response = device.client.get(f"/api/v1/sync/pull?{query}")
     assert response.status_code == status
@@ -232,8 +308,10 @@ def test_openapi_is_served_and_describes_the_endpoints(app):
     assert {"/session", "/sync/push", "/sync/pull"} <= set(spec["paths"])
 
 
-@pytest.mark.parametrize("field,value", [("startedAt", "9999-99-99T99:99:99Z"), ("endedAt", "2026-02-30T10:00:00Z"),
-                                         ("routineName", "bad\x00name")])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("startedAt", "9999-99-99T99:99:99Z"), ("endedAt", "2026-02-30T10:00:00Z"), ("routineName", "bad\x00name")],
+)
 def test_junk_in_session_records_is_refused(device, field, value):
     response = device.push([put(uuid7(), {**session(), field: value}, record_type="session")])
     assert response.status_code == 422

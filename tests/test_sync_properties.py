@@ -15,6 +15,7 @@ after everyone pushes and pulls: every device holds exactly the server's records
 and each record is the greatest of all pushed versions by (updated_at, device_id, content hash).
 Replays never move the cursor.
 """
+
 import hashlib
 import json
 from collections import namedtuple
@@ -26,8 +27,10 @@ from tests.conftest import ApiClient, create_user, empty_tables, sign_in
 from webapp.extensions import db
 
 # Fixed, valid UUIDv7 ids: runs are reproducible. One type per id (a type never changes).
-POOL = [(f"01978f3a-0000-7000-8000-00000000000{i}", kind)
-        for i, kind in enumerate(["routine", "routine", "session", "flag", "routine"])]
+POOL = [
+    (f"01978f3a-0000-7000-8000-00000000000{i}", kind)
+    for i, kind in enumerate(["routine", "routine", "session", "flag", "routine"])
+]
 DEVICE_IDS = ["device-aaaa", "device-bbbb", "device-cccc"]
 CLOCK = 1_750_000_000_000  # ms, mid-2025: after the server's earliest and before now
 PAGE = 200  # the server's default page size
@@ -39,13 +42,24 @@ def record_data(kind, variant):
     """Record contents in the server's normal form (no nulls, defaults spelled out), so that
     what is pushed is exactly what is stored and the test can hash it as the server does."""
     if kind == "routine":
-        return {"name": f"Routine {variant}",
-                "steps": [{"technique": "pelvic-tilt", "reps": 8 + variant, "sides": "none", "rest": 10}]}
+        return {
+            "name": f"Routine {variant}",
+            "steps": [{"technique": "pelvic-tilt", "reps": 8 + variant, "sides": "none", "rest": 10}],
+        }
     if kind == "session":
-        return {"routineId": "morning-relief", "routineName": "Morning relief",
-                "startedAt": "2026-11-20T08:00:00.000Z", "endedAt": "2026-11-20T08:10:00.000Z",
-                "status": "finished", "completed": [{"technique": "pelvic-tilt", "set": 1}], "skipped": [],
-                "skippedAtStart": [], "worse": [], "painBefore": 6, "painAfter": variant}
+        return {
+            "routineId": "morning-relief",
+            "routineName": "Morning relief",
+            "startedAt": "2026-11-20T08:00:00.000Z",
+            "endedAt": "2026-11-20T08:10:00.000Z",
+            "status": "finished",
+            "completed": [{"technique": "pelvic-tilt", "set": 1}],
+            "skipped": [],
+            "skippedAtStart": [],
+            "worse": [],
+            "painBefore": 6,
+            "painAfter": variant,
+        }
     return {"technique": "pelvic-tilt", "at": "2026-11-20T08:05:00.000Z", "routineId": f"routine-{variant}"}
 
 
@@ -69,8 +83,15 @@ class Server:
 
     def as_pulled(self, record_id):
         change, device_id, seq = self.current[record_id]
-        return {"id": record_id, "type": change["type"], "op": change["op"], "data": change.get("data"),
-                "updated_at": change["updated_at"], "device_id": device_id, "seq": seq}
+        return {
+            "id": record_id,
+            "type": change["type"],
+            "op": change["op"],
+            "data": change.get("data"),
+            "updated_at": change["updated_at"],
+            "device_id": device_id,
+            "seq": seq,
+        }
 
     def expect_push(self, device_id, changes, response, replay=False):
         """Check a push answer change by change, then record what it applied."""
@@ -78,7 +99,7 @@ class Server:
         body = response.get_json()
         assert [r["id"] for r in body["results"]] == [c["id"] for c in changes]
         before = self.seq
-        for change, result in zip(changes, body["results"]):
+        for change, result in zip(changes, body["results"], strict=True):
             self.pushed.append((change, device_id))
             stored = self.current.get(change["id"])
             incoming = rule_key(change, device_id)
@@ -170,29 +191,71 @@ class Device:
 
 
 devices = st.integers(0, len(DEVICE_IDS) - 1)
-operations = st.lists(st.one_of(
-    # edit: device, record, put or delete, contents, clock tick (0: same ms as the last edit)
-    st.tuples(st.just("edit"), devices, st.integers(0, len(POOL) - 1), st.sampled_from(["put", "put", "delete"]),
-              st.integers(0, 2), st.integers(0, 2)),
-    st.tuples(st.just("push"), devices, st.booleans()),
-    st.tuples(st.just("late"), devices),
-    st.tuples(st.just("pull"), devices, st.sampled_from([1, 2, 3, PAGE]), st.booleans()),
-), min_size=15, max_size=60)
+operations = st.lists(
+    st.one_of(
+        # edit: device, record, put or delete, contents, clock tick (0: same ms as the last edit)
+        st.tuples(
+            st.just("edit"),
+            devices,
+            st.integers(0, len(POOL) - 1),
+            st.sampled_from(["put", "put", "delete"]),
+            st.integers(0, 2),
+            st.integers(0, 2),
+        ),
+        st.tuples(st.just("push"), devices, st.booleans()),
+        st.tuples(st.just("late"), devices),
+        st.tuples(st.just("pull"), devices, st.sampled_from([1, 2, 3, PAGE]), st.booleans()),
+    ),
+    min_size=15,
+    max_size=60,
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(count=st.integers(2, 3), skews=st.lists(st.integers(-2, 2), min_size=3, max_size=3), ops=operations)
 # Every run: two devices editing the same record in the same ms; a put and a delete tying; a
 # device behind in time losing its later edit; replays; pages of one.
-@example(count=2, skews=[0, 0, 0], ops=[
-    ("edit", 0, 0, "put", 1, 1), ("edit", 1, 0, "put", 2, 0), ("push", 1, True), ("push", 0, False),
-    ("pull", 0, 1, True), ("pull", 1, 1, False), ("late", 1)])
-@example(count=3, skews=[0, 0, 0], ops=[
-    ("edit", 0, 3, "put", 0, 1), ("edit", 2, 3, "delete", 0, 0), ("push", 0, False), ("push", 2, True),
-    ("edit", 1, 3, "put", 0, 0), ("push", 1, False), ("late", 0), ("pull", 2, 2, True)])
-@example(count=2, skews=[-2, 2, 0], ops=[
-    ("edit", 1, 2, "put", 1, 1), ("push", 1, False), ("pull", 0, 3, True), ("edit", 0, 2, "put", 2, 2),
-    ("push", 0, True), ("edit", 0, 1, "delete", 0, 0), ("pull", 0, 1, False), ("push", 0, False)])
+@example(
+    count=2,
+    skews=[0, 0, 0],
+    ops=[
+        ("edit", 0, 0, "put", 1, 1),
+        ("edit", 1, 0, "put", 2, 0),
+        ("push", 1, True),
+        ("push", 0, False),
+        ("pull", 0, 1, True),
+        ("pull", 1, 1, False),
+        ("late", 1),
+    ],
+)
+@example(
+    count=3,
+    skews=[0, 0, 0],
+    ops=[
+        ("edit", 0, 3, "put", 0, 1),
+        ("edit", 2, 3, "delete", 0, 0),
+        ("push", 0, False),
+        ("push", 2, True),
+        ("edit", 1, 3, "put", 0, 0),
+        ("push", 1, False),
+        ("late", 0),
+        ("pull", 2, 2, True),
+    ],
+)
+@example(
+    count=2,
+    skews=[-2, 2, 0],
+    ops=[
+        ("edit", 1, 2, "put", 1, 1),
+        ("push", 1, False),
+        ("pull", 0, 3, True),
+        ("edit", 0, 2, "put", 2, 2),
+        ("push", 0, True),
+        ("edit", 0, 1, "delete", 0, 0),
+        ("pull", 0, 1, False),
+        ("push", 0, False),
+    ],
+)
 def test_devices_converge_on_the_rules_winners(app, count, skews, ops):
     with app.app_context():
         empty_tables()

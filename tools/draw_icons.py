@@ -9,8 +9,8 @@ transparent background), maskable-512.png (full-bleed teal with the motif
 inside the central 80% safe zone), apple-touch-icon.png (180x180, opaque),
 and the 96x96 shortcut icons shortcut-library.png (stacked cards),
 shortcut-learn.png (light bulb), shortcut-routines.png (play button) and
-shortcut-flare.png (heart with a pulse) and shortcut-log.png (a notepad with a tick) in the same palette. Generating them all from
-one script keeps them consistent and lets the design be changed in one place.
+shortcut-flare.png (heart with a pulse) and shortcut-log.png (a notepad with a tick) in the same
+palette. Generating them all from one script keeps them consistent and lets the design be changed in one place.
 PNGs are drawn at 4x and downsampled for anti-aliasing, then palette-
 quantised to stay small. Re-run from the repo root with
 `python3 tools/draw_icons.py`; it needs Pillow (e.g. `python3 -m venv
@@ -18,8 +18,10 @@ quantised to stay small. Re-run from the repo root with
 with /tmp/iconvenv/bin/python). The app itself only serves the committed
 files and does not need Pillow.
 """
+
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -54,13 +56,14 @@ LEAVES = [
 
 def cubic(p0, p1, p2, p3, t):
     u = 1 - t
-    return tuple(u ** 3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t ** 3 * d
-                 for a, b, c, d in zip(p0, p1, p2, p3))
+    return tuple(
+        u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d for a, b, c, d in zip(p0, p1, p2, p3, strict=True)
+    )
 
 
 def quad(p0, p1, p2, t):
     u = 1 - t
-    return tuple(u * u * a + 2 * u * t * b + t * t * c for a, b, c in zip(p0, p1, p2))
+    return tuple(u * u * a + 2 * u * t * b + t * t * c for a, b, c in zip(p0, p1, p2, strict=True))
 
 
 def stem_points(n=240):
@@ -72,8 +75,7 @@ def stem_points(n=240):
 
 def leaf_points(leaf, n=48):
     base, c1, tip, c2 = leaf
-    return ([quad(base, c1, tip, i / n) for i in range(n + 1)]
-            + [quad(tip, c2, base, i / n) for i in range(1, n)])
+    return [quad(base, c1, tip, i / n) for i in range(n + 1)] + [quad(tip, c2, base, i / n) for i in range(1, n)]
 
 
 def fmt(v):
@@ -89,10 +91,11 @@ def motif_svg():
     d = "M" + p2s(STEM[0][0])
     for _, c1, c2, end in STEM:
         d += "C" + " ".join(p2s(p) for p in (c1, c2, end))
-    leaves = "".join(
-        f'<path d="M{p2s(b)}Q{p2s(c1)} {p2s(t)}Q{p2s(c2)} {p2s(b)}Z"/>' for b, c1, t, c2 in LEAVES)
-    return (f'<g fill="{LEAF}">{leaves}</g>'
-            f'<path d="{d}" fill="none" stroke="{WHITE}" stroke-width="{STEM_W}" stroke-linecap="round"/>')
+    leaves = "".join(f'<path d="M{p2s(b)}Q{p2s(c1)} {p2s(t)}Q{p2s(c2)} {p2s(b)}Z"/>' for b, c1, t, c2 in LEAVES)
+    return (
+        f'<g fill="{LEAF}">{leaves}</g>'
+        f'<path d="{d}" fill="none" stroke="{WHITE}" stroke-width="{STEM_W}" stroke-linecap="round"/>'
+    )
 
 
 def write_svg():
@@ -111,7 +114,7 @@ def thick_line(draw, pts, width, fill):
     r = width / 2
     step = max(1.0, r / 6)
     dense = [pts[0]]
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         n = max(1, int(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 / step))
         dense.extend((x0 + (x1 - x0) * i / n, y0 + (y1 - y0) * i / n) for i in range(1, n + 1))
     for x, y in dense:
@@ -191,8 +194,19 @@ def shortcut(kind, size=96):
         d.ellipse((22 * k, 24 * k, 50 * k, 52 * k), fill=LEAF)
         d.ellipse((46 * k, 24 * k, 74 * k, 52 * k), fill=LEAF)
         d.polygon([(23 * k, 43 * k), (73 * k, 43 * k), (48 * k, 74 * k)], fill=LEAF)
-        thick_line(d, [(26 * k, 46 * k), (38 * k, 46 * k), (43 * k, 36 * k), (50 * k, 56 * k), (55 * k, 46 * k),
-                       (70 * k, 46 * k)], 5 * k, TEAL)
+        thick_line(
+            d,
+            [
+                (26 * k, 46 * k),
+                (38 * k, 46 * k),
+                (43 * k, 36 * k),
+                (50 * k, 56 * k),
+                (55 * k, 46 * k),
+                (70 * k, 46 * k),
+            ],
+            5 * k,
+            TEAL,
+        )
     elif kind == "log":
         # a notepad with lines and a tick: log how you feel
         d.rounded_rectangle((26 * k, 18 * k, 70 * k, 78 * k), radius=6 * k, outline=WHITE, width=round(w))

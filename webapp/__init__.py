@@ -1,4 +1,5 @@
 """Relieve: a self-care app for people with sciatica."""
+
 import importlib
 import os
 
@@ -93,7 +94,10 @@ def register_template_helpers(app):
 
     @app.context_processor
     def clinic():
-        return {"clinic_name": app.config.get("CLINIC_NAME"), "clinic_booking_url": app.config.get("CLINIC_BOOKING_URL")}
+        return {
+            "clinic_name": app.config.get("CLINIC_NAME"),
+            "clinic_booking_url": app.config.get("CLINIC_BOOKING_URL"),
+        }
 
 
 def register_errorhandlers(app):

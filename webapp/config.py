@@ -3,6 +3,7 @@
 Every setting a deployment may change comes from an environment variable; nothing secret has a
 default in code. `create_app(overrides)` applies a mapping on top (tests use it).
 """
+
 import os
 import secrets
 import tempfile
@@ -32,9 +33,9 @@ def database_url(instance_path):
 def normalise_database_url(url):
     # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants the psycopg 3 driver named.
     if url.startswith("postgres://"):
-        url = "postgresql://" + url[len("postgres://"):]
+        url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
     return url
 
 
@@ -117,8 +118,13 @@ def from_environment(instance_path):
         "ASSETS_DEBUG": False,
         "CONTENT_DIR": os.environ.get("CONTENT_DIR") or str(Path(__file__).resolve().parent.parent / "content"),
         "COMPRESS_MIMETYPES": [
-            "text/html", "text/css", "application/javascript", "text/javascript",
-            "application/json", "application/manifest+json", "image/svg+xml",
+            "text/html",
+            "text/css",
+            "application/javascript",
+            "text/javascript",
+            "application/json",
+            "application/manifest+json",
+            "image/svg+xml",
         ],
         "COMPRESS_ALGORITHM": ["br", "gzip"],
         "COMPRESS_MIN_SIZE": 500,

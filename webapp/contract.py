@@ -4,9 +4,10 @@ static/js/generated/contract.js; `flask contract build --check` fails if that fi
 
 Values that have an order (vocabularies) are arrays; label maps are objects whose keys a script
 must not rely on for order (they are written sorted)."""
+
 import json
 import os
-from datetime import UTC, datetime
+from datetime import UTC
 
 import click
 from flask import current_app

@@ -1,4 +1,5 @@
 """Engine settings per database."""
+
 from sqlalchemy import event
 
 

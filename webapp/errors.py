@@ -1,4 +1,5 @@
 """Error pages: friendly HTML for people, one JSON shape for API clients."""
+
 from flask import jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -23,8 +24,11 @@ def register(app):
     @app.errorhandler(CSRFError)
     def csrf_error(exc):
         if wants_json():
-            return error_response(400, "Missing or expired security token: fetch /api/v1/session and send its "
-                                       "csrf_token in the X-CSRFToken header.")
+            return error_response(
+                400,
+                "Missing or expired security token: fetch /api/v1/session and send its "
+                "csrf_token in the X-CSRFToken header.",
+            )
         message = "This form was open too long or came from another site. Please try again."
         return render_template("errors/error.html", code=400, title="Please try again", message=message), 400
 

@@ -1,4 +1,5 @@
 """Extension instances, bound to an app in `create_app`."""
+
 from flask_assets import Environment
 from flask_compress import Compress
 from flask_login import LoginManager

@@ -1,20 +1,23 @@
 """Security and caching headers applied to every response."""
+
 from flask import abort, request
 
-CSP = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "manifest-src 'self'",
-    "worker-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-])
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "manifest-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 ONE_YEAR = 31536000
 BUFFERED_TYPES = {"text/css", "text/javascript", "application/javascript", "image/svg+xml"}
@@ -24,9 +27,12 @@ def reject_nul_bytes():
     """NUL can't be stored in PostgreSQL text: refuse it at the door instead of failing later."""
     if "\x00" in request.path or any("\x00" in key + value for key, value in request.args.items(multi=True)):
         abort(400, "The address contains a character that is not allowed.")
-    if request.method == "POST" and request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
-        if any("\x00" in value for value in request.form.values()):
-            abort(400, "The form contains a character that is not allowed.")
+    form_post = request.method == "POST" and request.mimetype in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    )
+    if form_post and any("\x00" in value for value in request.form.values()):
+        abort(400, "The form contains a character that is not allowed.")
 
 
 def add_headers(response):

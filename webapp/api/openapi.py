@@ -1,6 +1,7 @@
 """The API's OpenAPI document, generated from the pydantic models the API validates with: the
 batch envelope (webapp/sync/schemas.py) and each registered record type's data schema, so the
 document cannot drift from what the server accepts."""
+
 from webapp.sync.registry import record_types
 from webapp.sync.schemas import (
     EARLIEST,
@@ -154,7 +155,9 @@ def document(types=None):
                     "summary": "Apply a batch of changes, all or nothing",
                     "description": f"At most {MAX_PUSH_BYTES // 1024} KB per batch.",
                     "operationId": "pushChanges",
-                    "parameters": [{"name": "X-CSRFToken", "in": "header", "required": True, "schema": {"type": "string"}}],
+                    "parameters": [
+                        {"name": "X-CSRFToken", "in": "header", "required": True, "schema": {"type": "string"}}
+                    ],
                     "requestBody": {
                         "required": True,
                         "content": {"application/json": {"schema": {"$ref": REF.format(model="PushBody")}}},

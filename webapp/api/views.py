@@ -1,5 +1,6 @@
 """JSON endpoints: the session state and the sync of records. One error shape for all errors:
 {"error": {"status", "message", "record"?, "field"?}}."""
+
 import json
 
 from flask import Blueprint, jsonify, request
@@ -84,8 +85,9 @@ def pull():
         return denied
     since_text = request.args.get("since", "0")
     if not digits(since_text, 18):
-        return error_response(400, "'since' must be a cursor from an earlier pull (digits), or 0 for everything.",
-                              field="since")
+        return error_response(
+            400, "'since' must be a cursor from an earlier pull (digits), or 0 for everything.", field="since"
+        )
     limit_text = request.args.get("limit", str(PULL_LIMIT_DEFAULT))
     if not digits(limit_text, 3) or not 1 <= int(limit_text) <= PULL_LIMIT_MAX:
         return error_response(400, f"'limit' must be a whole number from 1 to {PULL_LIMIT_MAX}.", field="limit")

@@ -1,6 +1,7 @@
 """Data other features keep for an account. Accounts know no feature: a feature that stores
 data per account registers how to export it and how to delete it, and the account pages call
 every registered hook (download my data; delete my account)."""
+
 from flask import current_app
 
 KEY = "relieve.account_data"

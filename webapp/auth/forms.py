@@ -1,4 +1,5 @@
 """Account forms. Flask-WTF adds and checks the CSRF token on each."""
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
@@ -11,27 +12,41 @@ def normalise_email(value):
 
 
 class SignUpForm(FlaskForm):
-    email = EmailField("Email", filters=[normalise_email],
-                       validators=[DataRequired("Enter your email address."),
-                                   Email("Enter an email address like name@example.com.", check_deliverability=False),
-                                   Length(max=254)])
-    password = PasswordField("Password", validators=[
-        DataRequired("Choose a password."),
-        Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters.")])
+    email = EmailField(
+        "Email",
+        filters=[normalise_email],
+        validators=[
+            DataRequired("Enter your email address."),
+            Email("Enter an email address like name@example.com.", check_deliverability=False),
+            Length(max=254),
+        ],
+    )
+    password = PasswordField(
+        "Password",
+        validators=[
+            DataRequired("Choose a password."),
+            Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters."),
+        ],
+    )
 
 
 class SignInForm(FlaskForm):
-    email = EmailField("Email", filters=[normalise_email],
-                       validators=[DataRequired("Enter your email address."), Length(max=254)])
+    email = EmailField(
+        "Email", filters=[normalise_email], validators=[DataRequired("Enter your email address."), Length(max=254)]
+    )
     password = PasswordField("Password", validators=[DataRequired("Enter your password."), Length(max=200)])
     remember = BooleanField("Keep me signed in on this device")
 
 
 class ChangePasswordForm(FlaskForm):
     current = PasswordField("Current password", validators=[DataRequired("Enter your current password.")])
-    password = PasswordField("New password", validators=[
-        DataRequired("Choose a new password."),
-        Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters.")])
+    password = PasswordField(
+        "New password",
+        validators=[
+            DataRequired("Choose a new password."),
+            Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters."),
+        ],
+    )
     confirm = PasswordField("New password again", validators=[EqualTo("password", "The two new passwords differ.")])
 
     def validate_password(self, field):
@@ -41,5 +56,6 @@ class ChangePasswordForm(FlaskForm):
 
 class DeleteAccountForm(FlaskForm):
     password = PasswordField("Your password", validators=[DataRequired("Enter your password to confirm.")])
-    confirm = BooleanField("Delete my account and everything synced to it", validators=[
-        DataRequired("Tick the box to confirm.")])
+    confirm = BooleanField(
+        "Delete my account and everything synced to it", validators=[DataRequired("Tick the box to confirm.")]
+    )

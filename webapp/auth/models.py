@@ -1,4 +1,5 @@
 """The account model."""
+
 import secrets
 from datetime import datetime
 

@@ -3,6 +3,7 @@
 In memory by default (one server process); with RATELIMIT_STORAGE_URL=redis://... the counts are
 shared by every process. Fixed windows: simple, and good enough to stop password guessing.
 """
+
 import threading
 import time
 
@@ -71,8 +72,10 @@ class LoginLimiter:
     def attempt(self, email, address):
         """Count a sign-in attempt; False when over either limit. Success clears the account's count."""
         account, ip = self._keys(email, address)
-        return (self.counter.incr(account, self.window) <= self.per_account
-                and self.counter.incr(ip, self.window) <= self.per_address)
+        return (
+            self.counter.incr(account, self.window) <= self.per_account
+            and self.counter.incr(ip, self.window) <= self.per_address
+        )
 
     def succeeded(self, email, address=None):
         """A good password: the account starts afresh, and the attempt no longer counts against

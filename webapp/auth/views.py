@@ -1,11 +1,11 @@
 """Account pages. They need the network (and are never cached by the service worker): signing
 in is the one thing that cannot happen offline."""
+
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from flask import (Blueprint, Response, current_app, flash, redirect, render_template, request,
-                   url_for)
+from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
@@ -23,8 +23,12 @@ def limiter():
 
 def safe_next(target):
     """Only same-site paths: never send someone to another site after signing in."""
-    if (target and target.startswith("/") and not any(ord(c) < 0x21 or ord(c) == 0x7F for c in target)
-            and "\\" not in target):
+    if (
+        target
+        and target.startswith("/")
+        and not any(ord(c) < 0x21 or ord(c) == 0x7F for c in target)
+        and "\\" not in target
+    ):
         parts = urlsplit(target)
         if not parts.scheme and not parts.netloc and not parts.path.startswith("//"):
             return target
@@ -110,8 +114,12 @@ def settings():
                 db.session.commit()
                 # The new session token signs out every other device; keep this one signed in,
                 # remembered only if it was before.
-                login_user(current_user, remember=bool(request.cookies.get(current_app.config.get(
-                    "REMEMBER_COOKIE_NAME", "remember_token"))))
+                login_user(
+                    current_user,
+                    remember=bool(
+                        request.cookies.get(current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token"))
+                    ),
+                )
                 flash("Password changed. You are signed out everywhere else.")
                 return redirect(url_for("auth.settings"))
         else:
@@ -134,8 +142,7 @@ def delete():
         return redirect(url_for("main.home"))
     if form.password.data and not form.password.errors:
         form.password.errors.append("That is not your password.")
-    return render_template("auth/settings.html", password_form=ChangePasswordForm(prefix="pw"),
-                           delete_form=form), 422
+    return render_template("auth/settings.html", password_form=ChangePasswordForm(prefix="pw"), delete_form=form), 422
 
 
 @bp.get("/export")
@@ -143,11 +150,15 @@ def delete():
 def export():
     """Everything the account holds, as one JSON file."""
     body = {
-        "exported_at": datetime.now(timezone.utc).isoformat(),
+        "exported_at": datetime.now(UTC).isoformat(),
         "account": {"email": current_user.email, "created_at": current_user.created_at.isoformat()},
         **export_account_data(current_user.id),
     }
-    return Response(json.dumps(body, indent=2, ensure_ascii=False), mimetype="application/json", headers={
-        "Content-Disposition": 'attachment; filename="relieve-data.json"',
-        "Cache-Control": "no-store",
-    })
+    return Response(
+        json.dumps(body, indent=2, ensure_ascii=False),
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": 'attachment; filename="relieve-data.json"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -1,4 +1,5 @@
 """`flask content load`: bring the database in line with the files under `content/`."""
+
 import click
 from flask import Blueprint, current_app
 

@@ -3,6 +3,7 @@
 Idempotent: each row keeps a hash of its file's validated data, so a second run with the same
 files writes nothing; an edited file updates its row; a removed file removes its row.
 """
+
 import hashlib
 import json
 import re
@@ -32,8 +33,10 @@ class Report:
     removed: list = field(default_factory=list)
 
     def __str__(self):
-        return (f"{len(self.created)} created, {len(self.updated)} updated, "
-                f"{len(self.unchanged)} unchanged, {len(self.removed)} removed")
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed"
+        )
 
 
 def _describe(err: ValidationError):
@@ -92,8 +95,10 @@ def read_routines(content_dir: Path, techniques):
         for number, step in enumerate(data["steps"]):
             card = cards.get(step["technique"])
             if card is None:
-                raise ContentError(f"{path}: routine '{slug}': field 'steps.{number}.technique': "
-                                   f"no technique card '{step['technique']}'")
+                raise ContentError(
+                    f"{path}: routine '{slug}': field 'steps.{number}.technique': "
+                    f"no technique card '{step['technique']}'"
+                )
             resolve_step(step, card["dosing"])
         # Resolved steps depend on the cards' dosing, so hash what is stored.
         digest = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
@@ -119,8 +124,13 @@ def resolve_step(step, dosing):
 
 
 def _routine_fields(data):
-    return {"name": data["name"], "summary": data["summary"], "sort_order": data["order"],
-            "flare": data["flare"], "steps": data["steps"]}
+    return {
+        "name": data["name"],
+        "summary": data["summary"],
+        "sort_order": data["order"],
+        "flare": data["flare"],
+        "steps": data["steps"],
+    }
 
 
 def _technique_fields(data):

@@ -1,4 +1,5 @@
 """Reading the loaded content, shared by every feature that shows cards, pages or routines."""
+
 from webapp.content.models import Article, Routine, Technique
 from webapp.extensions import db
 

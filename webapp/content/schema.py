@@ -1,5 +1,6 @@
 """What a valid content file looks like, checked before anything is written to the database."""
-from typing import Annotated, Literal, Optional
+
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -29,14 +30,14 @@ class Source(Strict):
 
 class Dosing(Strict):
     type: Literal["time", "reps"]
-    seconds: Optional[Annotated[int, Field(ge=5, le=600)]] = None
-    reps: Optional[Annotated[int, Field(ge=1, le=50)]] = None
-    hold_seconds: Optional[Annotated[int, Field(ge=1, le=60)]] = None
+    seconds: Annotated[int, Field(ge=5, le=600)] | None = None
+    reps: Annotated[int, Field(ge=1, le=50)] | None = None
+    hold_seconds: Annotated[int, Field(ge=1, le=60)] | None = None
     sets: Annotated[int, Field(ge=1, le=10)]
     per_side: bool
     rest_seconds: Annotated[int, Field(ge=0, le=300)]
     frequency: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=120)]
-    note: Optional[Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]] = None
+    note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = None
 
     @model_validator(mode="after")
     def _fields_match_type(self):
@@ -92,10 +93,10 @@ class ArticleFile(Strict):
 
 class RoutineStep(Strict):
     technique: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
-    seconds: Optional[Annotated[int, Field(ge=5, le=600)]] = None
-    reps: Optional[Annotated[int, Field(ge=1, le=50)]] = None
-    sets: Optional[Annotated[int, Field(ge=1, le=10)]] = None
-    sides: Optional[Literal["left-right", "both", "none"]] = None
+    seconds: Annotated[int, Field(ge=5, le=600)] | None = None
+    reps: Annotated[int, Field(ge=1, le=50)] | None = None
+    sets: Annotated[int, Field(ge=1, le=10)] | None = None
+    sides: Literal["left-right", "both", "none"] | None = None
     rest: Annotated[int, Field(ge=0, le=300)] = 15
 
     @model_validator(mode="after")

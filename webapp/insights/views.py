@@ -1,4 +1,5 @@
 """Insights, the clinician summary and reminders: page shells the scripts fill in."""
+
 from flask import Blueprint, render_template
 
 from webapp.symptoms.vocabulary import for_pages

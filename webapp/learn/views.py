@@ -1,4 +1,5 @@
 """Pages built from the learn content."""
+
 from flask import Blueprint, abort, render_template
 
 from webapp.content.models import Article

@@ -1,5 +1,6 @@
 """Filtering the card list. static/js/library.js applies the same rules in the browser
 (offline), so the list looks the same with or without JavaScript."""
+
 from dataclasses import dataclass
 
 from webapp.content import vocabulary as v
@@ -16,6 +17,7 @@ class Filters:
     @classmethod
     def from_args(cls, args):
         """Read filters from a query string, ignoring values outside the vocabularies."""
+
         def pick(name, allowed):
             value = (args.get(name) or "").strip()
             return value if value in allowed else ""

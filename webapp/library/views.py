@@ -1,4 +1,5 @@
 """Pages of the technique library."""
+
 from flask import Blueprint, abort, render_template, request
 
 from webapp.content.queries import all_cards
@@ -13,8 +14,11 @@ def index():
     filters = Filters.from_args(request.args)
     cards = all_cards()
     return render_template(
-        "library/index.html", cards=cards, filters=filters,
-        shown={c.slug for c in cards if filters.matches(c)}, search_text=search_text,
+        "library/index.html",
+        cards=cards,
+        filters=filters,
+        shown={c.slug for c in cards if filters.matches(c)},
+        search_text=search_text,
     )
 
 
@@ -26,7 +30,8 @@ def detail(slug):
     if index is None:
         abort(404)
     return render_template(
-        "library/detail.html", card=cards[index],
+        "library/detail.html",
+        card=cards[index],
         previous=cards[index - 1] if index > 0 else None,
         next=cards[index + 1] if index + 1 < len(cards) else None,
     )

@@ -1,4 +1,5 @@
 """The home page."""
+
 from flask import Blueprint, render_template
 
 from webapp.content.queries import all_articles, all_cards, all_routines
@@ -11,5 +12,6 @@ def home():
     """Start here: safety first, then the library and the learn pages."""
     cards = all_cards()
     flare = next((r for r in all_routines() if r.flare), None)
-    return render_template("main/home.html", featured=cards[:4], card_count=len(cards), articles=all_articles(),
-                           flare_routine=flare)
+    return render_template(
+        "main/home.html", featured=cards[:4], card_count=len(cards), articles=all_articles(), flare_routine=flare
+    )

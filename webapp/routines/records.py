@@ -1,5 +1,6 @@
 """The records the routine pages keep on the device and sync: routines people build or save,
 sessions the player writes when a routine ends, and "this made it worse" flags."""
+
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints

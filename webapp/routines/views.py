@@ -1,5 +1,6 @@
 """Routine pages. Everything here is the same for every visitor, so the service worker can
 cache it; the device's own routines and history are filled in by the page scripts."""
+
 from flask import Blueprint, abort, jsonify, render_template, url_for
 
 from webapp.content import vocabulary
@@ -27,8 +28,9 @@ def index():
     """Built-in routines, the device's own routines, and a way to build one."""
     cards = cards_by_slug()
     routines = all_routines()
-    return render_template("routines/index.html", routines=routines,
-                           facts={r.slug: routine_facts(r, cards) for r in routines})
+    return render_template(
+        "routines/index.html", routines=routines, facts={r.slug: routine_facts(r, cards) for r in routines}
+    )
 
 
 @bp.get("/routines/<slug>")
@@ -38,8 +40,7 @@ def detail(slug):
     if routine is None:
         abort(404)
     cards = cards_by_slug()
-    return render_template("routines/detail.html", routine=routine, cards=cards,
-                           facts=routine_facts(routine, cards))
+    return render_template("routines/detail.html", routine=routine, cards=cards, facts=routine_facts(routine, cards))
 
 
 @bp.get("/routines/new")
@@ -88,10 +89,17 @@ def catalog_data():
             for slug, card in cards.items()
         },
         "routines": [
-            {"id": r.slug, "name": r.name, "summary": r.summary, "flare": r.flare, "builtin": True,
-             "seconds": total_seconds(r.steps),
-             "steps": [{k: step[k] for k in ("technique", "seconds", "reps", "sets", "sides", "rest")}
-                       for step in r.steps]}
+            {
+                "id": r.slug,
+                "name": r.name,
+                "summary": r.summary,
+                "flare": r.flare,
+                "builtin": True,
+                "seconds": total_seconds(r.steps),
+                "steps": [
+                    {k: step[k] for k in ("technique", "seconds", "reps", "sets", "sides", "rest")} for step in r.steps
+                ],
+            }
             for r in all_routines()
         ],
     }

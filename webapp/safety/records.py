@@ -1,4 +1,5 @@
 """A safety screening as it syncs: a person's answers to one of the two checks."""
+
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator

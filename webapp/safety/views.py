@@ -1,4 +1,5 @@
 """The safety check page: red flags first, then contraindications."""
+
 from flask import Blueprint, render_template
 
 from webapp.safety.questions import CONTRAINDICATIONS, RED_FLAGS

@@ -1,5 +1,6 @@
 """The symptom log entry as it syncs. static/js/symptoms/validate.js checks the form with the
 same limits (from webapp/contract.py) before anything is saved."""
+
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 

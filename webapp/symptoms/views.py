@@ -1,4 +1,5 @@
 """The symptom log: a quick entry form and the list of entries."""
+
 from flask import Blueprint, render_template
 
 from webapp.symptoms.vocabulary import for_pages

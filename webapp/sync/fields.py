@@ -1,5 +1,6 @@
 """Building blocks for record schemas: the strictness every record shares and the time format
 devices write. Features build their own record types from these (see webapp/sync/registry.py)."""
+
 from datetime import UTC, datetime
 from typing import Annotated
 

@@ -1,4 +1,5 @@
 """One row per synced record, tombstones included."""
+
 from datetime import datetime
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint

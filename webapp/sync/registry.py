@@ -1,5 +1,6 @@
 """Which record types this app syncs. The sync engine carries any registered type the same way;
 each feature registers its own (name -> pydantic model of the record's data) from its init_app."""
+
 from flask import current_app
 
 KEY = "relieve.record_types"

@@ -1,5 +1,6 @@
 """The envelope of a sync batch: what every change carries whatever its record type. The
 record's own data is checked against the schema its feature registered (webapp/sync/registry.py)."""
+
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Literal

@@ -6,6 +6,7 @@ change whose (updated_at, device_id, content hash) is greater. Every device comp
 three values, so all of them keep the same winner; the losing version is answered back as
 "superseded" with the winner, never merged field by field.
 """
+
 import hashlib
 import json
 
@@ -57,15 +58,19 @@ def validate_batch(payload):
     except ValidationError as exc:
         loc, message = _first_error(exc)
         if len(loc) >= 2 and loc[0] == "changes" and isinstance(loc[1], int):
-            raise BatchError(f"Change {loc[1]}: '{_where(loc[2:]) or 'change'}' {message}",
-                             record=_raw_id(payload, loc[1]), field=_where(loc[2:]) or None) from None
+            raise BatchError(
+                f"Change {loc[1]}: '{_where(loc[2:]) or 'change'}' {message}",
+                record=_raw_id(payload, loc[1]),
+                field=_where(loc[2:]) or None,
+            ) from None
         raise BatchError(f"'{_where(loc)}' {message}", field=_where(loc)) from None
     seen = set()
     checked = []
     for index, change in enumerate(body.changes):
         if change.id in seen:
-            raise BatchError(f"Change {index}: record {change.id} appears twice in this batch.",
-                             record=change.id, field="id")
+            raise BatchError(
+                f"Change {index}: record {change.id} appears twice in this batch.", record=change.id, field="id"
+            )
         seen.add(change.id)
         data = None
         if change.op == "put":
@@ -73,14 +78,24 @@ def validate_batch(payload):
                 data = types[change.type].model_validate(change.data).model_dump(exclude_unset=True)
             except ValidationError as exc:
                 loc, message = _first_error(exc)
-                raise BatchError(f"Change {index} ({change.type} {change.id}): 'data.{_where(loc)}' {message}",
-                                 record=change.id, field=f"data.{_where(loc)}") from None
+                raise BatchError(
+                    f"Change {index} ({change.type} {change.id}): 'data.{_where(loc)}' {message}",
+                    record=change.id,
+                    field=f"data.{_where(loc)}",
+                ) from None
             if "\\u0000" in canonical(data):  # json.dumps writes NUL as an escape
-                raise BatchError(f"Change {index} ({change.type} {change.id}): the record contains a NUL character.",
-                                 record=change.id, field="data")
+                raise BatchError(
+                    f"Change {index} ({change.type} {change.id}): the record contains a NUL character.",
+                    record=change.id,
+                    field="data",
+                )
             if len(canonical(data).encode()) > MAX_RECORD_BYTES:
-                raise BatchError(f"Change {index}: the record is larger than {MAX_RECORD_BYTES // 1024} KB.",
-                                 record=change.id, field="data", status=413)
+                raise BatchError(
+                    f"Change {index}: the record is larger than {MAX_RECORD_BYTES // 1024} KB.",
+                    record=change.id,
+                    field="data",
+                    status=413,
+                )
         digest = hashlib.sha256(f"{change.op}:{canonical(data)}".encode()).hexdigest()
         checked.append((change, data, digest))
     return body.device_id, checked
@@ -93,15 +108,23 @@ def apply_batch(user_id, device_id, checked):
     db.session.execute(db.update(User).where(User.id == user_id).values(sync_seq=User.sync_seq))
     seq = db.session.scalar(db.select(User.sync_seq).where(User.id == user_id))
     ids = [change.id for change, _, _ in checked]
-    existing = {row.record_id: row for row in db.session.scalars(
-        db.select(SyncRecord).where(SyncRecord.user_id == user_id, SyncRecord.record_id.in_(ids)))}
+    existing = {
+        row.record_id: row
+        for row in db.session.scalars(
+            db.select(SyncRecord).where(SyncRecord.user_id == user_id, SyncRecord.record_id.in_(ids))
+        )
+    }
     results = []
     for change, data, digest in checked:
         row = existing.get(change.id)
         incoming = (change.updated_at, device_id, digest)
         if row is not None and row.record_type != change.type:
-            raise BatchError(f"Record {change.id} is a {row.record_type}, not a {change.type}.",
-                             record=change.id, field="type", status=409)
+            raise BatchError(
+                f"Record {change.id} is a {row.record_type}, not a {change.type}.",
+                record=change.id,
+                field="type",
+                status=409,
+            )
         if row is not None and incoming == row.version_key():
             results.append({"id": change.id, "status": "unchanged", "seq": row.seq})
             continue
@@ -121,8 +144,11 @@ def apply_batch(user_id, device_id, checked):
 
 def pull_changes(user_id, since, limit):
     rows = db.session.scalars(
-        db.select(SyncRecord).where(SyncRecord.user_id == user_id, SyncRecord.seq > since)
-        .order_by(SyncRecord.seq).limit(limit + 1)).all()
+        db.select(SyncRecord)
+        .where(SyncRecord.user_id == user_id, SyncRecord.seq > since)
+        .order_by(SyncRecord.seq)
+        .limit(limit + 1)
+    ).all()
     more = len(rows) > limit
     rows = rows[:limit]
     return [row.to_change() for row in rows], (rows[-1].seq if rows else since), more
