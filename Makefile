@@ -7,7 +7,7 @@ export FLASK_APP := wsgi
 # `make run` is a local, plain-HTTP setup; production settings are the default elsewhere.
 DEV    := RELIEVE_ENV=development
 
-.PHONY: run setup test test-js test-sqlite test-postgres bench clean
+.PHONY: run setup test lint contract test-js test-sqlite test-postgres bench clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
@@ -21,10 +21,16 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-## setup: environment, database schema (migrations), content and asset bundles
-setup: $(VENV)/.runtime
+# Node.js packages (esbuild; ESLint and TypeScript's checker) exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## setup: environment, database schema (migrations), content, the client contract and asset bundles
+setup: $(VENV)/.runtime node_modules/.installed
 	$(DEV) $(PY) -m flask db upgrade
 	$(DEV) $(PY) -m flask content load
+	$(DEV) $(PY) -m flask contract build
 	$(DEV) $(PY) -m flask assets build
 
 ## run: set up, then serve on http://127.0.0.1:$(PORT)
@@ -32,16 +38,29 @@ run: setup
 	$(DEV) $(PY) -m flask run --host 127.0.0.1 --port $(PORT)
 
 ## test: every test, on SQLite; and on PostgreSQL too when RELIEVE_TEST_POSTGRES_URL is set (CI sets it)
-test: $(VENV)/.dev
+test: $(VENV)/.dev node_modules/.installed
 	@if [ "$$CI" = "true" ] && [ -z "$$RELIEVE_TEST_POSTGRES_URL" ]; then \
 	  echo "CI=true but RELIEVE_TEST_POSTGRES_URL is not set: .ci/run starts PostgreSQL and sets it." >&2; exit 1; fi
+	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory test-js
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$RELIEVE_TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory test-postgres; \
 	  else echo "PostgreSQL pass skipped: set RELIEVE_TEST_POSTGRES_URL to run it (CI does)."; fi
 
-## test-js: the player's logic (timer, routine expansion, share links) with Node's test runner
-test-js: $(VENV)/.dev
+## lint: ruff (lint and format) for Python; ESLint and TypeScript's checker (JSDoc) for JavaScript
+LINTED := webapp tests migrations tools bench wsgi.py
+lint: $(VENV)/.dev node_modules/.installed contract
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+	npx --no-install eslint .
+	npx --no-install tsc -p jsconfig.json
+
+# The JavaScript module generated from the Python contract (webapp/contract.py).
+contract: $(VENV)/.runtime
+	@$(DEV) $(PY) -m flask contract build >/dev/null
+
+## test-js: the front end's pure logic (timer, routines, share links, rules, insights, exports) with Node's test runner
+test-js: $(VENV)/.dev node_modules/.installed contract
 	node --test tests/js/*.test.js
 
 test-sqlite: $(VENV)/.dev
@@ -56,4 +75,4 @@ bench: setup
 	node bench/insights.js
 
 clean:
-	rm -rf $(VENV) static/gen static/.webassets-cache .pytest_cache test-artifacts
+	rm -rf $(VENV) node_modules static/gen static/js/generated static/.webassets-cache .pytest_cache test-artifacts

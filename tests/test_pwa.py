@@ -1,4 +1,5 @@
 """Web app manifest, service worker and precache."""
+
 import re
 import struct
 
@@ -64,9 +65,11 @@ class TestManifest:
         assert png_size(data) == (180, 180)
         # Colour type 4/6 has alpha; a palette (3) is opaque unless it carries a tRNS chunk.
         assert data[25] in (0, 2, 3) and b"tRNS" not in data, "apple-touch-icon must be opaque"
-        for meta in ('name="apple-mobile-web-app-capable" content="yes"',
-                     'name="apple-mobile-web-app-title" content="Relieve"',
-                     'name="apple-mobile-web-app-status-bar-style"'):
+        for meta in (
+            'name="apple-mobile-web-app-capable" content="yes"',
+            'name="apple-mobile-web-app-title" content="Relieve"',
+            'name="apple-mobile-web-app-status-bar-style"',
+        ):
             assert meta in html
 
 
@@ -77,6 +80,7 @@ def service_worker(client):
     config = re.match(r"self\.RELIEVE=(\{.*?\});\n", body)
     assert config, body[:200]
     import json
+
     return response, json.loads(config.group(1)), body
 
 
@@ -99,7 +103,9 @@ class TestServiceWorker:
         for slug in slugs:
             assert f"/techniques/{slug}" in urls
             assert any(u.startswith(f"/static/img/techniques/{slug}.svg?v=") for u in urls)
-        assert any(re.fullmatch(r"/static/gen/app\.[0-9a-f]{8,}\.js", u) for u in urls)
+        assert any(re.fullmatch(r"/static/gen/js/app\.[0-9A-Z]{8}\.js", u) for u in urls)
+        assert any(re.fullmatch(r"/static/gen/js/player\.[0-9A-Z]{8}\.js", u) for u in urls)
+        assert any(re.fullmatch(r"/static/gen/js/chunk\.[0-9A-Z]{8}\.js", u) for u in urls)
         assert any(re.fullmatch(r"/static/gen/app\.[0-9a-f]{8,}\.css", u) for u in urls)
 
     def test_every_precached_url_answers_200(self, client):
@@ -133,7 +139,7 @@ class TestServiceWorker:
 class TestAssets:
     def test_bundles_are_minified_and_cached_for_good(self, client):
         html = client.get("/").get_data(as_text=True)
-        js = re.search(r'<script src="(/static/gen/app\.[0-9a-f]+\.js)" defer>', html).group(1)
+        js = re.search(r'<script type="module" src="(/static/gen/js/app\.[0-9A-Z]{8}\.js)">', html).group(1)
         response = client.get(js)
         assert response.status_code == 200
         assert "immutable" in response.headers["Cache-Control"]
@@ -151,6 +157,5 @@ def test_version_follows_the_bundles(client, monkeypatch):
 
     before = service_worker(client)[1]["version"]
     real = precache.bundle_urls
-    monkeypatch.setattr(precache, "bundle_urls", lambda names=precache.PAGE_BUNDLES: [
-        u.replace("app.", "app.0") for u in real(names)])
+    monkeypatch.setattr(precache, "bundle_urls", lambda: [u.replace("app.", "app.0") for u in real()])
     assert service_worker(client)[1]["version"] != before

@@ -1,6 +1,7 @@
 """The screening rules (static/js/safety/rules.js) on the real questions and the real cards and
 routines: every red flag blocks routines at its urgency, and every contraindication rules out
 exactly the techniques tagged with it, and the routines using them show why."""
+
 import json
 import shutil
 import subprocess
@@ -23,16 +24,30 @@ def assess(catalog, screenings=(), logs=()):
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
-    args = {"screenings": list(screenings), "logs": list(logs), "questions": catalog["safety"],
-            "techniques": catalog["techniques"], "now": NOW}
-    script = ("const rules = require('./static/js/safety/rules.js');"
-              "const args = JSON.parse(require('fs').readFileSync(0, 'utf8')); args.now = Date.parse(args.now);"
-              "const state = rules.assess(args);"
-              "state.routines = Object.fromEntries(args.routines.map((r) => [r.id, rules.routineConcerns(r, state.notAdvised)]));"
-              "process.stdout.write(JSON.stringify(state));")
+    args = {
+        "screenings": list(screenings),
+        "logs": list(logs),
+        "questions": catalog["safety"],
+        "techniques": catalog["techniques"],
+        "now": NOW,
+    }
+    script = (
+        "import * as rules from './static/js/safety/rules.js'; import { readFileSync } from 'node:fs';"
+        "const args = JSON.parse(readFileSync(0, 'utf8')); args.now = Date.parse(args.now);"
+        "const state = rules.assess(args);"
+        "state.routines = Object.fromEntries(args.routines.map((r) => [r.id, rules.routineConcerns(r, state.notAdvised)]));"
+        "process.stdout.write(JSON.stringify(state));"
+    )
     args["routines"] = catalog["routines"]
-    result = subprocess.run([node, "-e", script], input=json.dumps(args), capture_output=True, text=True,
-                            cwd=ROOT, env={"TZ": "UTC", "PATH": ""}, check=True)
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", script],
+        input=json.dumps(args),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"TZ": "UTC", "PATH": ""},
+        check=True,
+    )
     return json.loads(result.stdout)
 
 
@@ -56,7 +71,12 @@ def test_nothing_answered_asks_both_checks(catalog):
 
 def test_all_no_clears_everything(catalog):
     state = assess(catalog, CLEAR)
-    assert (state["needsRedFlags"], state["needsContraindications"], state["block"], state["notAdvised"]) == (False, False, None, {})
+    assert (state["needsRedFlags"], state["needsContraindications"], state["block"], state["notAdvised"]) == (
+        False,
+        False,
+        None,
+        {},
+    )
 
 
 @pytest.mark.parametrize("flag", questions.RED_FLAGS, ids=lambda q: q.id)

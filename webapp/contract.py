@@ -151,11 +151,34 @@ def build_command(check):
             raise click.ClickException(f"{path} is stale or missing; run `flask contract build`.")
         click.echo(f"{path} is up to date.")
         return
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
+    write(current_app)
     click.echo(f"wrote {path}")
+
+
+def write(app):
+    """Write the module if its text changed (an unchanged file keeps its time, so the asset
+    pipeline does not rebuild for nothing). Returns whether it was written."""
+    path = output_path(app)
+    with app.app_context():
+        text = render(build(app))
+    try:
+        with open(path, encoding="utf-8") as fh:
+            if fh.read() == text:
+                return False
+    except FileNotFoundError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    # Written whole under another name, then renamed: a bundler reading it never sees half a file.
+    partial = f"{path}.{os.getpid()}.tmp"
+    with open(partial, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(text)
+    os.replace(partial, path)
+    return True
 
 
 def init_app(app):
     app.cli.add_command(cli)
+    # Development and tests build assets on request: the module the scripts import must follow
+    # the Python it comes from without a separate step. Production builds it in `make setup`.
+    if app.config.get("ASSETS_AUTO_BUILD"):
+        write(app)

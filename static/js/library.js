@@ -1,75 +1,72 @@
 /* Filters and search for the card list, in the page so they work offline. The rules match
    webapp/library/filters.py, which renders the same result without JavaScript. */
-(() => {
-  'use strict';
-  const { byId, debounce } = window.Relieve;
-  const form = byId('library-filters');
-  if (!form) return;
+import { byId, debounce } from './lib/dom.js';
 
-  const FIELDS = ['q', 'kind', 'area', 'position', 'equipment'];
-  const tiles = Array.from(document.querySelectorAll('#card-list .card-tile'));
-  const count = byId('result-count');
-  const empty = byId('no-results');
-  const clear = byId('clear-filters');
+const form = byId('library-filters');
 
-  form.querySelectorAll('[data-js-hide]').forEach((el) => { el.hidden = true; });
+const FIELDS = ['q', 'kind', 'area', 'position', 'equipment'];
+const tiles = Array.from(document.querySelectorAll('#card-list .card-tile'));
+const count = byId('result-count');
+const empty = byId('no-results');
+const clear = byId('clear-filters');
 
-  const read = () => Object.fromEntries(
-    FIELDS.map((name) => [name, (form.elements[name].value || '').trim().replace(/\s+/g, ' ')]),
-  );
+form.querySelectorAll('[data-js-hide]').forEach((el) => { el.hidden = true; });
 
-  function matches(tile, f) {
-    const d = tile.dataset;
-    if (f.kind && d.kind !== f.kind) return false;
-    if (f.position && d.position !== f.position) return false;
-    if (f.area && !d.areas.split(' ').includes(f.area)) return false;
-    if (f.equipment && !d.equipment.split(' ').includes(f.equipment)) return false;
-    if (f.q) {
-      const words = f.q.toLowerCase().split(' ');
-      return words.every((word) => d.search.includes(word));
-    }
-    return true;
+const read = () => Object.fromEntries(
+  FIELDS.map((name) => [name, (form.elements[name].value || '').trim().replace(/\s+/g, ' ')]),
+);
+
+function matches(tile, f) {
+  const d = tile.dataset;
+  if (f.kind && d.kind !== f.kind) return false;
+  if (f.position && d.position !== f.position) return false;
+  if (f.area && !d.areas.split(' ').includes(f.area)) return false;
+  if (f.equipment && !d.equipment.split(' ').includes(f.equipment)) return false;
+  if (f.q) {
+    const words = f.q.toLowerCase().split(' ');
+    return words.every((word) => d.search.includes(word));
   }
+  return true;
+}
 
-  function apply(updateUrl) {
-    const filters = read();
-    let shown = 0;
-    for (const tile of tiles) {
-      const ok = matches(tile, filters);
-      tile.hidden = !ok;
-      if (ok) shown += 1;
-    }
-    count.textContent = `${shown} of ${tiles.length} techniques`;
-    empty.hidden = shown > 0;
-    const active = Object.values(filters).some(Boolean);
-    clear.hidden = !active;
-    if (updateUrl) {
-      const params = new URLSearchParams();
-      for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
-      const query = params.toString();
-      window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
-    }
+function apply(updateUrl) {
+  const filters = read();
+  let shown = 0;
+  for (const tile of tiles) {
+    const ok = matches(tile, filters);
+    tile.hidden = !ok;
+    if (ok) shown += 1;
   }
-
-  // Offline, the service worker answers any query with the saved, unfiltered page: take the
-  // filters from the address so a shared or bookmarked filtered link still shows the right cards.
-  const params = new URLSearchParams(window.location.search);
-  for (const name of FIELDS) {
-    if (params.has(name)) form.elements[name].value = params.get(name);
+  count.textContent = `${shown} of ${tiles.length} techniques`;
+  empty.hidden = shown > 0;
+  const active = Object.values(filters).some(Boolean);
+  clear.hidden = !active;
+  if (updateUrl) {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+    const query = params.toString();
+    window.history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
   }
+}
 
-  const applySoon = debounce(() => apply(true), 200);
-  form.addEventListener('input', applySoon);
-  form.addEventListener('change', applySoon);
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    apply(true);
-  });
-  clear.addEventListener('click', (event) => {
-    event.preventDefault();
-    for (const name of FIELDS) form.elements[name].value = '';
-    apply(true);
-    form.elements.q.focus();
-  });
-  apply(false);
-})();
+// Offline, the service worker answers any query with the saved, unfiltered page: take the
+// filters from the address so a shared or bookmarked filtered link still shows the right cards.
+const params = new URLSearchParams(window.location.search);
+for (const name of FIELDS) {
+  if (params.has(name)) form.elements[name].value = params.get(name);
+}
+
+const applySoon = debounce(() => apply(true), 200);
+form.addEventListener('input', applySoon);
+form.addEventListener('change', applySoon);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  apply(true);
+});
+clear.addEventListener('click', (event) => {
+  event.preventDefault();
+  for (const name of FIELDS) form.elements[name].value = '';
+  apply(true);
+  form.elements.q.focus();
+});
+apply(false);

@@ -5,6 +5,7 @@ Screenshots go to test-artifacts/screenshots/.
 """
 import logging
 import os
+import subprocess
 import threading
 from pathlib import Path
 
@@ -83,8 +84,29 @@ def playwright_instance(chromium_path):
 
 
 @pytest.fixture(scope="session")
-def browser(playwright_instance, chromium_path):
+def testkit():
+    """tests/browser/testkit.js bundled into one classic script that sets window.Relieve."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [str(root / "node_modules" / ".bin" / "esbuild"), "tests/browser/testkit.js", "--bundle", "--format=iife",
+         "--global-name=Relieve", "--log-level=warning"],
+        cwd=root, capture_output=True, text=True, check=True)
+    # Playwright may wrap an init script in a function, where `var Relieve` would stay local.
+    return result.stdout + "\nglobalThis.Relieve = Relieve;\n"
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, chromium_path, testkit):
     browser = playwright_instance.chromium.launch(executable_path=chromium_path, chromium_sandbox=False, args=ARGS)
+    new_context = browser.new_context
+
+    def with_testkit(**options):
+        ctx = new_context(**options)
+        ctx.add_init_script(script=testkit)
+        return ctx
+
+    # Every context a test opens gets the kit, the fixtures' and the tests' own alike.
+    browser.new_context = with_testkit
     yield browser
     browser.close()
 

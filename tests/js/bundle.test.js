@@ -1,95 +1,72 @@
-'use strict';
-// The same files go into the page bundle, concatenated and minified by webassets' rjsmin filter.
-// These tests load them the way the browser does: no module, no require, one shared global.
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
-const vm = require('node:vm');
-const { spawnSync } = require('node:child_process');
-const { catalog, routine } = require('./fixtures.js');
+// The browser runs these modules as esbuild bundles: minified, renamed, with their imports
+// resolved. This bundles the player's pure modules the same way and checks the bundle behaves
+// exactly as the source does under Node.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import vm from 'node:vm';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import * as expand from '../../static/js/routine/expand.js';
+import * as timer from '../../static/js/routine/timer.js';
+import * as share from '../../static/js/routine/share.js';
+import { catalog, routine } from './fixtures.js';
 
-const ROOT = path.join(__dirname, '..', '..');
-// Bundle order puts share.js first on purpose: it must look up Relieve.expand only when used.
-const FILES = ['share.js', 'timer.js', 'expand.js'].map((name) => path.join(ROOT, 'static', 'js', 'routine', name));
-const source = () => FILES.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function browserGlobal(code) {
+async function bundled() {
+  const result = await esbuild.build({
+    stdin: {
+      contents: "export * as expand from './routine/expand.js'; export * as timer from './routine/timer.js'; export * as share from './routine/share.js';",
+      resolveDir: path.join(ROOT, 'static', 'js'),
+    },
+    bundle: true, minify: true, format: 'iife', globalName: 'bundle', write: false, logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
   const context = vm.createContext({ TextEncoder, TextDecoder });
-  context.self = context;
   vm.runInContext(code, context);
-  return context;
+  return { code, api: context.bundle };
 }
 
 // Everything goes through JSON so results from the other realm compare as plain data.
-function exercise(Relieve) {
+function exercise({ expand: e, timer: t, share: s }) {
   const plain = (value) => JSON.parse(JSON.stringify(value));
-  const segments = Relieve.expand.expandRoutine(plain(routine()), plain(catalog), { skip: ['cat-cow'] });
+  const segments = e.expandRoutine(plain(routine()), plain(catalog), { skip: ['cat-cow'] });
   const T0 = 1000;
-  let state = Relieve.timer.start(segments, T0);
+  let state = t.start(segments, T0);
   const types = [];
   for (let ms = 0; ms <= 230000; ms += 250) {
-    const result = Relieve.timer.advance(state, T0 + ms);
+    const result = t.advance(state, T0 + ms);
     state = result.state;
     types.push(...result.events.map((event) => event.type));
   }
-  const link = Relieve.share.encodeRoutine(plain(routine({ name: 'Café 🌿' })));
-  const decoded = Relieve.share.decodeRoutine(link, plain(catalog));
+  const link = s.encodeRoutine(plain(routine({ name: 'Café 🌿' })));
+  const decoded = s.decodeRoutine(link, plain(catalog));
   let error = null;
   try {
-    Relieve.expand.expandRoutine({ name: 'x', steps: [] }, plain(catalog));
+    e.expandRoutine({ name: 'x', steps: [] }, plain(catalog));
   } catch (caught) {
-    error = { name: caught.name, isRoutineError: caught instanceof Relieve.expand.RoutineError };
+    error = { name: caught.name, isRoutineError: caught instanceof e.RoutineError };
   }
   return plain({
     segments: segments.length,
-    total: Relieve.expand.totalSeconds(segments),
-    types: types.filter((t) => t !== 'countdown'),
-    countdowns: types.filter((t) => t === 'countdown').length,
-    summary: Relieve.timer.summary(state),
+    total: e.totalSeconds(segments),
+    types: types.filter((type) => type !== 'countdown'),
+    countdowns: types.filter((type) => type === 'countdown').length,
+    summary: t.summary(state),
     link,
     decoded,
     error,
   });
 }
 
-const inNode = () => exercise({
-  expand: require('../../static/js/routine/expand.js'),
-  timer: require('../../static/js/routine/timer.js'),
-  share: require('../../static/js/routine/share.js'),
-});
-
-test('the files register on self.Relieve in a browser-like global and behave as in Node', () => {
-  const context = browserGlobal(source());
-  assert.deepEqual(Object.keys(context.Relieve).sort(), ['expand', 'share', 'timer']);
-  const result = exercise(context.Relieve);
-  assert.deepEqual(result, inNode());
+test('the minified esbuild bundle behaves as the source modules do', async () => {
+  const { code, api } = await bundled();
+  assert.ok(!/\bimport\b|\bexport\b/.test(code.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '')), 'imports are resolved');
+  const result = exercise(api);
+  assert.deepEqual(result, exercise({ expand, timer, share }));
   assert.equal(result.decoded.ok, true);
   assert.equal(result.decoded.routine.name, 'Café 🌿');
-  assert.equal(result.types.filter((t) => t === 'finished').length, 1);
+  assert.equal(result.types.filter((type) => type === 'finished').length, 1);
   assert.deepEqual(result.error, { name: 'RoutineError', isRoutineError: true });
-});
-
-function findRjsmin() {
-  const candidates = [process.env.PYTHON, path.join(ROOT, '.venv', 'bin', 'python'), 'python3'].filter(Boolean);
-  for (const python of candidates) {
-    const probe = spawnSync(python, ['-c', 'import rjsmin'], { encoding: 'utf8' });
-    if (probe.status === 0) return python;
-  }
-  return null;
-}
-
-test('the rjsmin-minified concatenation still works', (t) => {
-  const python = findRjsmin();
-  if (!python) {
-    t.skip('rjsmin (Python) is not installed here');
-    return;
-  }
-  const minified = spawnSync(python, ['-c', 'import sys, rjsmin; sys.stdout.write(rjsmin.jsmin(sys.stdin.read(), keep_bang_comments=False))'], {
-    input: source(), encoding: 'utf8',
-  });
-  assert.equal(minified.status, 0, minified.stderr);
-  assert.ok(minified.stdout.length < source().length * 0.8, 'it was actually minified');
-  const context = browserGlobal(minified.stdout);
-  assert.deepEqual(exercise(context.Relieve), inNode());
 });

@@ -1,10 +1,9 @@
-'use strict';
 // Local dates and times depend on the time zone: fixed before anything makes a Date.
 process.env.TZ = 'Europe/London';
 
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { logsCsv, sessionsCsv, filename } = require('../../static/js/export/csv.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { logsCsv, sessionsCsv, filename } from '../../static/js/export/csv.js';
 
 // A strict RFC 4180 reader written for the tests: it fails on anything a spreadsheet would
 // have to guess at (a bare quote, text after a closing quote, a lone CR or LF as a line end).

@@ -1,8 +1,7 @@
-'use strict';
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { expandRoutine, validateRoutine, totalSeconds, RoutineError } = require('../../static/js/routine/expand.js');
-const { catalog, bySlug, routine } = require('./fixtures.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { expandRoutine, validateRoutine, totalSeconds, RoutineError } from '../../static/js/routine/expand.js';
+import { catalog, bySlug, routine } from './fixtures.js';
 
 // One line per segment keeps the expected order readable and makes any difference obvious.
 const shape = (segments) => segments.map((s) => {

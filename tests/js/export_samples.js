@@ -1,10 +1,9 @@
-'use strict';
 // Prints the export files for fixed inputs as JSON, for tests/test_exports.py to read with real
 // iCalendar and CSV parsers. Not a test file itself (node --test runs only *.test.js).
 process.env.TZ = 'Europe/London';
 
-const { reminderCalendar } = require('../../static/js/reminders/ics.js');
-const { logsCsv, sessionsCsv } = require('../../static/js/export/csv.js');
+import { reminderCalendar } from '../../static/js/reminders/ics.js';
+import { logsCsv, sessionsCsv } from '../../static/js/export/csv.js';
 
 const LONG_TITLE = 'Étirement 🧘‍♀️ — 坐骨神经痛; «doucement», then a walk 🌿🌿 Привет, ça va? ok';
 

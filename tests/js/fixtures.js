@@ -1,4 +1,3 @@
-'use strict';
 // A small catalog in the shape the server sends: time and rep based, per side and not.
 const catalog = [
   {
@@ -50,4 +49,4 @@ function routine(overrides) {
   }, JSON.parse(JSON.stringify(overrides || {})));
 }
 
-module.exports = { catalog, bySlug, routine };
+export { catalog, bySlug, routine };

@@ -1,10 +1,9 @@
-'use strict';
 // New York, so that "today" for the phone and today in UTC differ in the evening.
 process.env.TZ = 'America/New_York';
 
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { validateReminder, reminderCalendar, describeReminder, filename, escapeText, fold, DEFAULT_TITLE } = require('../../static/js/reminders/ics.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { validateReminder, reminderCalendar, describeReminder, filename, escapeText, fold, DEFAULT_TITLE } from '../../static/js/reminders/ics.js';
 
 const BASE = { days: ['MO'], time: '07:30', now: new Date('2026-11-24T15:00:00Z'), uid: 'abc123' }; // Tuesday 10:00 in New York
 const physicalLines = (text) => text.split('\r\n').slice(0, -1);

@@ -1,11 +1,10 @@
-'use strict';
 // Local days depend on the time zone, so it is fixed before anything makes a Date. London has
 // DST (29 March and 25 October 2026) and sits on UTC in winter, which keeps the numbers readable.
 process.env.TZ = 'Europe/London';
 
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { localDay, periodDays, addDays, summarize, chartPoints } = require('../../static/js/insights/calc.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { localDay, periodDays, addDays, summarize, chartPoints } from '../../static/js/insights/calc.js';
 
 // Every expected number below is worked out by hand in the comment next to it.
 const NOW = '2026-11-24T20:00:00.000Z';

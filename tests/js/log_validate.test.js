@@ -1,7 +1,6 @@
-'use strict';
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { validateLog, LIMITS } = require('../../static/js/symptoms/validate.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { validateLog, LIMITS } from '../../static/js/symptoms/validate.js';
 
 const NOW = Date.parse('2026-11-24T12:00:00.000Z');
 const good = (overrides = {}) => ({

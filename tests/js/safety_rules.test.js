@@ -1,8 +1,7 @@
-'use strict';
 process.env.TZ = 'America/New_York'; // local days must not be UTC days
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { assess, logTriggers, routineConcerns } = require('../../static/js/safety/rules.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { assess, logTriggers, routineConcerns } from '../../static/js/safety/rules.js';
 
 const questions = {
   redFlags: [

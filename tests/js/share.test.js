@@ -1,9 +1,8 @@
-'use strict';
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const { encodeRoutine, decodeRoutine, MAX_LENGTH } = require('../../static/js/routine/share.js');
-const { RoutineError, validateRoutine } = require('../../static/js/routine/expand.js');
-const { catalog, bySlug, routine } = require('./fixtures.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { encodeRoutine, decodeRoutine, MAX_LENGTH } from '../../static/js/routine/share.js';
+import { RoutineError, validateRoutine } from '../../static/js/routine/expand.js';
+import { catalog, bySlug, routine } from './fixtures.js';
 
 // An independent FNV-1a and Buffer's base64url, so the tests pin the format rather than
 // echo the implementation, and can build links that pass the checksum but carry bad content.

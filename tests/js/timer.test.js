@@ -1,9 +1,8 @@
-'use strict';
-const test = require('node:test');
-const assert = require('node:assert/strict');
-const timer = require('../../static/js/routine/timer.js');
-const { expandRoutine } = require('../../static/js/routine/expand.js');
-const { catalog, routine } = require('./fixtures.js');
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as timer from '../../static/js/routine/timer.js';
+import { expandRoutine } from '../../static/js/routine/expand.js';
+import { catalog, routine } from './fixtures.js';
 
 const T0 = 1700000000000;
 const at = (seconds) => T0 + Math.round(seconds * 1000);

@@ -10,6 +10,7 @@ import os
 from flask import current_app, url_for
 
 from webapp.content.models import Article, Routine, Technique
+from webapp.assets import script_urls, worker_path
 from webapp.extensions import assets, db
 from webapp.pwa.static_urls import static_url
 
@@ -18,18 +19,13 @@ ICONS = (
     "icons/apple-touch-icon.png", "icons/shortcut-library.png", "icons/shortcut-learn.png",
     "icons/shortcut-flare.png", "icons/shortcut-routines.png", "icons/shortcut-log.png",
 )
-PAGE_BUNDLES = ("css_all", "js_all")
-
-
 def illustration_path(slug):
     return f"img/techniques/{slug}.svg"
 
 
-def bundle_urls(names=PAGE_BUNDLES):
-    urls = []
-    for name in names:
-        urls.extend(assets[name].urls())
-    return urls
+def bundle_urls():
+    """The stylesheet, and every page script and shared chunk."""
+    return assets["css_all"].urls() + script_urls()
 
 
 def _slugs(model):
@@ -82,7 +78,7 @@ def cache_version():
     """A short hash over everything the cached pages and files are made from."""
     digest = hashlib.sha256()
     # The list carries every bundle's and static file's content hash in its URLs.
-    for part in precache_urls() + bundle_urls(("js_sw",)):
+    for part in [*precache_urls(), worker_path()]:
         digest.update(part.encode())
     for model in (Technique, Article, Routine):
         for slug, content_hash in db.session.execute(db.select(model.slug, model.content_hash).order_by(model.slug)):

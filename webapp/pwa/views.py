@@ -4,7 +4,8 @@ import os
 
 from flask import Blueprint, Response, current_app, render_template, url_for
 
-from webapp.pwa.precache import bundle_urls, cache_version, precache_urls
+from webapp.assets import worker_path
+from webapp.pwa.precache import cache_version, precache_urls
 from webapp.pwa.static_urls import static_url
 
 bp = Blueprint("pwa", __name__)
@@ -77,9 +78,7 @@ def manifest():
 
 
 def _service_worker_source():
-    (url,) = bundle_urls(("js_sw",))
-    prefix = current_app.static_url_path.rstrip("/") + "/"
-    path = os.path.join(current_app.static_folder, url.split("?")[0][len(prefix):])
+    path = os.path.join(current_app.static_folder, worker_path())
     with open(path, encoding="utf-8") as fh:
         return fh.read()
 

@@ -4,143 +4,130 @@
    person reads (labels, local dates and times); the raw UTC time goes in its own column so
    nothing is lost. Free text is the person's own, and a spreadsheet runs a cell that starts with
    = + - or @ as a formula, so such text is prefixed with an apostrophe to stay text. */
-(function (root, factory) {
-  const api = factory(root);
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.Relieve = root.Relieve || {}).csv = api;
-})(typeof self !== 'undefined' ? self : this, function (root) {
-  'use strict';
-  const { localDay } = typeof module === 'object' && module.exports ? require('../lib/days.js') : root.Relieve.days;
+import { HELPED_LABELS, LEVEL_LABELS, REGIONS, REGION_LABELS, SLEEP_LABELS, WARNING_LABELS } from '../generated/contract.js';
+import { localDay } from '../lib/days.js';
 
-  const BOM = '\uFEFF';
-  const EOL = '\r\n';
-  // The server's vocabulary (webapp/symptoms/views.py); a page can pass its own labels instead.
-  const LABELS = {
-    levels: { none: 'None', mild: 'Mild', moderate: 'Moderate', severe: 'Severe' },
-    regions: { buttock: 'Buttock', thigh: 'Back of thigh', calf: 'Calf', foot: 'Foot' },
-    sides: { left: 'left', right: 'right', both: 'both' },
-    helped: { routine: 'A routine', heat: 'Heat', ice: 'Ice', medication: 'Medication', rest: 'Rest' },
-    sleep: { good: 'Well', fair: 'So-so', poor: 'Badly' },
-    warnings: {
-      'saddle-numbness': 'Numbness between my legs or around my bottom',
-      bladder: "A change in peeing (can't start or stop, leaking, can't feel it)",
-      bowel: 'Loss of bowel control',
-      'both-legs': 'Symptoms in both legs',
-      'weakness-worse': 'Leg weakness that is getting worse',
-      fever: 'Fever, chills or feeling unwell',
-    },
-  };
-  const REGIONS = ['buttock', 'thigh', 'calf', 'foot'];
-  const STATUS = { finished: 'Finished', ended: 'Ended early' };
-  const LOG_COLUMNS = ['Date', 'Time', 'Leg pain (0-10)', 'Back pain (0-10)', 'Numbness', 'Tingling', 'Weakness',
-    'Where', 'Helped', 'Sleep', 'Warning signs', 'Notes', 'Recorded (UTC)'];
-  const SESSION_COLUMNS = ['Date', 'Start', 'End', 'Minutes', 'Routine', 'Status', 'Steps done', 'Steps skipped',
-    'Pain before (0-10)', 'Pain after (0-10)', 'Made worse'];
-  const FORMULA_START = /^[=+\-@\t\r]/;
-  const NEEDS_QUOTES = /[",\r\n]/;
+const BOM = '\uFEFF';
+const EOL = '\r\n';
+// The server's vocabulary (webapp/symptoms/vocabulary.py, through the contract); a page can
+// pass its own labels instead.
+const LABELS = {
+  levels: LEVEL_LABELS,
+  regions: REGION_LABELS,
+  sides: { left: 'left', right: 'right', both: 'both' },
+  helped: HELPED_LABELS,
+  sleep: SLEEP_LABELS,
+  warnings: WARNING_LABELS,
+};
+const STATUS = { finished: 'Finished', ended: 'Ended early' };
+const LOG_COLUMNS = ['Date', 'Time', 'Leg pain (0-10)', 'Back pain (0-10)', 'Numbness', 'Tingling', 'Weakness',
+  'Where', 'Helped', 'Sleep', 'Warning signs', 'Notes', 'Recorded (UTC)'];
+const SESSION_COLUMNS = ['Date', 'Start', 'End', 'Minutes', 'Routine', 'Status', 'Steps done', 'Steps skipped',
+  'Pain before (0-10)', 'Pain after (0-10)', 'Made worse'];
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
 
-  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-  const list = (value) => (Array.isArray(value) ? value : []);
-  const pad = (n, width = 2) => String(n).padStart(width, '0');
-  const pain = (value) => (Number.isInteger(value) && value >= 0 && value <= 10 ? value : null);
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const list = (value) => (Array.isArray(value) ? value : []);
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+const pain = (value) => (Number.isInteger(value) && value >= 0 && value <= 10 ? value : null);
 
-  function timeOf(value) {
-    const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
-    return Number.isFinite(ms) ? ms : null;
+function timeOf(value) {
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? ms : null;
+}
+function localTime(ms) {
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+// Numbers are written as they are: a negative number is data, not a formula. Everything else
+// is text and gets the apostrophe if it could start a formula.
+function cell(value) {
+  if (value === null || value === undefined) return '';
+  let out;
+  if (typeof value === 'number') out = Number.isFinite(value) ? String(value) : '';
+  else {
+    out = String(value);
+    if (FORMULA_START.test(out)) out = "'" + out;
   }
-  function localTime(ms) {
-    const d = new Date(ms);
-    return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  }
+  return NEEDS_QUOTES.test(out) ? '"' + out.replace(/"/g, '""') + '"' : out;
+}
+const row = (values) => values.map(cell).join(',');
+const table = (header, rows) => BOM + [header, ...rows].map(row).join(EOL) + EOL;
 
-  // Numbers are written as they are: a negative number is data, not a formula. Everything else
-  // is text and gets the apostrophe if it could start a formula.
-  function cell(value) {
-    if (value === null || value === undefined) return '';
-    let out;
-    if (typeof value === 'number') out = Number.isFinite(value) ? String(value) : '';
-    else {
-      out = String(value);
-      if (FORMULA_START.test(out)) out = "'" + out;
-    }
-    return NEEDS_QUOTES.test(out) ? '"' + out.replace(/"/g, '""') + '"' : out;
-  }
-  const row = (values) => values.map(cell).join(',');
-  const table = (header, rows) => BOM + [header, ...rows].map(row).join(EOL) + EOL;
+const labelOf = (map, key) => (typeof key === 'string' && key ? (map && map[key]) || key : '');
+function mergedLabels(custom) {
+  const out = {};
+  for (const key of Object.keys(LABELS)) out[key] = { ...LABELS[key], ...(isObject(custom) && isObject(custom[key]) ? custom[key] : {}) };
+  return out;
+}
 
-  const labelOf = (map, key) => (typeof key === 'string' && key ? (map && map[key]) || key : '');
-  function mergedLabels(custom) {
-    const out = {};
-    for (const key of Object.keys(LABELS)) out[key] = { ...LABELS[key], ...(isObject(custom) && isObject(custom[key]) ? custom[key] : {}) };
-    return out;
-  }
+// Oldest first; a record whose time can't be read still goes out (at the end, undated) rather
+// than being dropped from what may be someone's only copy.
+function byTime(records, field) {
+  return list(records)
+    .filter(isObject)
+    .map((record) => ({ record, at: timeOf(record[field]) }))
+    .sort((a, b) => (a.at === null) - (b.at === null) || (a.at || 0) - (b.at || 0));
+}
 
-  // Oldest first; a record whose time can't be read still goes out (at the end, undated) rather
-  // than being dropped from what may be someone's only copy.
-  function byTime(records, field) {
-    return list(records)
-      .filter(isObject)
-      .map((record) => ({ record, at: timeOf(record[field]) }))
-      .sort((a, b) => (a.at === null) - (b.at === null) || (a.at || 0) - (b.at || 0));
-  }
+function logsCsv(logs, { labels } = {}) {
+  const l = mergedLabels(labels);
+  const rows = byTime(logs, 'loggedAt').map(({ record: r, at }) => {
+    const areas = isObject(r.areas) ? r.areas : {};
+    const where = REGIONS.filter((region) => typeof areas[region] === 'string' && areas[region])
+      .map((region) => `${labelOf(l.regions, region)}: ${labelOf(l.sides, areas[region])}`);
+    const helped = list(r.helped).map((id) => labelOf(l.helped, id)).filter(Boolean);
+    if (typeof r.helpedOther === 'string' && r.helpedOther.trim()) helped.push(r.helpedOther.trim());
+    return [
+      at === null ? '' : localDay(at),
+      at === null ? '' : localTime(at),
+      pain(r.legPain),
+      pain(r.backPain),
+      labelOf(l.levels, r.numbness),
+      labelOf(l.levels, r.tingling),
+      labelOf(l.levels, r.weakness),
+      where.join('; '),
+      helped.join('; '),
+      labelOf(l.sleep, r.sleep),
+      list(r.warningSigns).map((id) => labelOf(l.warnings, id)).filter(Boolean).join('; '),
+      typeof r.notes === 'string' ? r.notes : '',
+      at === null ? '' : new Date(at).toISOString(),
+    ];
+  });
+  return table(LOG_COLUMNS, rows);
+}
 
-  function logsCsv(logs, { labels } = {}) {
-    const l = mergedLabels(labels);
-    const rows = byTime(logs, 'loggedAt').map(({ record: r, at }) => {
-      const areas = isObject(r.areas) ? r.areas : {};
-      const where = REGIONS.filter((region) => typeof areas[region] === 'string' && areas[region])
-        .map((region) => `${labelOf(l.regions, region)}: ${labelOf(l.sides, areas[region])}`);
-      const helped = list(r.helped).map((id) => labelOf(l.helped, id)).filter(Boolean);
-      if (typeof r.helpedOther === 'string' && r.helpedOther.trim()) helped.push(r.helpedOther.trim());
-      return [
-        at === null ? '' : localDay(at),
-        at === null ? '' : localTime(at),
-        pain(r.legPain),
-        pain(r.backPain),
-        labelOf(l.levels, r.numbness),
-        labelOf(l.levels, r.tingling),
-        labelOf(l.levels, r.weakness),
-        where.join('; '),
-        helped.join('; '),
-        labelOf(l.sleep, r.sleep),
-        list(r.warningSigns).map((id) => labelOf(l.warnings, id)).filter(Boolean).join('; '),
-        typeof r.notes === 'string' ? r.notes : '',
-        at === null ? '' : new Date(at).toISOString(),
-      ];
-    });
-    return table(LOG_COLUMNS, rows);
-  }
+function sessionsCsv(sessions, { techniqueNames = {} } = {}) {
+  const names = isObject(techniqueNames) ? techniqueNames : {};
+  const rows = byTime(sessions, 'startedAt').map(({ record: s, at }) => {
+    const end = timeOf(s.endedAt);
+    const ended = at !== null && end !== null && end >= at;
+    const worse = [...new Set(list(s.worse).filter((slug) => typeof slug === 'string' && slug))];
+    return [
+      at === null ? '' : localDay(at),
+      at === null ? '' : localTime(at),
+      ended ? localTime(end) : '',
+      ended ? Math.round((end - at) / 60000) : null,
+      typeof s.routineName === 'string' ? s.routineName : '',
+      STATUS[s.status] || (typeof s.status === 'string' ? s.status : ''),
+      list(s.completed).length,
+      list(s.skipped).length,
+      pain(s.painBefore),
+      pain(s.painAfter),
+      worse.map((slug) => (typeof names[slug] === 'string' && names[slug]) || slug).join('; '),
+    ];
+  });
+  return table(SESSION_COLUMNS, rows);
+}
 
-  function sessionsCsv(sessions, { techniqueNames = {} } = {}) {
-    const names = isObject(techniqueNames) ? techniqueNames : {};
-    const rows = byTime(sessions, 'startedAt').map(({ record: s, at }) => {
-      const end = timeOf(s.endedAt);
-      const ended = at !== null && end !== null && end >= at;
-      const worse = [...new Set(list(s.worse).filter((slug) => typeof slug === 'string' && slug))];
-      return [
-        at === null ? '' : localDay(at),
-        at === null ? '' : localTime(at),
-        ended ? localTime(end) : '',
-        ended ? Math.round((end - at) / 60000) : null,
-        typeof s.routineName === 'string' ? s.routineName : '',
-        STATUS[s.status] || (typeof s.status === 'string' ? s.status : ''),
-        list(s.completed).length,
-        list(s.skipped).length,
-        pain(s.painBefore),
-        pain(s.painAfter),
-        worse.map((slug) => (typeof names[slug] === 'string' && names[slug]) || slug).join('; '),
-      ];
-    });
-    return table(SESSION_COLUMNS, rows);
-  }
+const KINDS = { logs: 'symptom-log', 'symptom-log': 'symptom-log', sessions: 'sessions' };
 
-  const KINDS = { logs: 'symptom-log', 'symptom-log': 'symptom-log', sessions: 'sessions' };
+function filename(kind, now = new Date()) {
+  const ms = timeOf(now);
+  const slug = KINDS[kind] || 'export';
+  return `relieve-${slug}-${localDay(ms === null ? Date.now() : ms)}.csv`;
+}
 
-  function filename(kind, now = new Date()) {
-    const ms = timeOf(now);
-    const slug = KINDS[kind] || 'export';
-    return `relieve-${slug}-${localDay(ms === null ? Date.now() : ms)}.csv`;
-  }
-
-  return { logsCsv, sessionsCsv, filename, LOG_COLUMNS, SESSION_COLUMNS, LABELS };
-});
+export { logsCsv, sessionsCsv, filename, LOG_COLUMNS, SESSION_COLUMNS, LABELS };

@@ -2,206 +2,204 @@
    insights page and the printable summary. Built node by node with createElementNS: the values
    come from records other devices wrote, and the CSP allows no inline styles, so colours come
    from classes (insights.css) and the two series differ by shape and dash as well as colour. */
-(() => {
-  'use strict';
-  const R = (self.Relieve = self.Relieve || {});
-  const NS = 'http://www.w3.org/2000/svg';
+import * as insights from './calc.js';
 
-  function svg(tag, attrs = {}, ...children) {
-    const node = document.createElementNS(NS, tag);
-    for (const [name, value] of Object.entries(attrs)) {
-      if (value !== null && value !== undefined) node.setAttribute(name, String(value));
-    }
-    node.append(...children);
-    return node;
+const NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(NS, tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, String(value));
   }
+  node.append(...children);
+  return node;
+}
 
-  // Days are local calendar days 'YYYY-MM-DD'; noon keeps a DST change from moving the date.
-  function dayDate(day) {
-    const [y, m, d] = day.split('-').map(Number);
-    return new Date(y, m - 1, d, 12);
+// Days are local calendar days 'YYYY-MM-DD'; noon keeps a DST change from moving the date.
+function dayDate(day) {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y, m - 1, d, 12);
+}
+const formatDay = (day, options) => dayDate(day).toLocaleDateString(undefined, options);
+const shortDay = (day) => formatDay(day, { day: 'numeric', month: 'short' });
+const tableDay = (day) => formatDay(day, { weekday: 'short', day: 'numeric', month: 'short' });
+const dayRange = (from, to) => `${formatDay(from, { day: 'numeric', month: 'short' })} – ${formatDay(to, { day: 'numeric', month: 'short', year: 'numeric' })}`;
+
+/** One decimal only when there is one: 5 and 4.5, never 5.0. */
+const score = (value) => (value === null || value === undefined ? '–' : String(Math.round(value * 10) / 10));
+
+// Which days get a date under the axis: every day of a week, otherwise one a week (or a
+// fortnight) counted back from today, so the newest day is always labelled.
+function labelEvery(count, width) {
+  if (count <= 7) return 1;
+  const room = Math.floor(width / 64); // a date like "Nov 24" with space either side
+  let step = 7;
+  while (Math.ceil(count / step) > room) step += 7;
+  return step;
+}
+
+/**
+ * Leg and back pain per day, 0 to 10, with a triangle under each day a routine was finished.
+ * Returns the <svg>; its accessible name is `label` (the page also offers the values as a table).
+ */
+function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
+  const days = summary.days;
+  const count = days.length;
+  const left = 30;
+  const right = width - 8;
+  const top = 10;
+  const bottom = height - 58;
+  const routineRow = bottom + 20;
+  const labelRow = bottom + 48;
+  const inset = count > 60 ? 4 : 8; // markers at the first and last day stay inside the frame
+  const plotWidth = right - left - 2 * inset;
+  const plotHeight = bottom - top;
+  const dense = count > 31;
+  const radius = count <= 7 ? 5.5 : dense ? 2.6 : 4;
+  const node = svg('svg', {
+    class: `pain-chart${dense ? ' is-dense' : ''}`, viewBox: `0 0 ${width} ${height}`,
+    width, height, role: 'img', 'aria-label': label, focusable: 'false',
+  });
+
+  const grid = svg('g', { class: 'chart-grid' });
+  for (let value = 0; value <= 10; value += 2) {
+    const y = bottom - (value / 10) * plotHeight;
+    grid.append(svg('line', { x1: left, x2: right, y1: y, y2: y, class: value === 0 ? 'chart-axis' : null }));
+    grid.append(svg('text', { x: left - 6, y: y + 5, 'text-anchor': 'end', class: 'chart-tick' }, String(value)));
   }
-  const formatDay = (day, options) => dayDate(day).toLocaleDateString(undefined, options);
-  const shortDay = (day) => formatDay(day, { day: 'numeric', month: 'short' });
-  const tableDay = (day) => formatDay(day, { weekday: 'short', day: 'numeric', month: 'short' });
-  const dayRange = (from, to) => `${formatDay(from, { day: 'numeric', month: 'short' })} – ${formatDay(to, { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  node.append(grid);
 
-  /** One decimal only when there is one: 5 and 4.5, never 5.0. */
-  const score = (value) => (value === null || value === undefined ? '–' : String(Math.round(value * 10) / 10));
-
-  // Which days get a date under the axis: every day of a week, otherwise one a week (or a
-  // fortnight) counted back from today, so the newest day is always labelled.
-  function labelEvery(count, width) {
-    if (count <= 7) return 1;
-    const room = Math.floor(width / 64); // a date like "Nov 24" with space either side
-    let step = 7;
-    while (Math.ceil(count / step) > room) step += 7;
-    return step;
-  }
-
-  /**
-   * Leg and back pain per day, 0 to 10, with a triangle under each day a routine was finished.
-   * Returns the <svg>; its accessible name is `label` (the page also offers the values as a table).
-   */
-  function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
-    const days = summary.days;
-    const count = days.length;
-    const left = 30;
-    const right = width - 8;
-    const top = 10;
-    const bottom = height - 58;
-    const routineRow = bottom + 20;
-    const labelRow = bottom + 48;
-    const inset = count > 60 ? 4 : 8; // markers at the first and last day stay inside the frame
-    const plotWidth = right - left - 2 * inset;
-    const plotHeight = bottom - top;
-    const dense = count > 31;
-    const radius = count <= 7 ? 5.5 : dense ? 2.6 : 4;
-    const node = svg('svg', {
-      class: `pain-chart${dense ? ' is-dense' : ''}`, viewBox: `0 0 ${width} ${height}`,
-      width, height, role: 'img', 'aria-label': label, focusable: 'false',
-    });
-
-    const grid = svg('g', { class: 'chart-grid' });
-    for (let value = 0; value <= 10; value += 2) {
-      const y = bottom - (value / 10) * plotHeight;
-      grid.append(svg('line', { x1: left, x2: right, y1: y, y2: y, class: value === 0 ? 'chart-axis' : null }));
-      grid.append(svg('text', { x: left - 6, y: y + 5, 'text-anchor': 'end', class: 'chart-tick' }, String(value)));
+  const xOf = (i) => left + inset + (count > 1 ? (i * plotWidth) / (count - 1) : plotWidth / 2);
+  const every = labelEvery(count, right - left);
+  const labels = svg('g', { class: 'chart-days' });
+  const routines = svg('g', { class: 'chart-routines' });
+  days.forEach((day, i) => {
+    const x = xOf(i);
+    if ((count - 1 - i) % every === 0) {
+      const text = count <= 7 ? formatDay(day.day, { weekday: 'short' }) : shortDay(day.day);
+      labels.append(svg('line', { x1: x, x2: x, y1: bottom, y2: bottom + 4, class: 'chart-axis' }));
+      // The outermost labels move inwards (their tick stays) so they are not cut off at the edge.
+      const half = text.length * 4;
+      const textX = Math.min(Math.max(x, left + half), width - half);
+      labels.append(svg('text', { x: textX, y: labelRow, 'text-anchor': 'middle', class: 'chart-tick' }, text));
     }
-    node.append(grid);
-
-    const xOf = (i) => left + inset + (count > 1 ? (i * plotWidth) / (count - 1) : plotWidth / 2);
-    const every = labelEvery(count, right - left);
-    const labels = svg('g', { class: 'chart-days' });
-    const routines = svg('g', { class: 'chart-routines' });
-    days.forEach((day, i) => {
-      const x = xOf(i);
-      if ((count - 1 - i) % every === 0) {
-        const text = count <= 7 ? formatDay(day.day, { weekday: 'short' }) : shortDay(day.day);
-        labels.append(svg('line', { x1: x, x2: x, y1: bottom, y2: bottom + 4, class: 'chart-axis' }));
-        // The outermost labels move inwards (their tick stays) so they are not cut off at the edge.
-        const half = text.length * 4;
-        const textX = Math.min(Math.max(x, left + half), width - half);
-        labels.append(svg('text', { x: textX, y: labelRow, 'text-anchor': 'middle', class: 'chart-tick' }, text));
-      }
-      if (day.routines.length) {
-        // A guide line up through the day helps on a week or a month; on 90 days it would be a fog.
-        if (!dense) routines.append(svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'chart-routine-line' }));
-        const size = dense ? 5 : 7;
-        routines.append(svg('path', {
-          d: `M${x} ${routineRow - size}L${x + size} ${routineRow + size * 0.8}L${x - size} ${routineRow + size * 0.8}Z`,
-          class: 'chart-routine', 'data-day': day.day, 'data-count': day.routines.length,
-        }));
-      }
-    });
-    node.append(routines, labels);
-
-    // Runs of consecutive days with a value: a missing day breaks the line rather than bridging it.
-    const points = R.insights.chartPoints(days, { width: plotWidth, height: plotHeight });
-    const series = [
-      ['leg', (x, y) => svg('circle', { cx: x, cy: y, r: radius })],
-      ['back', (x, y) => svg('rect', { x: x - radius, y: y - radius, width: radius * 2, height: radius * 2 })],
-    ];
-    for (const [key, marker] of series) {
-      const group = svg('g', { class: `chart-series chart-${key}` });
-      for (const run of points[key]) {
-        if (run.length > 1) {
-          const d = run.map((p, i) => `${i ? 'L' : 'M'}${(p.x + left + inset).toFixed(1)} ${(p.y + top).toFixed(1)}`).join('');
-          group.append(svg('path', { d, class: 'chart-line' }));
-        }
-      }
-      for (const run of points[key]) {
-        for (const p of run) {
-          const dot = marker(p.x + left + inset, p.y + top);
-          dot.setAttribute('class', 'chart-point');
-          dot.setAttribute('data-day', p.day);
-          dot.setAttribute('data-value', String(p.value));
-          group.append(dot);
-        }
-      }
-      node.append(group);
+    if (day.routines.length) {
+      // A guide line up through the day helps on a week or a month; on 90 days it would be a fog.
+      if (!dense) routines.append(svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'chart-routine-line' }));
+      const size = dense ? 5 : 7;
+      routines.append(svg('path', {
+        d: `M${x} ${routineRow - size}L${x + size} ${routineRow + size * 0.8}L${x - size} ${routineRow + size * 0.8}Z`,
+        class: 'chart-routine', 'data-day': day.day, 'data-count': day.routines.length,
+      }));
     }
-    return node;
-  }
+  });
+  node.append(routines, labels);
 
-  /** A small swatch for the legend: the series' line style with its marker. */
-  function swatch(kind) {
-    const node = svg('svg', { class: 'chart-swatch', viewBox: '0 0 36 16', width: 36, height: 16, 'aria-hidden': 'true', focusable: 'false' });
-    if (kind === 'routine') {
-      node.append(svg('path', { d: 'M18 2L25 14L11 14Z', class: 'chart-routine' }));
-      return node;
+  // Runs of consecutive days with a value: a missing day breaks the line rather than bridging it.
+  const points = insights.chartPoints(days, { width: plotWidth, height: plotHeight });
+  const series = [
+    ['leg', (x, y) => svg('circle', { cx: x, cy: y, r: radius })],
+    ['back', (x, y) => svg('rect', { x: x - radius, y: y - radius, width: radius * 2, height: radius * 2 })],
+  ];
+  for (const [key, marker] of series) {
+    const group = svg('g', { class: `chart-series chart-${key}` });
+    for (const run of points[key]) {
+      if (run.length > 1) {
+        const d = run.map((p, i) => `${i ? 'L' : 'M'}${(p.x + left + inset).toFixed(1)} ${(p.y + top).toFixed(1)}`).join('');
+        group.append(svg('path', { d, class: 'chart-line' }));
+      }
     }
-    const group = svg('g', { class: `chart-series chart-${kind}` }, svg('path', { d: 'M2 8L34 8', class: 'chart-line' }));
-    group.append(kind === 'leg'
-      ? svg('circle', { cx: 18, cy: 8, r: 4.5, class: 'chart-point' })
-      : svg('rect', { x: 13.5, y: 3.5, width: 9, height: 9, class: 'chart-point' }));
+    for (const run of points[key]) {
+      for (const p of run) {
+        const dot = marker(p.x + left + inset, p.y + top);
+        dot.setAttribute('class', 'chart-point');
+        dot.setAttribute('data-day', p.day);
+        dot.setAttribute('data-value', String(p.value));
+        group.append(dot);
+      }
+    }
     node.append(group);
+  }
+  return node;
+}
+
+/** A small swatch for the legend: the series' line style with its marker. */
+function swatch(kind) {
+  const node = svg('svg', { class: 'chart-swatch', viewBox: '0 0 36 16', width: 36, height: 16, 'aria-hidden': 'true', focusable: 'false' });
+  if (kind === 'routine') {
+    node.append(svg('path', { d: 'M18 2L25 14L11 14Z', class: 'chart-routine' }));
     return node;
   }
+  const group = svg('g', { class: `chart-series chart-${kind}` }, svg('path', { d: 'M2 8L34 8', class: 'chart-line' }));
+  group.append(kind === 'leg'
+    ? svg('circle', { cx: 18, cy: 8, r: 4.5, class: 'chart-point' })
+    : svg('rect', { x: 13.5, y: 3.5, width: 9, height: 9, class: 'chart-point' }));
+  node.append(group);
+  return node;
+}
 
-  function legend() {
-    const list = document.createElement('ul');
-    list.className = 'chart-legend';
-    for (const [kind, text] of [['leg', 'Leg pain (solid line, circles)'], ['back', 'Back pain (dashed line, squares)'], ['routine', 'Routine done']]) {
-      const item = document.createElement('li');
-      item.append(swatch(kind), ` ${text}`);
-      list.append(item);
-    }
-    return list;
+function legend() {
+  const list = document.createElement('ul');
+  list.className = 'chart-legend';
+  for (const [kind, text] of [['leg', 'Leg pain (solid line, circles)'], ['back', 'Back pain (dashed line, squares)'], ['routine', 'Routine done']]) {
+    const item = document.createElement('li');
+    item.append(swatch(kind), ` ${text}`);
+    list.append(item);
   }
+  return list;
+}
 
-  // Back view, so the person's left is on the left of the drawing, as a clinician sees it.
-  const TORSO = 'M66 50H134Q146 52 146 66L150 140Q150 148 143 147L138 92L136 140H64L62 92L57 147Q50 148 50 140L54 66Q54 52 66 50Z';
-  // The person's left-hand shapes; the right side is each one reflected about the middle line.
-  const REGION_SHAPES = {
-    buttock: 'M64 140H99V172Q82 182 64 170Z',
-    thigh: 'M64 174Q82 186 99 176L96 250H70Z',
-    calf: 'M70 253H96L93 330H76Z',
-    foot: 'M76 333H93L95 350Q85 356 73 350Z',
-  };
-  const ROW_Y = { buttock: 166, thigh: 218, calf: 297, foot: 350 };
+// Back view, so the person's left is on the left of the drawing, as a clinician sees it.
+const TORSO = 'M66 50H134Q146 52 146 66L150 140Q150 148 143 147L138 92L136 140H64L62 92L57 147Q50 148 50 140L54 66Q54 52 66 50Z';
+// The person's left-hand shapes; the right side is each one reflected about the middle line.
+const REGION_SHAPES = {
+  buttock: 'M64 140H99V172Q82 182 64 170Z',
+  thigh: 'M64 174Q82 186 99 176L96 250H70Z',
+  calf: 'M70 253H96L93 330H76Z',
+  foot: 'M76 333H93L95 350Q85 356 73 350Z',
+};
+const ROW_Y = { buttock: 166, thigh: 218, calf: 297, foot: 350 };
 
-  function shadeOf(count, max) {
-    if (!count) return 0;
-    return Math.max(1, Math.min(4, Math.ceil((count / max) * 4)));
+function shadeOf(count, max) {
+  if (!count) return 0;
+  return Math.max(1, Math.min(4, Math.ceil((count / max) * 4)));
+}
+
+/**
+ * Where symptoms were felt: eight regions shaded by how often each was logged, with each count
+ * written beside its region. `names` are the regions' labels, for the accessible name.
+ */
+function bodyMap(areas, names = {}) {
+  const max = Math.max(1, ...Object.values(areas).flatMap((a) => [a.left, a.right]));
+  const parts = [];
+  for (const region of Object.keys(REGION_SHAPES)) {
+    const counts = areas[region] || { left: 0, right: 0 };
+    parts.push(`${names[region] || region}: left ${counts.left}, right ${counts.right}`);
   }
-
-  /**
-   * Where symptoms were felt: eight regions shaded by how often each was logged, with each count
-   * written beside its region. `names` are the regions' labels, for the accessible name.
-   */
-  function bodyMap(areas, names = {}) {
-    const max = Math.max(1, ...Object.values(areas).flatMap((a) => [a.left, a.right]));
-    const parts = [];
-    for (const region of Object.keys(REGION_SHAPES)) {
-      const counts = areas[region] || { left: 0, right: 0 };
-      parts.push(`${names[region] || region}: left ${counts.left}, right ${counts.right}`);
+  const node = svg('svg', {
+    class: 'summary-figure', viewBox: '0 0 200 364', width: 200, height: 364, role: 'img', focusable: 'false',
+    'aria-label': `Body map, seen from behind. Times each area was logged: ${parts.join('; ')}.`,
+  });
+  node.append(svg('g', { class: 'body-outline' },
+    svg('circle', { cx: 100, cy: 24, r: 16 }), svg('path', { d: 'M92 38H108V52H92Z' }), svg('path', { d: TORSO }),
+    svg('path', { d: 'M100 56V136', class: 'body-spine' })));
+  for (const [region, d] of Object.entries(REGION_SHAPES)) {
+    const counts = areas[region] || { left: 0, right: 0 };
+    for (const side of ['left', 'right']) {
+      const attrs = {
+        d, class: `body-region shade-${shadeOf(counts[side], max)}`, 'data-region': region, 'data-side': side,
+        'data-count': counts[side],
+      };
+      // The right side is the left shape reflected about the body's middle line.
+      if (side === 'right') attrs.transform = 'matrix(-1 0 0 1 200 0)';
+      node.append(svg('path', attrs));
+      const x = side === 'left' ? 30 : 170;
+      node.append(svg('text', { x, y: ROW_Y[region], 'text-anchor': 'middle', class: 'body-count' }, String(counts[side])));
     }
-    const node = svg('svg', {
-      class: 'summary-figure', viewBox: '0 0 200 364', width: 200, height: 364, role: 'img', focusable: 'false',
-      'aria-label': `Body map, seen from behind. Times each area was logged: ${parts.join('; ')}.`,
-    });
-    node.append(svg('g', { class: 'body-outline' },
-      svg('circle', { cx: 100, cy: 24, r: 16 }), svg('path', { d: 'M92 38H108V52H92Z' }), svg('path', { d: TORSO }),
-      svg('path', { d: 'M100 56V136', class: 'body-spine' })));
-    for (const [region, d] of Object.entries(REGION_SHAPES)) {
-      const counts = areas[region] || { left: 0, right: 0 };
-      for (const side of ['left', 'right']) {
-        const attrs = {
-          d, class: `body-region shade-${shadeOf(counts[side], max)}`, 'data-region': region, 'data-side': side,
-          'data-count': counts[side],
-        };
-        // The right side is the left shape reflected about the body's middle line.
-        if (side === 'right') attrs.transform = 'matrix(-1 0 0 1 200 0)';
-        node.append(svg('path', attrs));
-        const x = side === 'left' ? 30 : 170;
-        node.append(svg('text', { x, y: ROW_Y[region], 'text-anchor': 'middle', class: 'body-count' }, String(counts[side])));
-      }
-    }
-    node.append(svg('text', { x: 30, y: 30, 'text-anchor': 'middle', class: 'body-side' }, 'Left'));
-    node.append(svg('text', { x: 170, y: 30, 'text-anchor': 'middle', class: 'body-side' }, 'Right'));
-    return node;
   }
+  node.append(svg('text', { x: 30, y: 30, 'text-anchor': 'middle', class: 'body-side' }, 'Left'));
+  node.append(svg('text', { x: 170, y: 30, 'text-anchor': 'middle', class: 'body-side' }, 'Right'));
+  return node;
+}
 
-  R.chart = { painChart, legend, bodyMap, score, shortDay, tableDay, dayRange, dayDate, svg };
-})();
+export { painChart, legend, bodyMap, score, shortDay, tableDay, dayRange, dayDate, svg };

@@ -1,42 +1,41 @@
 /* Techniques and built-in routines (/catalog.json, precached by the service worker), and
    finding a routine by id among the built-in ones and the device's own. */
-(() => {
-  'use strict';
-  const Relieve = (window.Relieve = window.Relieve || {});
-  let loading = null;
+import * as expand from '../routine/expand.js';
+import * as store from './store.js';
 
-  function load() {
-    if (!loading) {
-      loading = fetch('/catalog.json', { credentials: 'same-origin' }).then((response) => {
-        if (!response.ok) throw new Error(`The technique list could not be loaded (${response.status}).`);
-        return response.json();
-      }).catch((error) => {
-        loading = null;
-        throw error;
-      });
-    }
-    return loading;
+let loading = null;
+
+function load() {
+  if (!loading) {
+    loading = fetch('/catalog.json', { credentials: 'same-origin' }).then((response) => {
+      if (!response.ok) throw new Error(`The technique list could not be loaded (${response.status}).`);
+      return response.json();
+    }).catch((error) => {
+      loading = null;
+      throw error;
+    });
   }
+  return loading;
+}
 
-  async function routine(id) {
-    if (!id) return null;
-    const data = await load();
-    const builtin = data.routines.find((r) => r.id === id);
-    if (builtin) return builtin;
-    return (await Relieve.store.get('routines', id)) || null;
-  }
+async function routine(id) {
+  if (!id) return null;
+  const data = await load();
+  const builtin = data.routines.find((r) => r.id === id);
+  if (builtin) return builtin;
+  return (await store.get('routines', id)) || null;
+}
 
-  /** Total time, equipment and positions of a routine, for display before it starts. */
-  async function facts(r) {
-    const data = await load();
-    const segments = Relieve.expand.expandRoutine(r, data.techniques);
-    const used = r.steps.map((step) => data.techniques[step.technique]);
-    return {
-      seconds: Relieve.expand.totalSeconds(segments),
-      equipment: [...new Set(used.flatMap((t) => t.equipment))],
-      positions: [...new Set(used.map((t) => t.position))],
-    };
-  }
+/** Total time, equipment and positions of a routine, for display before it starts. */
+async function facts(r) {
+  const data = await load();
+  const segments = expand.expandRoutine(r, data.techniques);
+  const used = r.steps.map((step) => data.techniques[step.technique]);
+  return {
+    seconds: expand.totalSeconds(segments),
+    equipment: [...new Set(used.flatMap((t) => t.equipment))],
+    positions: [...new Set(used.map((t) => t.position))],
+  };
+}
 
-  Relieve.catalog = { load, routine, facts };
-})();
+export { load, routine, facts };

@@ -1,32 +1,25 @@
 /* Times and local calendar days ('YYYY-MM-DD'), pure. A red-flag day, a day on the insights
    chart and a day in the summary are all the day the person lived, whatever UTC says: one
    definition serves them all. Used by safety/rules.js and insights/calc.js. */
-(function (root, factory) {
-  const api = factory();
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.Relieve = root.Relieve || {}).days = api;
-})(typeof self !== 'undefined' ? self : this, function () {
-  'use strict';
 
-  const pad = (n, width = 2) => String(n).padStart(width, '0');
+const pad = (n, width = 2) => String(n).padStart(width, '0');
 
-  /** Milliseconds, or null. Only a Date, an ISO-like string or a finite number is a time:
-      records come from other devices and older versions, so nothing is trusted. */
-  function timeOf(value) {
-    let ms = NaN;
-    if (value instanceof Date) ms = value.getTime();
-    else if (typeof value === 'string' && value.trim()) ms = Date.parse(value);
-    else if (typeof value === 'number') ms = value;
-    return Number.isFinite(ms) ? ms : null;
-  }
+/** Milliseconds, or null. Only a Date, an ISO-like string or a finite number is a time:
+    records come from other devices and older versions, so nothing is trusted. */
+function timeOf(value) {
+  let ms = NaN;
+  if (value instanceof Date) ms = value.getTime();
+  else if (typeof value === 'string' && value.trim()) ms = Date.parse(value);
+  else if (typeof value === 'number') ms = value;
+  return Number.isFinite(ms) ? ms : null;
+}
 
-  /** The local calendar day of a time, or null when it isn't one. */
-  function localDay(value) {
-    const ms = timeOf(value);
-    if (ms === null) return null;
-    const date = new Date(ms);
-    return pad(date.getFullYear(), 4) + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
-  }
+/** The local calendar day of a time, or null when it isn't one. */
+function localDay(value) {
+  const ms = timeOf(value);
+  if (ms === null) return null;
+  const date = new Date(ms);
+  return pad(date.getFullYear(), 4) + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate());
+}
 
-  return { pad, timeOf, localDay };
-});
+export { pad, timeOf, localDay };

@@ -1,20 +1,16 @@
 /* Record ids made on the device: UUID version 7 (time-ordered, RFC 9562), so records created
    offline on several devices never collide and sort by creation time. */
-(() => {
-  'use strict';
-  const Relieve = (self.Relieve = self.Relieve || {});
 
-  Relieve.uuid7 = (now = Date.now()) => {
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    let ms = now;
-    for (let i = 5; i >= 0; i -= 1) {
-      bytes[i] = ms % 256;
-      ms = Math.floor(ms / 256);
-    }
-    bytes[6] = (bytes[6] & 0x0f) | 0x70;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  };
-})();
+export const uuid7 = (now = Date.now()) => {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  let ms = now;
+  for (let i = 5; i >= 0; i -= 1) {
+    bytes[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = (bytes[6] & 0x0f) | 0x70;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};

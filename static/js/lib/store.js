@@ -1,101 +1,97 @@
 /* The device's own data in IndexedDB: saved routines, session history, techniques flagged as
    making things worse, symptom log entries and safety screening answers. Opened lazily; each schema version has an upgrade step, so data
    written by an older version of the app keeps working. */
-(() => {
-  'use strict';
-  const Relieve = (self.Relieve = self.Relieve || {});
-  const NAME = 'relieve';
-  const VERSION = 3;
+import { uuid7 } from './ids.js';
 
-  // Index i upgrades a database from version i to i + 1. Never edit a released step: add one.
-  const UPGRADES = [
-    (db) => {
-      db.createObjectStore('routines', { keyPath: 'id' });
-      const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
-      sessions.createIndex('startedAt', 'startedAt');
-      db.createObjectStore('flags', { keyPath: 'technique' });
-    },
-    // v2, account sync: an outbox of unsent changes, sync state, and flags keyed by their own
-    // id (a flag is an event that syncs like any record; several devices may flag one card).
-    (db, tx) => {
-      db.createObjectStore('outbox', { keyPath: 'key' });
-      db.createObjectStore('meta', { keyPath: 'key' });
-      const old = tx.objectStore('flags').getAll();
-      old.onsuccess = () => {
-        db.deleteObjectStore('flags');
-        const flags = db.createObjectStore('flags', { keyPath: 'id' });
-        flags.createIndex('technique', 'technique');
-        for (const flag of old.result) {
-          const at = Date.parse(flag.at) || Date.now();
-          flags.put({ ...flag, id: Relieve.uuid7(at), updatedAt: new Date(at).toISOString() });
-        }
+const NAME = 'relieve';
+const VERSION = 3;
+
+// Index i upgrades a database from version i to i + 1. Never edit a released step: add one.
+const UPGRADES = [
+  (db) => {
+    db.createObjectStore('routines', { keyPath: 'id' });
+    const sessions = db.createObjectStore('sessions', { keyPath: 'id' });
+    sessions.createIndex('startedAt', 'startedAt');
+    db.createObjectStore('flags', { keyPath: 'technique' });
+  },
+  // v2, account sync: an outbox of unsent changes, sync state, and flags keyed by their own
+  // id (a flag is an event that syncs like any record; several devices may flag one card).
+  (db, tx) => {
+    db.createObjectStore('outbox', { keyPath: 'key' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+    const old = tx.objectStore('flags').getAll();
+    old.onsuccess = () => {
+      db.deleteObjectStore('flags');
+      const flags = db.createObjectStore('flags', { keyPath: 'id' });
+      flags.createIndex('technique', 'technique');
+      for (const flag of old.result) {
+        const at = Date.parse(flag.at) || Date.now();
+        flags.put({ ...flag, id: uuid7(at), updatedAt: new Date(at).toISOString() });
+      }
+    };
+  },
+  // v3, symptom log and safety screening: both sync like any record; listed by time. The
+  // older app skipped these record types when it pulled them from the account (it didn't know
+  // them) but moved its cursor past them: forget the cursor, so the next sync pulls them again.
+  (db, tx) => {
+    db.createObjectStore('logs', { keyPath: 'id' }).createIndex('loggedAt', 'loggedAt');
+    db.createObjectStore('screenings', { keyPath: 'id' }).createIndex('takenAt', 'takenAt');
+    tx.objectStore('meta').delete('cursor');
+  },
+];
+
+let opening = null;
+function open() {
+  if (!opening) {
+    opening = new Promise((resolve, reject) => {
+      const request = indexedDB.open(NAME, VERSION);
+      request.onupgradeneeded = (event) => {
+        for (let v = event.oldVersion; v < VERSION; v += 1) UPGRADES[v](request.result, request.transaction);
       };
-    },
-    // v3, symptom log and safety screening: both sync like any record; listed by time. The
-    // older app skipped these record types when it pulled them from the account (it didn't know
-    // them) but moved its cursor past them: forget the cursor, so the next sync pulls them again.
-    (db, tx) => {
-      db.createObjectStore('logs', { keyPath: 'id' }).createIndex('loggedAt', 'loggedAt');
-      db.createObjectStore('screenings', { keyPath: 'id' }).createIndex('takenAt', 'takenAt');
-      tx.objectStore('meta').delete('cursor');
-    },
-  ];
-
-  let opening = null;
-  function open() {
-    if (!opening) {
-      opening = new Promise((resolve, reject) => {
-        const request = indexedDB.open(NAME, VERSION);
-        request.onupgradeneeded = (event) => {
-          for (let v = event.oldVersion; v < VERSION; v += 1) UPGRADES[v](request.result, request.transaction);
-        };
-        request.onsuccess = () => {
-          const db = request.result;
-          // Another tab opened a newer version: let it upgrade, and reopen next time.
-          db.onversionchange = () => { db.close(); opening = null; };
-          // Safari may close the connection of a long-open app: open a new one next time.
-          db.onclose = () => { opening = null; };
-          resolve(db);
-        };
-        request.onerror = () => { opening = null; reject(request.error); };
-        request.onblocked = () => {
-          opening = null;
-          reject(new Error('Close other Relieve tabs to finish updating.'));
-        };
-      });
-    }
-    return opening;
-  }
-
-  const done = (request) => new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-  async function run(storeName, mode, fn) {
-    const db = await open();
-    const tx = db.transaction(storeName, mode);
-    // Listen before any request runs, so completion can't slip past.
-    const finished = new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error || new Error('The change was not saved.'));
+      request.onsuccess = () => {
+        const db = request.result;
+        // Another tab opened a newer version: let it upgrade, and reopen next time.
+        db.onversionchange = () => { db.close(); opening = null; };
+        // Safari may close the connection of a long-open app: open a new one next time.
+        db.onclose = () => { opening = null; };
+        resolve(db);
+      };
+      request.onerror = () => { opening = null; reject(request.error); };
+      request.onblocked = () => {
+        opening = null;
+        reject(new Error('Close other Relieve tabs to finish updating.'));
+      };
     });
-    finished.catch(() => {}); // awaited below; this only stops an "unhandled" report if fn throws
-    const result = await fn(Array.isArray(storeName) ? tx : tx.objectStore(storeName));
-    await finished;
-    return result;
   }
+  return opening;
+}
 
-  Relieve.store = Object.assign(Relieve.store || {}, {
-    get: (store, key) => run(store, 'readonly', (s) => done(s.get(key))),
-    all: (store) => run(store, 'readonly', (s) => done(s.getAll())),
-    byIndex: (store, index, key) => run(store, 'readonly', (s) => done(s.index(index).getAll(key))),
-    put: (store, value) => run(store, 'readwrite', (s) => done(s.put(value))),
-    remove: (store, key) => run(store, 'readwrite', (s) => done(s.delete(key))),
-    count: (store) => run(store, 'readonly', (s) => done(s.count())),
-    /** Several stores in one transaction: fn(tx) gets the transaction; all or nothing. */
-    transaction: (stores, fn) => run(stores, 'readwrite', fn),
-    done,
+const done = (request) => new Promise((resolve, reject) => {
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+
+async function run(storeName, mode, fn) {
+  const db = await open();
+  const tx = db.transaction(storeName, mode);
+  // Listen before any request runs, so completion can't slip past.
+  const finished = new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error || new Error('The change was not saved.'));
   });
-})();
+  finished.catch(() => {}); // awaited below; this only stops an "unhandled" report if fn throws
+  const result = await fn(Array.isArray(storeName) ? tx : tx.objectStore(storeName));
+  await finished;
+  return result;
+}
+
+export const get = (store, key) => run(store, 'readonly', (s) => done(s.get(key)));
+export const all = (store) => run(store, 'readonly', (s) => done(s.getAll()));
+export const byIndex = (store, index, key) => run(store, 'readonly', (s) => done(s.index(index).getAll(key)));
+export const put = (store, value) => run(store, 'readwrite', (s) => done(s.put(value)));
+export const remove = (store, key) => run(store, 'readwrite', (s) => done(s.delete(key)));
+export const count = (store) => run(store, 'readonly', (s) => done(s.count()));
+/** Several stores in one transaction: fn(tx) gets the transaction; all or nothing. */
+export const transaction = (stores, fn) => run(stores, 'readwrite', fn);
+export { done };

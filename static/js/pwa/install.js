@@ -1,30 +1,31 @@
 /* "Install app": the browser's own prompt where it offers one (Chrome, Edge, Samsung Internet),
    and on iPhone/iPad, which have no prompt, a short "Share, then Add to Home Screen" hint. */
-(() => {
-  'use strict';
-  const { byId, isStandalone, prefs } = window.Relieve;
-  const banner = byId('install-banner');
-  const hint = byId('ios-install-hint');
-  const button = byId('install-button');
-  const DISMISSED = 'relieve.dismissed.';
-  const QUIET_DAYS = 14;
+import { byId, isStandalone, prefs } from '../lib/dom.js';
 
-  const recentlyDismissed = (id) => {
-    const at = Number(prefs.get(DISMISSED + id));
-    return at > 0 && Date.now() - at < QUIET_DAYS * 864e5;
-  };
-  const hideAll = () => { banner.hidden = true; hint.hidden = true; };
+const banner = byId('install-banner');
+const hint = byId('ios-install-hint');
+const button = byId('install-button');
+const DISMISSED = 'relieve.dismissed.';
+const QUIET_DAYS = 14;
 
-  document.querySelectorAll('[data-dismiss]').forEach((el) => {
-    el.addEventListener('click', () => {
-      const id = el.getAttribute('data-dismiss');
-      byId(id).hidden = true;
-      prefs.set(DISMISSED + id, String(Date.now()));
-    });
+const recentlyDismissed = (id) => {
+  const at = Number(prefs.get(DISMISSED + id));
+  return at > 0 && Date.now() - at < QUIET_DAYS * 864e5;
+};
+const hideAll = () => { banner.hidden = true; hint.hidden = true; };
+
+document.querySelectorAll('[data-dismiss]').forEach((el) => {
+  el.addEventListener('click', () => {
+    const id = el.getAttribute('data-dismiss');
+    byId(id).hidden = true;
+    prefs.set(DISMISSED + id, String(Date.now()));
   });
+});
 
-  if (isStandalone()) return;
+// Already installed: nothing to offer.
+if (!isStandalone()) offerInstall();
 
+function offerInstall() {
   let deferredPrompt = null;
   window.addEventListener('beforeinstallprompt', (event) => {
     // Keep the prompt for our own button instead of the browser's mini bar.
@@ -51,4 +52,4 @@
   const ua = navigator.userAgent;
   const isIOS = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
   if (isIOS && !recentlyDismissed('ios-install-hint')) hint.hidden = false;
-})();
+}

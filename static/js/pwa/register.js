@@ -1,17 +1,17 @@
 /* Registers the service worker and runs the update flow: a new version waits until the person
    chooses "Refresh to update", so a routine is never interrupted by a reload. */
-(() => {
-  'use strict';
-  const { byId } = window.Relieve;
+import { byId } from '../lib/dom.js';
 
-  const status = byId('connection-status');
-  const showConnection = () => { status.hidden = navigator.onLine; };
-  window.addEventListener('online', showConnection);
-  window.addEventListener('offline', showConnection);
-  showConnection();
+const status = byId('connection-status');
+const showConnection = () => { status.hidden = navigator.onLine; };
+window.addEventListener('online', showConnection);
+window.addEventListener('offline', showConnection);
+showConnection();
 
-  if (!('serviceWorker' in navigator)) return;
+// Without service workers the app still works online, only not offline.
+if ('serviceWorker' in navigator) registerWorker();
 
+function registerWorker() {
   const toast = byId('update-toast');
   const button = byId('update-button');
   let updateAccepted = false;
@@ -61,4 +61,4 @@
   navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(watch).catch((error) => {
     console.warn('Offline support is unavailable:', error.message);
   });
-})();
+}

@@ -1,134 +1,133 @@
 /* The reminders page: pick days and a time, download a repeating calendar event (.ics, made by
    reminders/ics.js). The phone's calendar does the reminding, so no push service is needed and
    nothing leaves the device. The last choice is remembered to make a changed reminder easy. */
-(() => {
-  'use strict';
-  const R = window.Relieve;
-  const form = R.byId('reminder-form');
-  if (!form) return;
+import { byId, prefs } from '../lib/dom.js';
+import { uuid7 } from '../lib/ids.js';
+import * as ics from './ics.js';
 
-  const UID_KEY = 'relieve.reminder.uid';
-  const KEY = 'relieve.reminder';
-  const boxes = [...form.querySelectorAll('input[name="days"]')];
-  const time = R.byId('reminder-time');
-  const title = R.byId('reminder-title-input');
-  const summary = R.byId('reminder-errors');
-  // Each field: the input(s) that get aria-invalid, the error element, and the input to focus.
-  const FIELDS = {
-    days: { inputs: boxes, error: R.byId('days-error'), focus: boxes[0], describe: R.byId('reminder-days') },
-    time: { inputs: [time], error: R.byId('time-error'), focus: time, describe: time },
-    title: { inputs: [title], error: R.byId('title-error'), focus: title, describe: title },
-  };
+const form = byId('reminder-form');
 
-  const read = () => ({
-    days: boxes.filter((box) => box.checked).map((box) => box.value),
-    time: time.value,
-    title: title.value,
-  });
+const UID_KEY = 'relieve.reminder.uid';
+const KEY = 'relieve.reminder';
+const boxes = [...form.querySelectorAll('input[name="days"]')];
+const time = byId('reminder-time');
+const title = byId('reminder-title-input');
+const summary = byId('reminder-errors');
+// Each field: the input(s) that get aria-invalid, the error element, and the input to focus.
+const FIELDS = {
+  days: { inputs: boxes, error: byId('days-error'), focus: boxes[0], describe: byId('reminder-days') },
+  time: { inputs: [time], error: byId('time-error'), focus: time, describe: time },
+  title: { inputs: [title], error: byId('title-error'), focus: title, describe: title },
+};
 
-  function describedBy(node, id, on) {
-    const ids = new Set((node.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
-    if (on) ids.add(id);
-    else ids.delete(id);
-    if (ids.size) node.setAttribute('aria-describedby', [...ids].join(' '));
-    else node.removeAttribute('aria-describedby');
-  }
+const read = () => ({
+  days: boxes.filter((box) => box.checked).map((box) => box.value),
+  time: time.value,
+  title: title.value,
+});
 
-  function showErrors(errors) {
-    for (const [name, field] of Object.entries(FIELDS)) {
-      const message = errors[name];
-      field.error.textContent = message || '';
-      field.error.hidden = !message;
-      for (const input of field.inputs) {
-        if (message) input.setAttribute('aria-invalid', 'true');
-        else input.removeAttribute('aria-invalid');
-      }
-      describedBy(field.describe, field.error.id, Boolean(message));
+function describedBy(node, id, on) {
+  const ids = new Set((node.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
+  if (on) ids.add(id);
+  else ids.delete(id);
+  if (ids.size) node.setAttribute('aria-describedby', [...ids].join(' '));
+  else node.removeAttribute('aria-describedby');
+}
+
+function showErrors(errors) {
+  for (const [name, field] of Object.entries(FIELDS)) {
+    const message = errors[name];
+    field.error.textContent = message || '';
+    field.error.hidden = !message;
+    for (const input of field.inputs) {
+      if (message) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
     }
-    const names = Object.keys(FIELDS).filter((name) => errors[name]);
-    if (!names.length) {
-      summary.hidden = true;
-      summary.replaceChildren();
-      return;
-    }
-    const heading = document.createElement('p');
-    heading.textContent = names.length === 1 ? 'Please fix this to make the file:' : `Please fix these ${names.length} things to make the file:`;
-    const list = document.createElement('ul');
-    for (const name of names) {
-      const link = document.createElement('a');
-      link.href = `#${FIELDS[name].focus.id || 'reminder-days'}`;
-      link.textContent = errors[name];
-      // Move focus to the field itself: following the fragment alone would only scroll.
-      link.addEventListener('click', (event) => {
-        event.preventDefault();
-        FIELDS[name].focus.focus();
-      });
-      const item = document.createElement('li');
-      item.append(link);
-      list.append(item);
-    }
-    summary.replaceChildren(heading, list);
-    summary.hidden = false;
-    summary.focus();
+    describedBy(field.describe, field.error.id, Boolean(message));
   }
-
-  function preview() {
-    const text = R.ics.describeReminder(read());
-    R.byId('reminder-preview').textContent = text ? `Reminder: ${text}.` : '';
+  const names = Object.keys(FIELDS).filter((name) => errors[name]);
+  if (!names.length) {
+    summary.hidden = true;
+    summary.replaceChildren();
+    return;
   }
-
-  function download(text, name) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
-  const saved = R.prefs.getJSON(KEY);
-  if (saved && typeof saved === 'object') {
-    if (Array.isArray(saved.days)) for (const box of boxes) box.checked = saved.days.includes(box.value);
-    if (typeof saved.time === 'string') time.value = saved.time;
-    if (typeof saved.title === 'string') title.value = saved.title;
-  }
-  preview();
-
-  form.addEventListener('change', preview);
-  form.addEventListener('input', preview);
-  for (const button of form.querySelectorAll('[data-days]')) {
-    button.addEventListener('click', () => {
-      const days = button.dataset.days.split(' ');
-      for (const box of boxes) box.checked = days.includes(box.value);
-      preview();
+  const heading = document.createElement('p');
+  heading.textContent = names.length === 1 ? 'Please fix this to make the file:' : `Please fix these ${names.length} things to make the file:`;
+  const list = document.createElement('ul');
+  for (const name of names) {
+    const link = document.createElement('a');
+    link.href = `#${FIELDS[name].focus.id || 'reminder-days'}`;
+    link.textContent = errors[name];
+    // Move focus to the field itself: following the fragment alone would only scroll.
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      FIELDS[name].focus.focus();
     });
+    const item = document.createElement('li');
+    item.append(link);
+    list.append(item);
   }
+  summary.replaceChildren(heading, list);
+  summary.hidden = false;
+  summary.focus();
+}
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const input = read();
-    const { errors, value } = R.ics.validateReminder(input);
-    showErrors(errors);
-    const status = R.byId('reminder-status');
-    if (!value) {
-      status.textContent = '';
-      return;
-    }
-    try {
-      // One id for this device's reminder: importing a changed file updates the event in
-      // calendars that match on it, instead of adding a second one.
-      let uid = R.prefs.get(UID_KEY);
-      if (!uid) {
-        uid = R.uuid7();
-        R.prefs.set(UID_KEY, uid);
-      }
-      const text = R.ics.reminderCalendar({ ...input, url: `${window.location.origin}/`, now: new Date(), uid });
-      download(text, R.ics.filename());
-    } catch (error) {
-      status.textContent = `The file could not be made: ${error.message}`;
-      return;
-    }
-    R.prefs.setJSON(KEY, input);
-    status.textContent = `Calendar file downloaded: ${R.ics.describeReminder(value)}. Open it to add the reminder to your calendar.`;
+function preview() {
+  const text = ics.describeReminder(read());
+  byId('reminder-preview').textContent = text ? `Reminder: ${text}.` : '';
+}
+
+function download(text, name) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const saved = prefs.getJSON(KEY);
+if (saved && typeof saved === 'object') {
+  if (Array.isArray(saved.days)) for (const box of boxes) box.checked = saved.days.includes(box.value);
+  if (typeof saved.time === 'string') time.value = saved.time;
+  if (typeof saved.title === 'string') title.value = saved.title;
+}
+preview();
+
+form.addEventListener('change', preview);
+form.addEventListener('input', preview);
+for (const button of form.querySelectorAll('[data-days]')) {
+  button.addEventListener('click', () => {
+    const days = button.dataset.days.split(' ');
+    for (const box of boxes) box.checked = days.includes(box.value);
+    preview();
   });
-})();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = read();
+  const { errors, value } = ics.validateReminder(input);
+  showErrors(errors);
+  const status = byId('reminder-status');
+  if (!value) {
+    status.textContent = '';
+    return;
+  }
+  try {
+    // One id for this device's reminder: importing a changed file updates the event in
+    // calendars that match on it, instead of adding a second one.
+    let uid = prefs.get(UID_KEY);
+    if (!uid) {
+      uid = uuid7();
+      prefs.set(UID_KEY, uid);
+    }
+    const text = ics.reminderCalendar({ ...input, url: `${window.location.origin}/`, now: new Date(), uid });
+    download(text, ics.filename());
+  } catch (error) {
+    status.textContent = `The file could not be made: ${error.message}`;
+    return;
+  }
+  prefs.setJSON(KEY, input);
+  status.textContent = `Calendar file downloaded: ${ics.describeReminder(value)}. Open it to add the reminder to your calendar.`;
+});

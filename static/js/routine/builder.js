@@ -1,244 +1,246 @@
 /* The routine builder (/routines/new, ?id=<id> to edit, ?from=<built-in id> to copy). Saved in
    IndexedDB on the device; validated with the player's own rules before anything is saved. */
-(() => {
-  'use strict';
-  const R = window.Relieve;
-  const form = R.byId('builder');
-  if (!form) return;
+import { announce, byId, formatMinutes } from '../lib/dom.js';
+import { uuid7 } from '../lib/ids.js';
+import * as catalog from '../lib/catalog.js';
+import * as expand from './expand.js';
+import * as records from '../sync/records.js';
+import * as store from '../lib/store.js';
 
-  const list = R.byId('builder-steps');
-  const template = R.byId('step-template');
-  const params = new URLSearchParams(window.location.search);
-  let data = null;
-  let editing = null; // the saved record being edited, if any
+const form = byId('builder');
 
-  const amountField = (technique) => (technique.dosing.type === 'time'
-    ? { key: 'seconds', label: 'Seconds', min: 5, max: 600 }
-    : { key: 'reps', label: 'Reps', min: 1, max: 50 });
+const list = byId('builder-steps');
+const template = byId('step-template');
+const params = new URLSearchParams(window.location.search);
+let data = null;
+let editing = null; // the saved record being edited, if any
 
-  function stepElement(step) {
-    const technique = data.techniques[step.technique];
-    const li = template.content.firstElementChild.cloneNode(true);
-    li.dataset.technique = step.technique;
-    li.querySelector('.field-error').id = `err-${Math.random().toString(36).slice(2, 9)}`;
-    li.querySelector('.step-title').textContent = technique.name;
+const amountField = (technique) => (technique.dosing.type === 'time'
+  ? { key: 'seconds', label: 'Seconds', min: 5, max: 600 }
+  : { key: 'reps', label: 'Reps', min: 1, max: 50 });
+
+function stepElement(step) {
+  const technique = data.techniques[step.technique];
+  const li = template.content.firstElementChild.cloneNode(true);
+  li.dataset.technique = step.technique;
+  li.querySelector('.field-error').id = `err-${Math.random().toString(36).slice(2, 9)}`;
+  li.querySelector('.step-title').textContent = technique.name;
+  const amount = amountField(technique);
+  const id = () => `f${Math.random().toString(36).slice(2, 9)}`;
+  li.querySelectorAll('[data-field]').forEach((input) => {
+    input.id = id();
+    li.querySelector(`[data-for="${input.dataset.field}"]`).htmlFor = input.id;
+  });
+  li.querySelector('[data-for="amount"]').textContent = amount.label;
+  const amountInput = li.querySelector('[data-field="amount"]');
+  amountInput.min = amount.min;
+  amountInput.max = amount.max;
+  amountInput.value = step[amount.key] ?? technique.dosing[amount.key];
+  li.querySelector('[data-field="sets"]').value = step.sets ?? technique.dosing.sets;
+  li.querySelector('[data-field="sides"]').value = step.sides || (technique.dosing.per_side ? 'left-right' : 'none');
+  li.querySelector('[data-field="rest"]').value = step.rest ?? 15;
+  return li;
+}
+
+const intOrNull = (value) => (value.trim() === '' ? null : Number(value));
+
+function readRoutine() {
+  const steps = Array.from(list.children, (li) => {
+    const technique = data.techniques[li.dataset.technique];
     const amount = amountField(technique);
-    const id = () => `f${Math.random().toString(36).slice(2, 9)}`;
-    li.querySelectorAll('[data-field]').forEach((input) => {
-      input.id = id();
-      li.querySelector(`[data-for="${input.dataset.field}"]`).htmlFor = input.id;
-    });
-    li.querySelector('[data-for="amount"]').textContent = amount.label;
-    const amountInput = li.querySelector('[data-field="amount"]');
-    amountInput.min = amount.min;
-    amountInput.max = amount.max;
-    amountInput.value = step[amount.key] ?? technique.dosing[amount.key];
-    li.querySelector('[data-field="sets"]').value = step.sets ?? technique.dosing.sets;
-    li.querySelector('[data-field="sides"]').value = step.sides || (technique.dosing.per_side ? 'left-right' : 'none');
-    li.querySelector('[data-field="rest"]').value = step.rest ?? 15;
-    return li;
-  }
-
-  const intOrNull = (value) => (value.trim() === '' ? null : Number(value));
-
-  function readRoutine() {
-    const steps = Array.from(list.children, (li) => {
-      const technique = data.techniques[li.dataset.technique];
-      const amount = amountField(technique);
-      const field = (name) => li.querySelector(`[data-field="${name}"]`).value;
-      return {
-        technique: li.dataset.technique,
-        [amount.key]: intOrNull(field('amount')),
-        sets: intOrNull(field('sets')),
-        sides: field('sides'),
-        rest: intOrNull(field('rest')),
-      };
-    });
-    return { name: R.byId('routine-name').value.trim(), steps };
-  }
-
-  function refresh() {
-    const items = Array.from(list.children);
-    items.forEach((li, i) => {
-      li.querySelector('[data-action="up"]').disabled = i === 0;
-      li.querySelector('[data-action="down"]').disabled = i === items.length - 1;
-      li.querySelectorAll('button').forEach((b) => {
-        b.setAttribute('aria-label', `${b.textContent}: step ${i + 1}, ${li.querySelector('.step-title').textContent}`);
-      });
-    });
-    R.byId('no-steps').hidden = items.length > 0;
-    const routine = readRoutine();
-    const check = R.expand.validateRoutine({ ...routine, name: routine.name || 'x' }, data.techniques);
-    R.byId('builder-total').textContent = check.ok && items.length
-      ? `Total time: ${R.formatMinutes(R.expand.totalSeconds(R.expand.expandRoutine({ ...routine, name: 'x' }, data.techniques)))}`
-      : '';
-  }
-
-  function showErrors(errors) {
-    const box = R.byId('builder-errors');
-    list.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
-    form.querySelectorAll('[aria-invalid]').forEach((input) => {
-      input.removeAttribute('aria-invalid');
-      input.removeAttribute('aria-describedby');
-    });
-    if (!errors.length) {
-      box.hidden = true;
-      return;
-    }
-    const fieldNames = { seconds: 'amount', reps: 'amount', sets: 'sets', sides: 'sides', rest: 'rest' };
-    for (const error of errors) {
-      if (error.step === null || error.step === undefined) {
-        if (error.field === 'name') R.byId('routine-name').setAttribute('aria-invalid', 'true');
-        continue;
-      }
-      const li = list.children[error.step];
-      if (!li) continue;
-      const p = li.querySelector('.field-error');
-      p.textContent = [p.textContent, error.message].filter(Boolean).join(' ');
-      p.hidden = false;
-      const input = li.querySelector(`[data-field="${fieldNames[error.field]}"]`);
-      if (input) {
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', p.id);
-      }
-    }
-    box.replaceChildren();
-    const heading = document.createElement('p');
-    heading.textContent = errors.length === 1 ? 'Please fix this to save:' : `Please fix these ${errors.length} things to save:`;
-    const ul = document.createElement('ul');
-    for (const error of errors) {
-      const li = document.createElement('li');
-      li.textContent = error.message;
-      ul.append(li);
-    }
-    box.append(heading, ul);
-    box.hidden = false;
-    box.focus();
-  }
-
-  function move(li, offset) {
-    const target = offset < 0 ? li.previousElementSibling : li.nextElementSibling;
-    if (!target) return;
-    if (offset < 0) list.insertBefore(li, target);
-    else list.insertBefore(target, li);
-    refresh();
-    const same = li.querySelector(`[data-action="${offset < 0 ? 'up' : 'down'}"]`);
-    // At the top or bottom that button is now disabled: focus its enabled partner instead.
-    (same.disabled ? li.querySelector(`[data-action="${offset < 0 ? 'down' : 'up'}"]`) : same).focus();
-    const position = Array.from(list.children).indexOf(li) + 1;
-    R.announce(`${li.querySelector('.step-title').textContent} moved to step ${position}`);
-  }
-
-  list.addEventListener('click', (event) => {
-    const button = event.target.closest('[data-action]');
-    if (!button) return;
-    const li = button.closest('li');
-    if (button.dataset.action === 'up') move(li, -1);
-    else if (button.dataset.action === 'down') move(li, 1);
-    else if (button.dataset.action === 'remove') {
-      const next = li.nextElementSibling || li.previousElementSibling;
-      R.announce(`${li.querySelector('.step-title').textContent} removed`);
-      li.remove();
-      refresh();
-      (next ? next.querySelector('[data-action="remove"]') : R.byId('add-technique')).focus();
-    }
-  });
-  list.addEventListener('input', refresh);
-
-  // Drag by the handle with pointer events: works with touch, pen and mouse alike.
-  list.addEventListener('pointerdown', (event) => {
-    const handle = event.target.closest('.drag-handle');
-    if (!handle) return;
-    event.preventDefault();
-    const li = handle.closest('li');
-    li.classList.add('dragging');
-    // Listen on the document: moving the dragged element in the DOM drops pointer capture.
-    const onMove = (e) => {
-      if (e.pointerId !== event.pointerId) return;
-      const over = Array.from(list.children).find((item) => {
-        const box = item.getBoundingClientRect();
-        return item !== li && e.clientY > box.top && e.clientY < box.bottom;
-      });
-      if (!over) return;
-      const box = over.getBoundingClientRect();
-      list.insertBefore(li, e.clientY < box.top + box.height / 2 ? over : over.nextElementSibling);
+    const field = (name) => li.querySelector(`[data-field="${name}"]`).value;
+    return {
+      technique: li.dataset.technique,
+      [amount.key]: intOrNull(field('amount')),
+      sets: intOrNull(field('sets')),
+      sides: field('sides'),
+      rest: intOrNull(field('rest')),
     };
-    const onUp = (e) => {
-      if (e.pointerId !== event.pointerId) return;
-      li.classList.remove('dragging');
-      document.removeEventListener('pointermove', onMove);
-      document.removeEventListener('pointerup', onUp);
-      document.removeEventListener('pointercancel', onUp);
-      refresh();
-    };
-    document.addEventListener('pointermove', onMove);
-    document.addEventListener('pointerup', onUp);
-    document.addEventListener('pointercancel', onUp);
   });
+  return { name: byId('routine-name').value.trim(), steps };
+}
 
-  R.byId('add-step').addEventListener('click', () => {
-    const slug = R.byId('add-technique').value;
-    list.append(stepElement({ technique: slug }));
-    refresh();
-    R.announce(`${data.techniques[slug].name} added as step ${list.children.length}`);
+function refresh() {
+  const items = Array.from(list.children);
+  items.forEach((li, i) => {
+    li.querySelector('[data-action="up"]').disabled = i === 0;
+    li.querySelector('[data-action="down"]').disabled = i === items.length - 1;
+    li.querySelectorAll('button').forEach((b) => {
+      b.setAttribute('aria-label', `${b.textContent}: step ${i + 1}, ${li.querySelector('.step-title').textContent}`);
+    });
   });
+  byId('no-steps').hidden = items.length > 0;
+  const routine = readRoutine();
+  const check = expand.validateRoutine({ ...routine, name: routine.name || 'x' }, data.techniques);
+  byId('builder-total').textContent = check.ok && items.length
+    ? `Total time: ${formatMinutes(expand.totalSeconds(expand.expandRoutine({ ...routine, name: 'x' }, data.techniques)))}`
+    : '';
+}
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const routine = readRoutine();
-    const check = R.expand.validateRoutine(routine, data.techniques);
-    if (!check.ok) {
-      showErrors(check.errors);
-      return;
-    }
-    showErrors([]);
-    const now = new Date().toISOString();
-    const record = {
-      id: editing ? editing.id : R.uuid7(),
-      name: routine.name,
-      steps: routine.steps,
-      createdAt: editing ? editing.createdAt : now,
-      updatedAt: now,
-    };
-    // Known before the write, so a second tap on Save updates this routine, never makes another.
-    editing = record;
-    const button = R.byId('save-routine');
-    button.disabled = true;
-    try {
-      editing = await R.records.save('routine', record);
-    } catch (error) {
-      R.byId('builder-status').textContent = `Not saved: ${error.message}`;
-      return;
-    } finally {
-      button.disabled = false;
-    }
-    window.history.replaceState(null, '', `?id=${encodeURIComponent(record.id)}`);
-    R.byId('builder-status').innerHTML = '';
-    const link = document.createElement('a');
-    link.href = `/play?routine=${encodeURIComponent(record.id)}`;
-    link.textContent = 'Start it now';
-    R.byId('builder-status').append(`Saved “${record.name}” on this device. `, link);
+function showErrors(errors) {
+  const box = byId('builder-errors');
+  list.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+  form.querySelectorAll('[aria-invalid]').forEach((input) => {
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-describedby');
   });
-
-  async function init() {
-    data = await R.catalog.load();
-    let source = null;
-    if (params.get('id')) {
-      editing = await R.store.get('routines', params.get('id'));
-      if (!editing) {
-        R.byId('builder-status').textContent = 'That routine is not on this device any more. You can build a new one.';
-      }
-      source = editing;
-      if (editing) R.byId('builder-heading').textContent = 'Edit routine';
-    } else if (params.get('from')) {
-      source = await R.catalog.routine(params.get('from'));
-      if (source) source = { ...source, name: `${source.name} (my copy)`.slice(0, 60) };
-    }
-    if (source) {
-      R.byId('routine-name').value = source.name;
-      for (const step of source.steps) if (data.techniques[step.technique]) list.append(stepElement(step));
-    }
-    refresh();
+  if (!errors.length) {
+    box.hidden = true;
+    return;
   }
-  init().catch((error) => { R.byId('builder-status').textContent = `The builder could not start: ${error.message}`; });
-})();
+  const fieldNames = { seconds: 'amount', reps: 'amount', sets: 'sets', sides: 'sides', rest: 'rest' };
+  for (const error of errors) {
+    if (error.step === null || error.step === undefined) {
+      if (error.field === 'name') byId('routine-name').setAttribute('aria-invalid', 'true');
+      continue;
+    }
+    const li = list.children[error.step];
+    if (!li) continue;
+    const p = li.querySelector('.field-error');
+    p.textContent = [p.textContent, error.message].filter(Boolean).join(' ');
+    p.hidden = false;
+    const input = li.querySelector(`[data-field="${fieldNames[error.field]}"]`);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', p.id);
+    }
+  }
+  box.replaceChildren();
+  const heading = document.createElement('p');
+  heading.textContent = errors.length === 1 ? 'Please fix this to save:' : `Please fix these ${errors.length} things to save:`;
+  const ul = document.createElement('ul');
+  for (const error of errors) {
+    const li = document.createElement('li');
+    li.textContent = error.message;
+    ul.append(li);
+  }
+  box.append(heading, ul);
+  box.hidden = false;
+  box.focus();
+}
+
+function move(li, offset) {
+  const target = offset < 0 ? li.previousElementSibling : li.nextElementSibling;
+  if (!target) return;
+  if (offset < 0) list.insertBefore(li, target);
+  else list.insertBefore(target, li);
+  refresh();
+  const same = li.querySelector(`[data-action="${offset < 0 ? 'up' : 'down'}"]`);
+  // At the top or bottom that button is now disabled: focus its enabled partner instead.
+  (same.disabled ? li.querySelector(`[data-action="${offset < 0 ? 'down' : 'up'}"]`) : same).focus();
+  const position = Array.from(list.children).indexOf(li) + 1;
+  announce(`${li.querySelector('.step-title').textContent} moved to step ${position}`);
+}
+
+list.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-action]');
+  if (!button) return;
+  const li = button.closest('li');
+  if (button.dataset.action === 'up') move(li, -1);
+  else if (button.dataset.action === 'down') move(li, 1);
+  else if (button.dataset.action === 'remove') {
+    const next = li.nextElementSibling || li.previousElementSibling;
+    announce(`${li.querySelector('.step-title').textContent} removed`);
+    li.remove();
+    refresh();
+    (next ? next.querySelector('[data-action="remove"]') : byId('add-technique')).focus();
+  }
+});
+list.addEventListener('input', refresh);
+
+// Drag by the handle with pointer events: works with touch, pen and mouse alike.
+list.addEventListener('pointerdown', (event) => {
+  const handle = event.target.closest('.drag-handle');
+  if (!handle) return;
+  event.preventDefault();
+  const li = handle.closest('li');
+  li.classList.add('dragging');
+  // Listen on the document: moving the dragged element in the DOM drops pointer capture.
+  const onMove = (e) => {
+    if (e.pointerId !== event.pointerId) return;
+    const over = Array.from(list.children).find((item) => {
+      const box = item.getBoundingClientRect();
+      return item !== li && e.clientY > box.top && e.clientY < box.bottom;
+    });
+    if (!over) return;
+    const box = over.getBoundingClientRect();
+    list.insertBefore(li, e.clientY < box.top + box.height / 2 ? over : over.nextElementSibling);
+  };
+  const onUp = (e) => {
+    if (e.pointerId !== event.pointerId) return;
+    li.classList.remove('dragging');
+    document.removeEventListener('pointermove', onMove);
+    document.removeEventListener('pointerup', onUp);
+    document.removeEventListener('pointercancel', onUp);
+    refresh();
+  };
+  document.addEventListener('pointermove', onMove);
+  document.addEventListener('pointerup', onUp);
+  document.addEventListener('pointercancel', onUp);
+});
+
+byId('add-step').addEventListener('click', () => {
+  const slug = byId('add-technique').value;
+  list.append(stepElement({ technique: slug }));
+  refresh();
+  announce(`${data.techniques[slug].name} added as step ${list.children.length}`);
+});
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const routine = readRoutine();
+  const check = expand.validateRoutine(routine, data.techniques);
+  if (!check.ok) {
+    showErrors(check.errors);
+    return;
+  }
+  showErrors([]);
+  const now = new Date().toISOString();
+  const record = {
+    id: editing ? editing.id : uuid7(),
+    name: routine.name,
+    steps: routine.steps,
+    createdAt: editing ? editing.createdAt : now,
+    updatedAt: now,
+  };
+  // Known before the write, so a second tap on Save updates this routine, never makes another.
+  editing = record;
+  const button = byId('save-routine');
+  button.disabled = true;
+  try {
+    editing = await records.save('routine', record);
+  } catch (error) {
+    byId('builder-status').textContent = `Not saved: ${error.message}`;
+    return;
+  } finally {
+    button.disabled = false;
+  }
+  window.history.replaceState(null, '', `?id=${encodeURIComponent(record.id)}`);
+  byId('builder-status').innerHTML = '';
+  const link = document.createElement('a');
+  link.href = `/play?routine=${encodeURIComponent(record.id)}`;
+  link.textContent = 'Start it now';
+  byId('builder-status').append(`Saved “${record.name}” on this device. `, link);
+});
+
+async function init() {
+  data = await catalog.load();
+  let source = null;
+  if (params.get('id')) {
+    editing = await store.get('routines', params.get('id'));
+    if (!editing) {
+      byId('builder-status').textContent = 'That routine is not on this device any more. You can build a new one.';
+    }
+    source = editing;
+    if (editing) byId('builder-heading').textContent = 'Edit routine';
+  } else if (params.get('from')) {
+    source = await catalog.routine(params.get('from'));
+    if (source) source = { ...source, name: `${source.name} (my copy)`.slice(0, 60) };
+  }
+  if (source) {
+    byId('routine-name').value = source.name;
+    for (const step of source.steps) if (data.techniques[step.technique]) list.append(stepElement(step));
+  }
+  refresh();
+}
+init().catch((error) => { byId('builder-status').textContent = `The builder could not start: ${error.message}`; });

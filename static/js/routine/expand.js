@@ -1,225 +1,214 @@
 /* Turns a saved routine plus the technique catalog into the flat list of timed segments the
    player walks through. No DOM: the same file runs in the page bundle and under node --test. */
-(function (root, factory) {
-  const api = factory();
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.Relieve = root.Relieve || {}).expand = api;
-})(typeof self !== 'undefined' ? self : this, function () {
-  'use strict';
 
-  // Same bounds as the server's dosing schema (webapp/content/schema.py), so a routine step can
-  // never ask for more than a technique card could.
-  const LIMITS = Object.freeze({
-    seconds: Object.freeze([5, 600]),
-    reps: Object.freeze([1, 50]),
-    sets: Object.freeze([1, 10]),
-    rest: Object.freeze([0, 300]),
-  });
-  const NOUNS = { seconds: 'seconds', reps: 'reps', sets: 'sets', rest: 'rest after the step' };
-  const SIDES = Object.freeze(['both', 'left-right', 'none']);
-  const MAX_STEPS = 40;
-  const NAME_MAX = 60;
-  // Upper bound for the get-ready and switch-sides pauses, which come from user settings.
-  const OPTION_MAX = 600;
+import {
+  GET_READY, ROUTINE_LIMITS as LIMITS, ROUTINE_MAX_STEPS as MAX_STEPS, ROUTINE_NAME_MAX as NAME_MAX, SECONDS_PER_REP,
+  STEP_SIDES as SIDES, SWITCH_SIDES,
+} from '../generated/contract.js';
 
-  class RoutineError extends Error {
-    constructor(message, errors) {
-      super(message);
-      this.name = 'RoutineError';
-      this.errors = errors || [];
+// LIMITS are the server's routine step bounds (webapp/routines/records.py), which are the
+// dosing schema's, so a routine step can never ask for more than a technique card could.
+const NOUNS = { seconds: 'seconds', reps: 'reps', sets: 'sets', rest: 'rest after the step' };
+// Upper bound for the get-ready and switch-sides pauses, which come from user settings.
+const OPTION_MAX = 600;
+
+class RoutineError extends Error {
+  constructor(message, errors) {
+    super(message);
+    this.name = 'RoutineError';
+    this.errors = errors || [];
+  }
+}
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isAbsent = (value) => value === undefined || value === null;
+// Length in characters as a person counts them, so an emoji is one, not two UTF-16 units.
+const charCount = (text) => Array.from(text).length;
+const quoteSlug = (slug) => '"' + (slug.length > 40 ? slug.slice(0, 40) + '…' : slug) + '"';
+
+function indexCatalog(catalog) {
+  if (catalog instanceof Map) return catalog;
+  const map = new Map();
+  if (Array.isArray(catalog)) {
+    for (const technique of catalog) {
+      if (isObject(technique) && typeof technique.slug === 'string') map.set(technique.slug, technique);
     }
+  } else if (isObject(catalog)) {
+    // Copied into a Map so a slug such as "constructor" can't match an inherited property.
+    for (const slug of Object.keys(catalog)) if (isObject(catalog[slug])) map.set(slug, catalog[slug]);
+  }
+  return map;
+}
+
+function checkStep(step, i, techniques, add) {
+  const n = i + 1;
+  if (!isObject(step)) {
+    add(i, 'step', `Step ${n} is not a valid step.`);
+    return;
+  }
+  const slug = step.technique;
+  const technique = typeof slug === 'string' ? techniques.get(slug) : undefined;
+  const label = technique ? `Step ${n} (${technique.name})` : `Step ${n}`;
+  if (typeof slug !== 'string' || !slug) {
+    add(i, 'technique', `Step ${n} has no technique.`);
+  } else if (!technique) {
+    add(i, 'technique', `Step ${n}: ${quoteSlug(slug)} is not a technique in this app's library.`);
+  } else if (!isObject(technique.dosing) || (technique.dosing.type !== 'time' && technique.dosing.type !== 'reps')) {
+    add(i, 'technique', `${label}: the technique's dosing data is incomplete.`);
   }
 
-  const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-  const isAbsent = (value) => value === undefined || value === null;
-  // Length in characters as a person counts them, so an emoji is one, not two UTF-16 units.
-  const charCount = (text) => Array.from(text).length;
-  const quoteSlug = (slug) => '"' + (slug.length > 40 ? slug.slice(0, 40) + '…' : slug) + '"';
-
-  function indexCatalog(catalog) {
-    if (catalog instanceof Map) return catalog;
-    const map = new Map();
-    if (Array.isArray(catalog)) {
-      for (const technique of catalog) {
-        if (isObject(technique) && typeof technique.slug === 'string') map.set(technique.slug, technique);
-      }
-    } else if (isObject(catalog)) {
-      // Copied into a Map so a slug such as "constructor" can't match an inherited property.
-      for (const slug of Object.keys(catalog)) if (isObject(catalog[slug])) map.set(slug, catalog[slug]);
-    }
-    return map;
-  }
-
-  function checkStep(step, i, techniques, add) {
-    const n = i + 1;
-    if (!isObject(step)) {
-      add(i, 'step', `Step ${n} is not a valid step.`);
-      return;
-    }
-    const slug = step.technique;
-    const technique = typeof slug === 'string' ? techniques.get(slug) : undefined;
-    const label = technique ? `Step ${n} (${technique.name})` : `Step ${n}`;
-    if (typeof slug !== 'string' || !slug) {
-      add(i, 'technique', `Step ${n} has no technique.`);
-    } else if (!technique) {
-      add(i, 'technique', `Step ${n}: ${quoteSlug(slug)} is not a technique in this app's library.`);
-    } else if (!isObject(technique.dosing) || (technique.dosing.type !== 'time' && technique.dosing.type !== 'reps')) {
-      add(i, 'technique', `${label}: the technique's dosing data is incomplete.`);
-    }
-
-    for (const field of Object.keys(LIMITS)) {
-      const value = step[field];
-      if (isAbsent(value)) continue;
-      const [lo, hi] = LIMITS[field];
-      if (!Number.isInteger(value) || value < lo || value > hi) {
-        add(i, field, `${label}: ${NOUNS[field]} must be a whole number from ${lo} to ${hi}.`);
-      }
-    }
-    if (!isAbsent(step.seconds) && !isAbsent(step.reps)) {
-      add(i, 'reps', `${label}: give either seconds or reps, not both.`);
-    } else if (technique && isObject(technique.dosing)) {
-      // The mode follows the technique: a timed hold can't be counted in reps and vice versa.
-      if (technique.dosing.type === 'time' && !isAbsent(step.reps)) {
-        add(i, 'reps', `${label} is timed, so it takes seconds, not reps.`);
-      } else if (technique.dosing.type === 'reps' && !isAbsent(step.seconds)) {
-        add(i, 'seconds', `${label} is counted in reps, so it takes reps, not seconds.`);
-      }
-    }
-    if (!SIDES.includes(step.sides)) {
-      add(i, 'sides', `${label}: sides must be "both", "left-right" or "none".`);
+  for (const field of Object.keys(LIMITS)) {
+    const value = step[field];
+    if (isAbsent(value)) continue;
+    const [lo, hi] = LIMITS[field];
+    if (!Number.isInteger(value) || value < lo || value > hi) {
+      add(i, field, `${label}: ${NOUNS[field]} must be a whole number from ${lo} to ${hi}.`);
     }
   }
+  if (!isAbsent(step.seconds) && !isAbsent(step.reps)) {
+    add(i, 'reps', `${label}: give either seconds or reps, not both.`);
+  } else if (technique && isObject(technique.dosing)) {
+    // The mode follows the technique: a timed hold can't be counted in reps and vice versa.
+    if (technique.dosing.type === 'time' && !isAbsent(step.reps)) {
+      add(i, 'reps', `${label} is timed, so it takes seconds, not reps.`);
+    } else if (technique.dosing.type === 'reps' && !isAbsent(step.seconds)) {
+      add(i, 'seconds', `${label} is counted in reps, so it takes reps, not seconds.`);
+    }
+  }
+  if (!SIDES.includes(step.sides)) {
+    add(i, 'sides', `${label}: sides must be "both", "left-right" or "none".`);
+  }
+}
 
-  function collectErrors(routine, techniques) {
-    const errors = [];
-    const add = (step, field, message) => errors.push({ step, field, message });
-    if (!isObject(routine)) {
-      add(null, 'routine', 'The routine is missing or is not a routine.');
-      return errors;
-    }
-    const name = routine.name;
-    if (typeof name !== 'string' || !name.trim()) {
-      add(null, 'name', 'Give the routine a name.');
-    } else if (charCount(name.trim()) > NAME_MAX) {
-      add(null, 'name', `The routine's name is too long: at most ${NAME_MAX} characters.`);
-    }
-    const steps = routine.steps;
-    if (!Array.isArray(steps) || steps.length === 0) {
-      add(null, 'steps', 'The routine has no steps. Add at least one technique.');
-    } else if (steps.length > MAX_STEPS) {
-      add(null, 'steps', `The routine has ${steps.length} steps; the most is ${MAX_STEPS}.`);
-    } else {
-      steps.forEach((step, i) => checkStep(step, i, techniques, add));
-    }
+function collectErrors(routine, techniques) {
+  const errors = [];
+  const add = (step, field, message) => errors.push({ step, field, message });
+  if (!isObject(routine)) {
+    add(null, 'routine', 'The routine is missing or is not a routine.');
     return errors;
   }
-
-  function validateRoutine(routine, catalog) {
-    const errors = collectErrors(routine, indexCatalog(catalog));
-    return errors.length ? { ok: false, errors } : { ok: true };
+  const name = routine.name;
+  if (typeof name !== 'string' || !name.trim()) {
+    add(null, 'name', 'Give the routine a name.');
+  } else if (charCount(name.trim()) > NAME_MAX) {
+    add(null, 'name', `The routine's name is too long: at most ${NAME_MAX} characters.`);
   }
-
-  function optionSeconds(value, fallback, what) {
-    if (value === undefined) return fallback;
-    if (!Number.isInteger(value) || value < 0 || value > OPTION_MAX) {
-      throw new RoutineError(`${what} must be a whole number of seconds from 0 to ${OPTION_MAX}.`);
-    }
-    return value;
+  const steps = routine.steps;
+  if (!Array.isArray(steps) || steps.length === 0) {
+    add(null, 'steps', 'The routine has no steps. Add at least one technique.');
+  } else if (steps.length > MAX_STEPS) {
+    add(null, 'steps', `The routine has ${steps.length} steps; the most is ${MAX_STEPS}.`);
+  } else {
+    steps.forEach((step, i) => checkStep(step, i, techniques, add));
   }
+  return errors;
+}
 
-  function workSegment(step, i, technique, side, set, sets) {
-    const dosing = technique.dosing;
-    const segment = {
-      kind: 'work',
-      step: i,
-      technique: step.technique,
-      name: technique.name,
-      cue: technique.cue,
-      illustration: technique.illustration,
-      side,
-      set,
-      sets,
-      mode: dosing.type,
-    };
-    if (dosing.type === 'time') {
-      segment.seconds = isAbsent(step.seconds) ? dosing.seconds : step.seconds;
-    } else {
-      segment.reps = isAbsent(step.reps) ? dosing.reps : step.reps;
-      segment.holdSeconds = dosing.hold_seconds || 0;
-    }
-    return segment;
+function validateRoutine(routine, catalog) {
+  const errors = collectErrors(routine, indexCatalog(catalog));
+  return errors.length ? { ok: false, errors } : { ok: true };
+}
+
+function optionSeconds(value, fallback, what) {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > OPTION_MAX) {
+    throw new RoutineError(`${what} must be a whole number of seconds from 0 to ${OPTION_MAX}.`);
   }
+  return value;
+}
 
-  function expandRoutine(routine, catalog, options) {
-    const opts = options || {};
-    const getReady = optionSeconds(opts.getReady, 5, 'getReady');
-    const switchSides = optionSeconds(opts.switchSides, 5, 'switchSides');
-    const skip = new Set(opts.skip || []);
-    const techniques = indexCatalog(catalog);
-
-    const errors = collectErrors(routine, techniques);
-    if (errors.length) {
-      const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-      throw new RoutineError(errors[0].message + more, errors);
-    }
-
-    const included = [];
-    routine.steps.forEach((step, i) => {
-      if (!skip.has(step.technique)) included.push(i);
-    });
-    if (!included.length) {
-      const message = 'Every technique in this routine is set to be skipped, so there is nothing to play.';
-      throw new RoutineError(message, [{ step: null, field: 'skip', message }]);
-    }
-
-    const segments = [];
-    const nameOf = (i) => techniques.get(routine.steps[i].technique).name;
-    if (getReady > 0) segments.push({ kind: 'ready', seconds: getReady, next: nameOf(included[0]) });
-
-    included.forEach((i, k) => {
-      const step = routine.steps[i];
-      const technique = techniques.get(step.technique);
-      const sets = isAbsent(step.sets) ? technique.dosing.sets : step.sets;
-      const sides = step.sides === 'left-right' ? ['left', 'right'] : [null];
-      const setRest = technique.dosing.rest_seconds;
-      for (let set = 1; set <= sets; set += 1) {
-        sides.forEach((side, s) => {
-          if (s > 0 && switchSides > 0) segments.push({ kind: 'switch', seconds: switchSides, step: i, toSide: side });
-          segments.push(workSegment(step, i, technique, side, set, sets));
-        });
-        if (set < sets && setRest > 0) segments.push({ kind: 'rest', seconds: setRest, step: i, next: technique.name });
-      }
-      // The rest belongs to the step before it, so skipping a step also drops its own rest and
-      // the previous step's rest then leads straight into the next included step.
-      const rest = isAbsent(step.rest) ? 0 : step.rest;
-      if (k < included.length - 1 && rest > 0) {
-        segments.push({ kind: 'rest', seconds: rest, step: i, next: nameOf(included[k + 1]) });
-      }
-    });
-    return segments;
-  }
-
-  function totalSeconds(segments, options) {
-    const secondsPerRep = options && options.secondsPerRep !== undefined ? options.secondsPerRep : 4;
-    let total = 0;
-    for (const segment of segments || []) {
-      if (segment.kind === 'work' && segment.mode === 'reps') {
-        total += segment.reps * (secondsPerRep + (segment.holdSeconds || 0));
-      } else {
-        total += segment.seconds || 0;
-      }
-    }
-    return total;
-  }
-
-  return {
-    expandRoutine,
-    validateRoutine,
-    totalSeconds,
-    RoutineError,
-    LIMITS,
-    SIDES,
-    MAX_STEPS,
-    NAME_MAX,
+function workSegment(step, i, technique, side, set, sets) {
+  const dosing = technique.dosing;
+  const segment = {
+    kind: 'work',
+    step: i,
+    technique: step.technique,
+    name: technique.name,
+    cue: technique.cue,
+    illustration: technique.illustration,
+    side,
+    set,
+    sets,
+    mode: dosing.type,
   };
-});
+  if (dosing.type === 'time') {
+    segment.seconds = isAbsent(step.seconds) ? dosing.seconds : step.seconds;
+  } else {
+    segment.reps = isAbsent(step.reps) ? dosing.reps : step.reps;
+    segment.holdSeconds = dosing.hold_seconds || 0;
+  }
+  return segment;
+}
+
+function expandRoutine(routine, catalog, options) {
+  const opts = options || {};
+  const getReady = optionSeconds(opts.getReady, GET_READY, 'getReady');
+  const switchSides = optionSeconds(opts.switchSides, SWITCH_SIDES, 'switchSides');
+  const skip = new Set(opts.skip || []);
+  const techniques = indexCatalog(catalog);
+
+  const errors = collectErrors(routine, techniques);
+  if (errors.length) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+    throw new RoutineError(errors[0].message + more, errors);
+  }
+
+  const included = [];
+  routine.steps.forEach((step, i) => {
+    if (!skip.has(step.technique)) included.push(i);
+  });
+  if (!included.length) {
+    const message = 'Every technique in this routine is set to be skipped, so there is nothing to play.';
+    throw new RoutineError(message, [{ step: null, field: 'skip', message }]);
+  }
+
+  const segments = [];
+  const nameOf = (i) => techniques.get(routine.steps[i].technique).name;
+  if (getReady > 0) segments.push({ kind: 'ready', seconds: getReady, next: nameOf(included[0]) });
+
+  included.forEach((i, k) => {
+    const step = routine.steps[i];
+    const technique = techniques.get(step.technique);
+    const sets = isAbsent(step.sets) ? technique.dosing.sets : step.sets;
+    const sides = step.sides === 'left-right' ? ['left', 'right'] : [null];
+    const setRest = technique.dosing.rest_seconds;
+    for (let set = 1; set <= sets; set += 1) {
+      sides.forEach((side, s) => {
+        if (s > 0 && switchSides > 0) segments.push({ kind: 'switch', seconds: switchSides, step: i, toSide: side });
+        segments.push(workSegment(step, i, technique, side, set, sets));
+      });
+      if (set < sets && setRest > 0) segments.push({ kind: 'rest', seconds: setRest, step: i, next: technique.name });
+    }
+    // The rest belongs to the step before it, so skipping a step also drops its own rest and
+    // the previous step's rest then leads straight into the next included step.
+    const rest = isAbsent(step.rest) ? 0 : step.rest;
+    if (k < included.length - 1 && rest > 0) {
+      segments.push({ kind: 'rest', seconds: rest, step: i, next: nameOf(included[k + 1]) });
+    }
+  });
+  return segments;
+}
+
+function totalSeconds(segments, options) {
+  const secondsPerRep = options && options.secondsPerRep !== undefined ? options.secondsPerRep : SECONDS_PER_REP;
+  let total = 0;
+  for (const segment of segments || []) {
+    if (segment.kind === 'work' && segment.mode === 'reps') {
+      total += segment.reps * (secondsPerRep + (segment.holdSeconds || 0));
+    } else {
+      total += segment.seconds || 0;
+    }
+  }
+  return total;
+}
+
+export {
+  expandRoutine,
+  validateRoutine,
+  totalSeconds,
+  RoutineError,
+  LIMITS,
+  SIDES,
+  MAX_STEPS,
+  NAME_MAX,
+};

@@ -1,171 +1,173 @@
 /* Device data shown on server-rendered pages: "My routines", the history, a shared routine
    link, and the "made it worse" note on a technique card. */
-(() => {
-  'use strict';
-  const R = window.Relieve;
-  const { make } = R;
-  const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${R.share.encodeRoutine(routine)}`;
+import { announce, byId, confirmTap, formatMinutes, make } from '../lib/dom.js';
+import { uuid7 } from '../lib/ids.js';
+import * as catalog from '../lib/catalog.js';
+import * as records from '../sync/records.js';
+import * as share from './share.js';
+import * as store from '../lib/store.js';
 
-  let listRun = 0;
-  let drawn = null;
+const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${share.encodeRoutine(routine)}`;
 
-  async function myRoutines() {
-    const list = R.byId('my-routines');
-    if (!list) return;
-    const run = ++listRun;
-    const status = R.byId('mine-status');
-    const data = await R.catalog.load();
-    const routines = (await R.store.all('routines')).sort((a, b) => a.name.localeCompare(b.name));
-    // Redraw only when something changed: a redraw in the middle of a two-tap Delete would
-    // swallow the second tap.
-    const signature = JSON.stringify(routines);
-    if (signature === drawn) return;
-    const items = [];
-    for (const routine of routines) {
-      let time = '';
+let listRun = 0;
+let drawn = null;
+
+async function myRoutines() {
+  const list = byId('my-routines');
+  if (!list) return;
+  const run = ++listRun;
+  const status = byId('mine-status');
+  const data = await catalog.load();
+  const routines = (await store.all('routines')).sort((a, b) => a.name.localeCompare(b.name));
+  // Redraw only when something changed: a redraw in the middle of a two-tap Delete would
+  // swallow the second tap.
+  const signature = JSON.stringify(routines);
+  if (signature === drawn) return;
+  const items = [];
+  for (const routine of routines) {
+    let time = '';
+    try {
+      time = formatMinutes((await catalog.facts(routine)).seconds);
+    } catch {
+      time = 'needs editing';
+    }
+    const names = routine.steps.map((s) => (data.techniques[s.technique] || { name: s.technique }).name);
+    const start = make('a', { className: 'button primary', href: `/play?routine=${encodeURIComponent(routine.id)}`, textContent: 'Start' });
+    const edit = make('a', { className: 'button', href: `/routines/new?id=${encodeURIComponent(routine.id)}`, textContent: 'Edit' });
+    const copy = make('button', { type: 'button', className: 'button', textContent: 'Duplicate' });
+    const shareButton = make('button', { type: 'button', className: 'button', textContent: 'Share' });
+    const remove = make('button', { type: 'button', className: 'button quiet', textContent: 'Delete' });
+    for (const button of [start, edit, copy, shareButton, remove]) button.setAttribute('aria-label', `${button.textContent} ${routine.name}`);
+    copy.addEventListener('click', async () => {
+      const now = new Date().toISOString();
+      const name = `${routine.name} (copy)`.slice(0, 60);
+      await records.save('routine', { ...routine, id: uuid7(), name, createdAt: now });
+      status.textContent = `Made a copy: ${name}.`;
+      await myRoutines();
+      status.focus();
+    });
+    shareButton.addEventListener('click', async () => {
+      let url;
       try {
-        time = R.formatMinutes((await R.catalog.facts(routine)).seconds);
-      } catch {
-        time = 'needs editing';
-      }
-      const names = routine.steps.map((s) => (data.techniques[s.technique] || { name: s.technique }).name);
-      const start = make('a', { className: 'button primary', href: `/play?routine=${encodeURIComponent(routine.id)}`, textContent: 'Start' });
-      const edit = make('a', { className: 'button', href: `/routines/new?id=${encodeURIComponent(routine.id)}`, textContent: 'Edit' });
-      const copy = make('button', { type: 'button', className: 'button', textContent: 'Duplicate' });
-      const share = make('button', { type: 'button', className: 'button', textContent: 'Share' });
-      const remove = make('button', { type: 'button', className: 'button quiet', textContent: 'Delete' });
-      for (const button of [start, edit, copy, share, remove]) button.setAttribute('aria-label', `${button.textContent} ${routine.name}`);
-      copy.addEventListener('click', async () => {
-        const now = new Date().toISOString();
-        const name = `${routine.name} (copy)`.slice(0, 60);
-        await R.records.save('routine', { ...routine, id: R.uuid7(), name, createdAt: now });
-        status.textContent = `Made a copy: ${name}.`;
-        await myRoutines();
-        status.focus();
-      });
-      share.addEventListener('click', async () => {
-        let url;
-        try {
-          url = shareUrl(routine);
-        } catch (error) {
-          status.textContent = `This routine can't be shared as it is: ${error.message} Edit it and try again.`;
-          return;
-        }
-        try {
-          if (navigator.share) await navigator.share({ title: routine.name, url });
-          else {
-            await navigator.clipboard.writeText(url);
-            status.textContent = `Link to “${routine.name}” copied. Anyone who opens it can save the routine.`;
-          }
-        } catch {
-          status.replaceChildren('Copy this link to share: ', make('a', { href: url, textContent: url }));
-        }
-      });
-      R.confirmTap(remove, 'Tap again to delete', async () => {
-        await R.records.remove('routine', routine.id);
-        status.textContent = `Deleted ${routine.name}.`;
-        await myRoutines();
-        status.focus();
-      });
-      items.push(make('li', { className: 'routine-tile' },
-        make('h3', { textContent: routine.name }),
-        make('p', { className: 'tile-meta', textContent: `${time} · ${names.join(', ')}` }),
-        make('div', { className: 'tile-actions' }, start, edit, copy, share, remove)));
-    }
-    // A newer refresh started while this one awaited: let that one draw the list.
-    if (run !== listRun) return;
-    drawn = signature;
-    R.byId('mine-empty').hidden = routines.length > 0;
-    list.replaceChildren(...items);
-  }
-
-  async function history() {
-    const list = R.byId('history-list');
-    if (!list) return;
-    const sessions = (await R.store.all('sessions')).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    R.byId('history-empty').hidden = sessions.length > 0;
-    const data = await R.catalog.load();
-    const nameOf = (slug) => (data.techniques[slug] || { name: slug }).name;
-    list.replaceChildren();
-    for (const s of sessions) {
-      const started = new Date(s.startedAt);
-      const minutes = Math.max(1, Math.round((new Date(s.endedAt) - started) / 60000));
-      const when = started.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-      const facts = [`${minutes} min`, `${s.completed.length} done`];
-      if (s.skipped.length) facts.push(`${s.skipped.length} skipped`);
-      if (s.status === 'ended') facts.push('ended early');
-      const pain = s.painBefore !== null || s.painAfter !== null
-        ? `Pain ${s.painBefore ?? '–'} before, ${s.painAfter ?? '–'} after (out of 10)` : '';
-      const item = make('li', { className: 'history-item' },
-        make('h2', { textContent: s.routineName }),
-        make('p', { className: 'tile-meta' }, make('time', { dateTime: s.startedAt, textContent: when }), ` · ${facts.join(' · ')}`));
-      if (pain) item.append(make('p', { textContent: pain }));
-      if (s.worse && s.worse.length) item.append(make('p', { className: 'worse', textContent: `Made it worse: ${s.worse.map(nameOf).join(', ')}` }));
-      list.append(item);
-    }
-  }
-
-  async function shared() {
-    const box = R.byId('shared');
-    if (!box) return;
-    const error = R.byId('shared-error');
-    const text = new URLSearchParams(window.location.hash.slice(1)).get('r');
-    const data = await R.catalog.load();
-    const result = text ? R.share.decodeRoutine(text, data.techniques) : { ok: false, error: 'This link has no routine in it.' };
-    if (!result.ok) {
-      error.textContent = `This shared routine can't be opened: ${result.error} Nothing was saved.`;
-      error.hidden = false;
-      return;
-    }
-    const routine = result.routine;
-    R.byId('shared-name').textContent = routine.name;
-    R.byId('shared-time').textContent = R.formatMinutes((await R.catalog.facts(routine)).seconds);
-    R.byId('shared-steps').replaceChildren(...routine.steps.map((step) => {
-      const t = data.techniques[step.technique];
-      const timed = t.dosing.type === 'time';
-      const amount = timed ? `${step.seconds ?? t.dosing.seconds} seconds` : `${step.reps ?? t.dosing.reps} reps`;
-      return make('li', {}, make('a', { href: t.url, textContent: t.name }), ` · ${amount}${step.sides === 'left-right' ? ', left then right' : ''}`);
-    }));
-    R.byId('shared-preview').hidden = false;
-    const save = R.byId('shared-save');
-    const now = new Date().toISOString();
-    // One id for this link's routine, so tapping Save twice can't make two copies.
-    const record = { ...routine, id: R.uuid7(), createdAt: now, updatedAt: now };
-    save.addEventListener('click', async () => {
-      save.disabled = true;
-      try {
-        await R.records.save('routine', record);
-      } catch (e) {
-        save.disabled = false;
-        R.byId('shared-status').textContent = `Not saved: ${e.message} Please try again.`;
+        url = shareUrl(routine);
+      } catch (error) {
+        status.textContent = `This routine can't be shared as it is: ${error.message} Edit it and try again.`;
         return;
       }
-      R.byId('shared-status').replaceChildren(`Saved “${record.name}” to your routines. `,
-        make('a', { href: `/play?routine=${encodeURIComponent(record.id)}`, textContent: 'Start it now' }));
+      try {
+        if (navigator.share) await navigator.share({ title: routine.name, url });
+        else {
+          await navigator.clipboard.writeText(url);
+          status.textContent = `Link to “${routine.name}” copied. Anyone who opens it can save the routine.`;
+        }
+      } catch {
+        status.replaceChildren('Copy this link to share: ', make('a', { href: url, textContent: url }));
+      }
     });
-  }
-
-  async function cardFlag() {
-    const note = R.byId('worse-note');
-    if (!note) return;
-    const flags = await R.store.byIndex('flags', 'technique', note.dataset.technique);
-    if (!flags.length) return;
-    const latest = flags.map((f) => f.at).sort().pop();
-    R.byId('worse-date').textContent = new Date(latest).toLocaleDateString();
-    note.hidden = false;
-    R.byId('worse-clear').addEventListener('click', async () => {
-      for (const flag of flags) await R.records.remove('flag', flag.id);
-      note.hidden = true;
-      R.byId('card-title').focus();
-      R.announce('Mark cleared.');
+    confirmTap(remove, 'Tap again to delete', async () => {
+      await records.remove('routine', routine.id);
+      status.textContent = `Deleted ${routine.name}.`;
+      await myRoutines();
+      status.focus();
     });
+    items.push(make('li', { className: 'routine-tile' },
+      make('h3', { textContent: routine.name }),
+      make('p', { className: 'tile-meta', textContent: `${time} · ${names.join(', ')}` }),
+      make('div', { className: 'tile-actions' }, start, edit, copy, shareButton, remove)));
   }
+  // A newer refresh started while this one awaited: let that one draw the list.
+  if (run !== listRun) return;
+  drawn = signature;
+  byId('mine-empty').hidden = routines.length > 0;
+  list.replaceChildren(...items);
+}
 
-  for (const part of [myRoutines, history, shared, cardFlag]) {
-    part().catch((error) => console.warn(`${part.name}:`, error));
+async function history() {
+  const list = byId('history-list');
+  if (!list) return;
+  const sessions = (await store.all('sessions')).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  byId('history-empty').hidden = sessions.length > 0;
+  const data = await catalog.load();
+  const nameOf = (slug) => (data.techniques[slug] || { name: slug }).name;
+  list.replaceChildren();
+  for (const s of sessions) {
+    const started = new Date(s.startedAt);
+    const minutes = Math.max(1, Math.round((new Date(s.endedAt) - started) / 60000));
+    const when = started.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    const facts = [`${minutes} min`, `${s.completed.length} done`];
+    if (s.skipped.length) facts.push(`${s.skipped.length} skipped`);
+    if (s.status === 'ended') facts.push('ended early');
+    const pain = s.painBefore !== null || s.painAfter !== null
+      ? `Pain ${s.painBefore ?? '–'} before, ${s.painAfter ?? '–'} after (out of 10)` : '';
+    const item = make('li', { className: 'history-item' },
+      make('h2', { textContent: s.routineName }),
+      make('p', { className: 'tile-meta' }, make('time', { dateTime: s.startedAt, textContent: when }), ` · ${facts.join(' · ')}`));
+    if (pain) item.append(make('p', { textContent: pain }));
+    if (s.worse && s.worse.length) item.append(make('p', { className: 'worse', textContent: `Made it worse: ${s.worse.map(nameOf).join(', ')}` }));
+    list.append(item);
   }
-  // Changes pulled from the account appear without a reload.
-  window.addEventListener('relieve:synced', () => {
-    for (const part of [myRoutines, history]) part().catch((error) => console.warn(`${part.name}:`, error));
+}
+
+async function shared() {
+  const box = byId('shared');
+  if (!box) return;
+  const error = byId('shared-error');
+  const text = new URLSearchParams(window.location.hash.slice(1)).get('r');
+  const data = await catalog.load();
+  const result = text ? share.decodeRoutine(text, data.techniques) : { ok: false, error: 'This link has no routine in it.' };
+  if (!result.ok) {
+    error.textContent = `This shared routine can't be opened: ${result.error} Nothing was saved.`;
+    error.hidden = false;
+    return;
+  }
+  const routine = result.routine;
+  byId('shared-name').textContent = routine.name;
+  byId('shared-time').textContent = formatMinutes((await catalog.facts(routine)).seconds);
+  byId('shared-steps').replaceChildren(...routine.steps.map((step) => {
+    const t = data.techniques[step.technique];
+    const timed = t.dosing.type === 'time';
+    const amount = timed ? `${step.seconds ?? t.dosing.seconds} seconds` : `${step.reps ?? t.dosing.reps} reps`;
+    return make('li', {}, make('a', { href: t.url, textContent: t.name }), ` · ${amount}${step.sides === 'left-right' ? ', left then right' : ''}`);
+  }));
+  byId('shared-preview').hidden = false;
+  const save = byId('shared-save');
+  const now = new Date().toISOString();
+  // One id for this link's routine, so tapping Save twice can't make two copies.
+  const record = { ...routine, id: uuid7(), createdAt: now, updatedAt: now };
+  save.addEventListener('click', async () => {
+    save.disabled = true;
+    try {
+      await records.save('routine', record);
+    } catch (e) {
+      save.disabled = false;
+      byId('shared-status').textContent = `Not saved: ${e.message} Please try again.`;
+      return;
+    }
+    byId('shared-status').replaceChildren(`Saved “${record.name}” to your routines. `,
+      make('a', { href: `/play?routine=${encodeURIComponent(record.id)}`, textContent: 'Start it now' }));
   });
-})();
+}
+
+async function cardFlag() {
+  const note = byId('worse-note');
+  if (!note) return;
+  const flags = await store.byIndex('flags', 'technique', note.dataset.technique);
+  if (!flags.length) return;
+  const latest = flags.map((f) => f.at).sort().pop();
+  byId('worse-date').textContent = new Date(latest).toLocaleDateString();
+  note.hidden = false;
+  byId('worse-clear').addEventListener('click', async () => {
+    for (const flag of flags) await records.remove('flag', flag.id);
+    note.hidden = true;
+    byId('card-title').focus();
+    announce('Mark cleared.');
+  });
+}
+
+for (const part of [myRoutines, history, shared, cardFlag]) {
+  part().catch((error) => console.warn(`${part.name}:`, error));
+}
+// Changes pulled from the account appear without a reload.
+window.addEventListener('relieve:synced', () => {
+  for (const part of [myRoutines, history]) part().catch((error) => console.warn(`${part.name}:`, error));
+});

@@ -1,450 +1,456 @@
-/* The guided player page (/play?routine=<id>). The clock is Relieve.timer, driven by
+/* The guided player page (/play?routine=<id>). The clock is routine/timer.js, driven by
    timestamps; this file draws it, plays cues, keeps the screen on, saves progress so a reload
    resumes, and records the session in IndexedDB when the routine ends. */
-(() => {
-  'use strict';
-  const R = window.Relieve;
-  const root = R.byId('player');
-  if (!root) return;
+import { announce, byId, confirmTap, formatClock, formatMinutes, prefs } from '../lib/dom.js';
+import { uuid7 } from '../lib/ids.js';
+import * as catalog from '../lib/catalog.js';
+import * as cues from './cues.js';
+import * as expand from './expand.js';
+import * as records from '../sync/records.js';
+import * as safety from '../safety/state.js';
+import * as safetyRules from '../safety/rules.js';
+import * as store from '../lib/store.js';
+import * as timer from './timer.js';
 
-  const SAVE_KEY = 'relieve.player';
-  const TICK_MS = 200;
-  const params = new URLSearchParams(window.location.search);
-  const routineId = params.get('routine');
-  const el = (id) => R.byId(id);
-  const views = ['player-loading', 'player-error', 'player-blocked', 'player-setup', 'player-run', 'player-done'];
+const root = byId('player');
 
-  let data = null;       // the catalog
-  let routine = null;
-  let state = null;      // Relieve.timer state
-  let run = null;        // what the session record needs besides the timer
-  let loop = 0;
-  let lastSaved = 0;
-  let wakeLock = null;
-  let notAdvised = {};   // technique → why the safety answers rule it out
-  let concerns = [];     // this routine's steps that the answers rule out
+const SAVE_KEY = 'relieve.player';
+const TICK_MS = 200;
+const params = new URLSearchParams(window.location.search);
+const routineId = params.get('routine');
+const el = (id) => byId(id);
+const views = ['player-loading', 'player-error', 'player-blocked', 'player-setup', 'player-run', 'player-done'];
 
-  if (params.get('flare') === '1') document.body.classList.add('flare');
-  // Flare mode starts without a tap on this page, and browsers keep sound off until one comes:
-  // the first touch or key anywhere turns the cues on.
-  for (const type of ['pointerdown', 'keydown']) {
-    document.addEventListener(type, () => R.cues.unlock(), { once: true, capture: true });
+let data = null;       // the catalog
+let routine = null;
+let state = null;      // timer state
+let run = null;        // what the session record needs besides the timer
+let loop = 0;
+let lastSaved = 0;
+let wakeLock = null;
+let notAdvised = {};   // technique → why the safety answers rule it out
+let concerns = [];     // this routine's steps that the answers rule out
+
+if (params.get('flare') === '1') document.body.classList.add('flare');
+// Flare mode starts without a tap on this page, and browsers keep sound off until one comes:
+// the first touch or key anywhere turns the cues on.
+for (const type of ['pointerdown', 'keydown']) {
+  document.addEventListener(type, () => cues.unlock(), { once: true, capture: true });
+}
+
+function show(id) {
+  for (const view of views) el(view).hidden = view !== id;
+}
+
+function fail(message) {
+  el('player-error-text').textContent = message;
+  show('player-error');
+}
+
+function buildScale(container) {
+  const name = container.dataset.name;
+  for (let n = 0; n <= 10; n += 1) {
+    const label = document.createElement('label');
+    label.innerHTML = `<input type="radio" name="${name}" value="${n}"><span>${n}</span>`;
+    container.append(label);
   }
+}
+const scaleValue = (name) => {
+  const checked = root.querySelector(`input[name="${name}"]:checked`);
+  return checked ? Number(checked.value) : null;
+};
 
-  function show(id) {
-    for (const view of views) el(view).hidden = view !== id;
-  }
+// ---- setup -------------------------------------------------------------------------------
 
-  function fail(message) {
-    el('player-error-text').textContent = message;
-    show('player-error');
-  }
+async function setup() {
+  el('setup-name').textContent = routine.name;
+  el('setup-summary').textContent = routine.summary || '';
+  el('setup-summary').hidden = !routine.summary;
+  const facts = await catalog.facts(routine);
+  el('setup-time').textContent = formatMinutes(facts.seconds);
+  el('setup-equipment').textContent = facts.equipment.map((e) => data.labels.equipment[e]).join(', ') || 'None';
+  el('setup-positions').textContent = facts.positions.map((p) => data.labels.positions[p]).join(', ');
+  el('setup-steps').textContent = routine.steps.map((s) => data.techniques[s.technique].name).join(', ');
 
-  function buildScale(container) {
-    const name = container.dataset.name;
-    for (let n = 0; n <= 10; n += 1) {
-      const label = document.createElement('label');
-      label.innerHTML = `<input type="radio" name="${name}" value="${n}"><span>${n}</span>`;
-      container.append(label);
-    }
+  const flags = await store.all('flags').catch(() => []);
+  // Several devices (or days) may have flagged one technique: offer it once, with the latest date.
+  const latest = new Map();
+  for (const f of flags) if (!latest.has(f.technique) || latest.get(f.technique).at < f.at) latest.set(f.technique, f);
+  concerns = safetyRules.routineConcerns(routine, notAdvised);
+  const flagged = [...latest.values()].filter((f) => routine.steps.some((s) => s.technique === f.technique)
+    && !concerns.some((c) => c.technique === f.technique));
+  const list = el('flag-offer-list');
+  list.replaceChildren();
+  for (const flag of flagged) {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'checkbox';
+    input.checked = true;
+    input.value = flag.technique;
+    const date = new Date(flag.at).toLocaleDateString();
+    label.append(input, ` Skip ${data.techniques[flag.technique].name} (flagged ${date})`);
+    list.append(label);
   }
-  const scaleValue = (name) => {
-    const checked = root.querySelector(`input[name="${name}"]:checked`);
-    return checked ? Number(checked.value) : null;
+  el('flag-offer').hidden = flagged.length === 0;
+
+  // Steps the safety answers rule out are left out, not offered: the reason is always shown,
+  // and changing the answers is the way to bring a step back.
+  const safetyList = el('safety-offer-list');
+  safetyList.replaceChildren();
+  for (const concern of concerns) {
+    const item = document.createElement('li');
+    item.dataset.technique = concern.technique;
+    item.textContent = data.techniques[concern.technique].name + ': not advised with ' + concern.reasons.join('; ');
+    safetyList.append(item);
+  }
+  el('safety-offer').hidden = concerns.length === 0;
+
+  const settings = cues.settings();
+  root.querySelectorAll('[data-cue]').forEach((box) => {
+    box.checked = settings[box.dataset.cue];
+    box.onchange = () => cues.save({ [box.dataset.cue]: box.checked });
+  });
+  show('player-setup');
+}
+
+function start() {
+  const skip = [...Array.from(el('flag-offer-list').querySelectorAll('input:checked'), (i) => i.value),
+    ...concerns.map((c) => c.technique)];
+  let segments;
+  try {
+    segments = expand.expandRoutine(routine, data.techniques, { skip });
+  } catch (error) {
+    fail(error.message);
+    return;
+  }
+  cues.unlock();
+  const now = Date.now();
+  state = timer.start(segments, now);
+  run = {
+    routineId: routine.id, routineName: routine.name, sessionId: uuid7(now),
+    painBefore: scaleValue('pain-before'), worse: [], repsDone: 0, skippedAtStart: skip,
   };
+  show('player-run');
+  enterSegment(timer.current(state), true);
+  el('step-name').focus();
+  save(now);
+  startLoop();
+}
 
-  // ---- setup -------------------------------------------------------------------------------
+// ---- running -----------------------------------------------------------------------------
 
-  async function setup() {
-    el('setup-name').textContent = routine.name;
-    el('setup-summary').textContent = routine.summary || '';
-    el('setup-summary').hidden = !routine.summary;
-    const facts = await R.catalog.facts(routine);
-    el('setup-time').textContent = R.formatMinutes(facts.seconds);
-    el('setup-equipment').textContent = facts.equipment.map((e) => data.labels.equipment[e]).join(', ') || 'None';
-    el('setup-positions').textContent = facts.positions.map((p) => data.labels.positions[p]).join(', ');
-    el('setup-steps').textContent = routine.steps.map((s) => data.techniques[s.technique].name).join(', ');
+const sideLabel = (side) => (side === 'left' ? 'Left side' : side === 'right' ? 'Right side' : '');
 
-    const flags = await R.store.all('flags').catch(() => []);
-    // Several devices (or days) may have flagged one technique: offer it once, with the latest date.
-    const latest = new Map();
-    for (const f of flags) if (!latest.has(f.technique) || latest.get(f.technique).at < f.at) latest.set(f.technique, f);
-    concerns = R.safetyRules.routineConcerns(routine, notAdvised);
-    const flagged = [...latest.values()].filter((f) => routine.steps.some((s) => s.technique === f.technique)
-      && !concerns.some((c) => c.technique === f.technique));
-    const list = el('flag-offer-list');
-    list.replaceChildren();
-    for (const flag of flagged) {
-      const label = document.createElement('label');
-      const input = document.createElement('input');
-      input.type = 'checkbox';
-      input.checked = true;
-      input.value = flag.technique;
-      const date = new Date(flag.at).toLocaleDateString();
-      label.append(input, ` Skip ${data.techniques[flag.technique].name} (flagged ${date})`);
-      list.append(label);
-    }
-    el('flag-offer').hidden = flagged.length === 0;
+function phaseText(segment) {
+  if (segment.kind === 'ready') return 'Get ready';
+  if (segment.kind === 'rest') return 'Rest';
+  if (segment.kind === 'switch') return 'Switch sides';
+  const parts = [sideLabel(segment.side), segment.sets > 1 ? `Set ${segment.set} of ${segment.sets}` : ''];
+  return parts.filter(Boolean).join(' · ') || 'Now';
+}
 
-    // Steps the safety answers rule out are left out, not offered: the reason is always shown,
-    // and changing the answers is the way to bring a step back.
-    const safetyList = el('safety-offer-list');
-    safetyList.replaceChildren();
-    for (const concern of concerns) {
-      const item = document.createElement('li');
-      item.dataset.technique = concern.technique;
-      item.textContent = data.techniques[concern.technique].name + ': not advised with ' + concern.reasons.join('; ');
-      safetyList.append(item);
-    }
-    el('safety-offer').hidden = concerns.length === 0;
+function nextWork(index) {
+  const segments = state.segments;
+  for (let i = index + 1; i < segments.length; i += 1) if (segments[i].kind === 'work') return segments[i];
+  return null;
+}
 
-    const settings = R.cues.settings();
-    root.querySelectorAll('[data-cue]').forEach((box) => {
-      box.checked = settings[box.dataset.cue];
-      box.onchange = () => R.cues.save({ [box.dataset.cue]: box.checked });
-    });
-    show('player-setup');
+function enterSegment(segment, quiet, restoring = false) {
+  if (!segment) return;
+  const work = segment.kind === 'work' ? segment : nextWork(state.index);
+  if (!restoring) run.repsDone = 0;
+  el('phase').textContent = phaseText(segment);
+  const image = el('step-image');
+  if (work) {
+    image.src = work.illustration;
+    image.alt = `${work.name}: illustration`;
   }
+  el('step-name').textContent = segment.kind === 'work' ? segment.name : work ? `Next: ${work.name}` : '';
+  el('step-cue').textContent = work ? work.cue : '';
+  const following = segment.kind === 'work' ? nextWork(state.index) : null;
+  const nextSide = following && following.side ? ` (${following.side})` : '';
+  el('up-next').textContent = following ? `Up next: ${following.name}${nextSide}` : '';
+  el('reps').hidden = !(segment.kind === 'work' && segment.mode === 'reps');
+  el('clock').hidden = !el('reps').hidden;
+  el('worse-button').disabled = !work && segment.kind !== 'work';
+  renderReps();
+  render();
 
-  function start() {
-    const skip = [...Array.from(el('flag-offer-list').querySelectorAll('input:checked'), (i) => i.value),
-      ...concerns.map((c) => c.technique)];
-    let segments;
-    try {
-      segments = R.expand.expandRoutine(routine, data.techniques, { skip });
-    } catch (error) {
-      fail(error.message);
-      return;
-    }
-    R.cues.unlock();
-    const now = Date.now();
-    state = R.timer.start(segments, now);
-    run = {
-      routineId: routine.id, routineName: routine.name, sessionId: R.uuid7(now),
-      painBefore: scaleValue('pain-before'), worse: [], repsDone: 0, skippedAtStart: skip,
-    };
-    show('player-run');
-    enterSegment(R.timer.current(state), true);
-    el('step-name').focus();
+  let spoken = phaseText(segment);
+  if (segment.kind === 'work') {
+    const amount = segment.mode === 'time' ? `${segment.seconds} seconds` : `${segment.reps} reps`;
+    const side = segment.side ? `${sideLabel(segment.side)}: ` : '';
+    spoken = `${side}${segment.name}, ${amount}`;
+  } else if (segment.kind === 'switch') {
+    spoken = `Switch sides. Next: ${sideLabel(segment.toSide).toLowerCase()}`;
+  } else if (work) {
+    spoken = `${phaseText(segment)}. Next: ${work.name}`;
+  }
+  announce(spoken);
+  if (!quiet) {
+    cues.transition();
+    cues.say(segment.kind === 'work' ? spoken : phaseText(segment));
+  }
+}
+
+function renderReps() {
+  const segment = timer.current(state);
+  if (!segment || segment.kind !== 'work' || segment.mode !== 'reps') return;
+  const hold = segment.holdSeconds ? `, hold ${segment.holdSeconds} s each` : '';
+  el('rep-count').textContent = `${run.repsDone} of ${segment.reps} reps${hold}`;
+  el('rep-button').textContent = run.repsDone + 1 >= segment.reps ? 'Last rep done' : 'Rep done';
+}
+
+function render(now = Date.now()) {
+  const left = timer.remaining(state, now);
+  if (left !== null) el('clock').textContent = formatClock(left);
+  const total = state.segments.length;
+  el('progress').max = total;
+  el('progress').value = state.index;
+  const works = state.segments.filter((s) => s.kind === 'work');
+  const doneWorks = state.segments.slice(0, state.index).filter((s) => s.kind === 'work').length;
+  el('progress-text').textContent = `${Math.min(doneWorks + 1, works.length)} of ${works.length}`;
+  const paused = state.status === 'paused';
+  const label = paused ? 'Resume' : 'Pause';
+  if (el('pause-button').textContent !== label) el('pause-button').textContent = label;
+  root.classList.toggle('is-paused', paused);
+}
+
+function handle(events) {
+  for (const event of events) {
+    if (event.type === 'segment') enterSegment(event.segment, false);
+    else if (event.type === 'countdown') cues.countdown();
+    else if (event.type === 'finished' || event.type === 'ended') finish();
+  }
+}
+
+function apply(result, now = Date.now()) {
+  state = result.state;
+  handle(result.events);
+  if (state.status === 'running' || state.status === 'paused') {
+    render(now);
     save(now);
-    startLoop();
   }
+}
 
-  // ---- running -----------------------------------------------------------------------------
-
-  const sideLabel = (side) => (side === 'left' ? 'Left side' : side === 'right' ? 'Right side' : '');
-
-  function phaseText(segment) {
-    if (segment.kind === 'ready') return 'Get ready';
-    if (segment.kind === 'rest') return 'Rest';
-    if (segment.kind === 'switch') return 'Switch sides';
-    const parts = [sideLabel(segment.side), segment.sets > 1 ? `Set ${segment.set} of ${segment.sets}` : ''];
-    return parts.filter(Boolean).join(' · ') || 'Now';
+function tick() {
+  const now = Date.now();
+  const result = timer.advance(state, now);
+  state = result.state;
+  handle(result.events);
+  if (state.status === 'running' || state.status === 'paused') {
+    render(now);
+    if (now - lastSaved > 5000 || result.events.length) save(now);
   }
+}
 
-  function nextWork(index) {
-    const segments = state.segments;
-    for (let i = index + 1; i < segments.length; i += 1) if (segments[i].kind === 'work') return segments[i];
-    return null;
-  }
+function startLoop() {
+  stopLoop();
+  loop = setInterval(tick, TICK_MS);
+  if (state.status === 'running') keepAwake();
+}
+function stopLoop() {
+  clearInterval(loop);
+  loop = 0;
+}
 
-  function enterSegment(segment, quiet, restoring = false) {
-    if (!segment) return;
-    const work = segment.kind === 'work' ? segment : nextWork(state.index);
-    if (!restoring) run.repsDone = 0;
-    el('phase').textContent = phaseText(segment);
-    const image = el('step-image');
-    if (work) {
-      image.src = work.illustration;
-      image.alt = `${work.name}: illustration`;
+function save(now = Date.now()) {
+  lastSaved = now;
+  prefs.setJSON(SAVE_KEY, { routineId, run, state: timer.serialize(state, now) });
+}
+
+// ---- screen wake lock --------------------------------------------------------------------
+
+async function keepAwake() {
+  if (!('wakeLock' in navigator) || wakeLock || document.visibilityState !== 'visible') return;
+  try {
+    const lock = await navigator.wakeLock.request('screen');
+    // Paused or ended while the request was pending: let the screen sleep after all.
+    if (!state || state.status !== 'running') {
+      lock.release().catch(() => {});
+      return;
     }
-    el('step-name').textContent = segment.kind === 'work' ? segment.name : work ? `Next: ${work.name}` : '';
-    el('step-cue').textContent = work ? work.cue : '';
-    const following = segment.kind === 'work' ? nextWork(state.index) : null;
-    const nextSide = following && following.side ? ` (${following.side})` : '';
-    el('up-next').textContent = following ? `Up next: ${following.name}${nextSide}` : '';
-    el('reps').hidden = !(segment.kind === 'work' && segment.mode === 'reps');
-    el('clock').hidden = !el('reps').hidden;
-    el('worse-button').disabled = !work && segment.kind !== 'work';
-    renderReps();
-    render();
-
-    let spoken = phaseText(segment);
-    if (segment.kind === 'work') {
-      const amount = segment.mode === 'time' ? `${segment.seconds} seconds` : `${segment.reps} reps`;
-      const side = segment.side ? `${sideLabel(segment.side)}: ` : '';
-      spoken = `${side}${segment.name}, ${amount}`;
-    } else if (segment.kind === 'switch') {
-      spoken = `Switch sides. Next: ${sideLabel(segment.toSide).toLowerCase()}`;
-    } else if (work) {
-      spoken = `${phaseText(segment)}. Next: ${work.name}`;
-    }
-    R.announce(spoken);
-    if (!quiet) {
-      R.cues.transition();
-      R.cues.say(segment.kind === 'work' ? spoken : phaseText(segment));
-    }
+    wakeLock = lock;
+    wakeLock.addEventListener('release', () => { wakeLock = null; });
+  } catch {
+    wakeLock = null; // refused (battery saver): the routine still works
   }
+}
+function letSleep() {
+  if (wakeLock) wakeLock.release().catch(() => {});
+  wakeLock = null;
+}
 
-  function renderReps() {
-    const segment = R.timer.current(state);
-    if (!segment || segment.kind !== 'work' || segment.mode !== 'reps') return;
-    const hold = segment.holdSeconds ? `, hold ${segment.holdSeconds} s each` : '';
-    el('rep-count').textContent = `${run.repsDone} of ${segment.reps} reps${hold}`;
-    el('rep-button').textContent = run.repsDone + 1 >= segment.reps ? 'Last rep done' : 'Rep done';
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && state && state.status === 'running') {
+    tick();
+    keepAwake();
   }
+});
+window.addEventListener('pagehide', () => {
+  if (state && (state.status === 'running' || state.status === 'paused')) save();
+});
 
-  function render(now = Date.now()) {
-    const left = R.timer.remaining(state, now);
-    if (left !== null) el('clock').textContent = R.formatClock(left);
-    const total = state.segments.length;
-    el('progress').max = total;
-    el('progress').value = state.index;
-    const works = state.segments.filter((s) => s.kind === 'work');
-    const doneWorks = state.segments.slice(0, state.index).filter((s) => s.kind === 'work').length;
-    el('progress-text').textContent = `${Math.min(doneWorks + 1, works.length)} of ${works.length}`;
-    const paused = state.status === 'paused';
-    const label = paused ? 'Resume' : 'Pause';
-    if (el('pause-button').textContent !== label) el('pause-button').textContent = label;
-    root.classList.toggle('is-paused', paused);
-  }
+// ---- controls ----------------------------------------------------------------------------
 
-  function handle(events) {
-    for (const event of events) {
-      if (event.type === 'segment') enterSegment(event.segment, false);
-      else if (event.type === 'countdown') R.cues.countdown();
-      else if (event.type === 'finished' || event.type === 'ended') finish();
-    }
-  }
-
-  function apply(result, now = Date.now()) {
-    state = result.state;
-    handle(result.events);
-    if (state.status === 'running' || state.status === 'paused') {
-      render(now);
-      save(now);
-    }
-  }
-
-  function tick() {
-    const now = Date.now();
-    const result = R.timer.advance(state, now);
-    state = result.state;
-    handle(result.events);
-    if (state.status === 'running' || state.status === 'paused') {
-      render(now);
-      if (now - lastSaved > 5000 || result.events.length) save(now);
-    }
-  }
-
-  function startLoop() {
-    stopLoop();
-    loop = setInterval(tick, TICK_MS);
-    if (state.status === 'running') keepAwake();
-  }
-  function stopLoop() {
-    clearInterval(loop);
-    loop = 0;
-  }
-
-  function save(now = Date.now()) {
-    lastSaved = now;
-    R.prefs.setJSON(SAVE_KEY, { routineId, run, state: R.timer.serialize(state, now) });
-  }
-
-  // ---- screen wake lock --------------------------------------------------------------------
-
-  async function keepAwake() {
-    if (!('wakeLock' in navigator) || wakeLock || document.visibilityState !== 'visible') return;
-    try {
-      const lock = await navigator.wakeLock.request('screen');
-      // Paused or ended while the request was pending: let the screen sleep after all.
-      if (!state || state.status !== 'running') {
-        lock.release().catch(() => {});
-        return;
-      }
-      wakeLock = lock;
-      wakeLock.addEventListener('release', () => { wakeLock = null; });
-    } catch {
-      wakeLock = null; // refused (battery saver): the routine still works
-    }
-  }
-  function letSleep() {
-    if (wakeLock) wakeLock.release().catch(() => {});
-    wakeLock = null;
-  }
-
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && state && state.status === 'running') {
-      tick();
-      keepAwake();
-    }
-  });
-  window.addEventListener('pagehide', () => {
-    if (state && (state.status === 'running' || state.status === 'paused')) save();
-  });
-
-  // ---- controls ----------------------------------------------------------------------------
-
-  el('start-button').addEventListener('click', start);
-  el('pause-button').addEventListener('click', () => {
-    const now = Date.now();
-    if (state.status === 'paused') {
-      R.cues.unlock();
-      apply(R.timer.resume(state, now), now);
-      R.announce('Resumed');
-      keepAwake();
-    } else {
-      apply(R.timer.pause(state, now), now);
-      R.cues.silence();
-      R.announce('Paused');
-      letSleep();
-    }
-  });
-  el('skip-button').addEventListener('click', () => apply(R.timer.skip(state, Date.now())));
-  el('back-button').addEventListener('click', () => apply(R.timer.back(state, Date.now())));
-  el('rep-button').addEventListener('click', () => {
-    const segment = R.timer.current(state);
-    if (!segment || segment.mode !== 'reps') return;
-    run.repsDone += 1;
-    if (run.repsDone >= segment.reps) {
-      apply(R.timer.completeReps(state, Date.now()));
-      // The rep button may now be hidden: keep focus somewhere meaningful.
-      if (el('reps').hidden) el('step-name').focus();
-    } else {
-      renderReps();
-      R.announce(`${run.repsDone} of ${segment.reps}`);
-      save();
-    }
-  });
-  el('worse-button').addEventListener('click', async () => {
-    const segment = R.timer.current(state);
-    const work = segment && segment.kind === 'work' ? segment : lastWork();
-    if (!work) return;
-    if (!run.worse.includes(work.technique)) run.worse.push(work.technique);
-    save();
-    await R.records.save('flag', { id: R.uuid7(), technique: work.technique, at: new Date().toISOString(), routineId: run.routineId })
-      .catch(() => {});
-    R.announce(`Noted: ${work.name} made things worse. Next time you'll be offered to skip it.`);
-    el('worse-button').textContent = 'Noted';
-    setTimeout(() => { el('worse-button').textContent = 'This made it worse'; }, 3000);
-  });
-  R.confirmTap(el('end-button'), 'Tap again to end', () => apply(R.timer.end(state, Date.now())));
-
-  function lastWork() {
-    for (let i = state.index; i >= 0; i -= 1) if (state.segments[i].kind === 'work') return state.segments[i];
-    return null;
-  }
-
-  // ---- finishing ---------------------------------------------------------------------------
-
-  function sessionRecord(timerState, runInfo) {
-    const summary = R.timer.summary(timerState);
-    const pick = ({ technique, side, set }) => ({ technique, side, set });
-    return {
-      id: runInfo.sessionId,
-      routineId: runInfo.routineId,
-      routineName: runInfo.routineName,
-      startedAt: new Date(summary.startedAt).toISOString(),
-      endedAt: new Date(summary.endedAt || Date.now()).toISOString(),
-      status: timerState.status === 'finished' ? 'finished' : 'ended',
-      completed: summary.completed.map(pick),
-      skipped: summary.skipped.map(pick),
-      skippedAtStart: runInfo.skippedAtStart,
-      worse: runInfo.worse,
-      painBefore: runInfo.painBefore,
-      painAfter: null,
-      updatedAt: new Date().toISOString(),
-    };
-  }
-
-  async function finish() {
-    stopLoop();
+el('start-button').addEventListener('click', start);
+el('pause-button').addEventListener('click', () => {
+  const now = Date.now();
+  if (state.status === 'paused') {
+    cues.unlock();
+    apply(timer.resume(state, now), now);
+    announce('Resumed');
+    keepAwake();
+  } else {
+    apply(timer.pause(state, now), now);
+    cues.silence();
+    announce('Paused');
     letSleep();
-    R.prefs.remove(SAVE_KEY);
-    const finished = state.status === 'finished';
-    if (finished) R.cues.finished();
-    const session = sessionRecord(state, run);
-    el('done-heading').textContent = finished ? 'Routine finished' : 'Routine ended early';
-    el('done-summary').textContent = `${session.completed.length} done, ${session.skipped.length} skipped.`;
-    show('player-done');
-    el('done-heading').focus();
-    await persistSession(session, 'Saved to your history on this device.');
-    root.querySelectorAll('input[name="pain-after"]').forEach((input) => {
-      input.addEventListener('change', () => {
-        session.painAfter = Number(input.value);
-        persistSession(session, `Saved: pain ${session.painAfter} out of 10 after this routine.`);
-      });
+  }
+});
+el('skip-button').addEventListener('click', () => apply(timer.skip(state, Date.now())));
+el('back-button').addEventListener('click', () => apply(timer.back(state, Date.now())));
+el('rep-button').addEventListener('click', () => {
+  const segment = timer.current(state);
+  if (!segment || segment.mode !== 'reps') return;
+  run.repsDone += 1;
+  if (run.repsDone >= segment.reps) {
+    apply(timer.completeReps(state, Date.now()));
+    // The rep button may now be hidden: keep focus somewhere meaningful.
+    if (el('reps').hidden) el('step-name').focus();
+  } else {
+    renderReps();
+    announce(`${run.repsDone} of ${segment.reps}`);
+    save();
+  }
+});
+el('worse-button').addEventListener('click', async () => {
+  const segment = timer.current(state);
+  const work = segment && segment.kind === 'work' ? segment : lastWork();
+  if (!work) return;
+  if (!run.worse.includes(work.technique)) run.worse.push(work.technique);
+  save();
+  await records.save('flag', { id: uuid7(), technique: work.technique, at: new Date().toISOString(), routineId: run.routineId })
+    .catch(() => {});
+  announce(`Noted: ${work.name} made things worse. Next time you'll be offered to skip it.`);
+  el('worse-button').textContent = 'Noted';
+  setTimeout(() => { el('worse-button').textContent = 'This made it worse'; }, 3000);
+});
+confirmTap(el('end-button'), 'Tap again to end', () => apply(timer.end(state, Date.now())));
+
+function lastWork() {
+  for (let i = state.index; i >= 0; i -= 1) if (state.segments[i].kind === 'work') return state.segments[i];
+  return null;
+}
+
+// ---- finishing ---------------------------------------------------------------------------
+
+function sessionRecord(timerState, runInfo) {
+  const summary = timer.summary(timerState);
+  const pick = ({ technique, side, set }) => ({ technique, side, set });
+  return {
+    id: runInfo.sessionId,
+    routineId: runInfo.routineId,
+    routineName: runInfo.routineName,
+    startedAt: new Date(summary.startedAt).toISOString(),
+    endedAt: new Date(summary.endedAt || Date.now()).toISOString(),
+    status: timerState.status === 'finished' ? 'finished' : 'ended',
+    completed: summary.completed.map(pick),
+    skipped: summary.skipped.map(pick),
+    skippedAtStart: runInfo.skippedAtStart,
+    worse: runInfo.worse,
+    painBefore: runInfo.painBefore,
+    painAfter: null,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+async function finish() {
+  stopLoop();
+  letSleep();
+  prefs.remove(SAVE_KEY);
+  const finished = state.status === 'finished';
+  if (finished) cues.finished();
+  const session = sessionRecord(state, run);
+  el('done-heading').textContent = finished ? 'Routine finished' : 'Routine ended early';
+  el('done-summary').textContent = `${session.completed.length} done, ${session.skipped.length} skipped.`;
+  show('player-done');
+  el('done-heading').focus();
+  await persistSession(session, 'Saved to your history on this device.');
+  root.querySelectorAll('input[name="pain-after"]').forEach((input) => {
+    input.addEventListener('change', () => {
+      session.painAfter = Number(input.value);
+      persistSession(session, `Saved: pain ${session.painAfter} out of 10 after this routine.`);
     });
+  });
+}
+
+async function persistSession(session, message) {
+  try {
+    Object.assign(session, await records.save('session', session));
+    el('done-saved').textContent = message;
+  } catch (error) {
+    el('done-saved').textContent = `This session could not be saved on this device: ${error.message}`;
   }
+}
 
-  async function persistSession(session, message) {
-    try {
-      Object.assign(session, await R.records.save('session', session));
-      el('done-saved').textContent = message;
-    } catch (error) {
-      el('done-saved').textContent = `This session could not be saved on this device: ${error.message}`;
-    }
+// ---- start-up ----------------------------------------------------------------------------
+
+/** A routine left unfinished is kept in the history as ended, not lost. */
+async function endUnfinished(saved) {
+  if (!saved) return;
+  const other = saved.run ? timer.restore(saved.state, Date.now()) : null;
+  if (other && (other.status === 'running' || other.status === 'paused')) {
+    const ended = timer.end(other, Date.now()).state;
+    await records.save('session', sessionRecord(ended, saved.run)).catch(() => {});
   }
+  prefs.remove(SAVE_KEY);
+}
 
-  // ---- start-up ----------------------------------------------------------------------------
-
-  /** A routine left unfinished is kept in the history as ended, not lost. */
-  async function endUnfinished(saved) {
-    if (!saved) return;
-    const other = saved.run ? R.timer.restore(saved.state, Date.now()) : null;
-    if (other && (other.status === 'running' || other.status === 'paused')) {
-      const ended = R.timer.end(other, Date.now()).state;
-      await R.records.save('session', sessionRecord(ended, saved.run)).catch(() => {});
-    }
-    R.prefs.remove(SAVE_KEY);
+async function init() {
+  root.querySelectorAll('.scale').forEach(buildScale);
+  try {
+    data = await catalog.load();
+    routine = await catalog.routine(routineId);
+  } catch (error) {
+    fail(`The routine could not be loaded: ${error.message}`);
+    return;
   }
-
-  async function init() {
-    root.querySelectorAll('.scale').forEach(buildScale);
-    try {
-      data = await R.catalog.load();
-      routine = await R.catalog.routine(routineId);
-    } catch (error) {
-      fail(`The routine could not be loaded: ${error.message}`);
-      return;
-    }
-    if (!routine) {
-      fail(routineId ? 'We could not find that routine. It may have been deleted.' : 'No routine was chosen.');
-      return;
-    }
-    // Safety first: no routine on a day with a red flag, and none before the check is answered.
-    const safety = await R.safety.current();
-    if (safety.block) {
-      await endUnfinished(R.prefs.getJSON(SAVE_KEY));
-      R.safety.renderBlock(el('player-blocked'), safety.block, { headingLevel: 'h1' });
-      show('player-blocked');
-      return;
-    }
-    if (safety.needsRedFlags || safety.needsContraindications) {
-      const part = !safety.needsContraindications ? 'red-flags' : (!safety.needsRedFlags ? 'contraindications' : null);
-      window.location.replace(R.safety.checkUrl({ part, source: 'routine', next: window.location.pathname + window.location.search }));
-      return;
-    }
-    notAdvised = safety.notAdvised;
-    const saved = R.prefs.getJSON(SAVE_KEY);
-    const restored = saved && saved.routineId === routineId && saved.run ? R.timer.restore(saved.state, Date.now()) : null;
-    if (restored && (restored.status === 'running' || restored.status === 'paused')) {
-      state = restored;
-      run = saved.run;
-      show('player-run');
-      enterSegment(R.timer.current(state), true, true);
-      render();
-      R.announce('Paused where you left off. Press Resume to continue.');
-      startLoop();
-      return;
-    }
-    await endUnfinished(saved);
-    await setup();
-    // Flare mode is one tap from the home screen: no set-up questions on a bad day. Techniques
-    // flagged as making things worse stay skipped (they are ticked by default).
-    if (document.body.classList.contains('flare')) start();
+  if (!routine) {
+    fail(routineId ? 'We could not find that routine. It may have been deleted.' : 'No routine was chosen.');
+    return;
   }
+  // Safety first: no routine on a day with a red flag, and none before the check is answered.
+  const safe = await safety.current();
+  if (safe.block) {
+    await endUnfinished(prefs.getJSON(SAVE_KEY));
+    safety.renderBlock(el('player-blocked'), safe.block, { headingLevel: 'h1' });
+    show('player-blocked');
+    return;
+  }
+  if (safe.needsRedFlags || safe.needsContraindications) {
+    const part = !safe.needsContraindications ? 'red-flags' : (!safe.needsRedFlags ? 'contraindications' : null);
+    window.location.replace(safety.checkUrl({ part, source: 'routine', next: window.location.pathname + window.location.search }));
+    return;
+  }
+  notAdvised = safe.notAdvised;
+  const saved = prefs.getJSON(SAVE_KEY);
+  const restored = saved && saved.routineId === routineId && saved.run ? timer.restore(saved.state, Date.now()) : null;
+  if (restored && (restored.status === 'running' || restored.status === 'paused')) {
+    state = restored;
+    run = saved.run;
+    show('player-run');
+    enterSegment(timer.current(state), true, true);
+    render();
+    announce('Paused where you left off. Press Resume to continue.');
+    startLoop();
+    return;
+  }
+  await endUnfinished(saved);
+  await setup();
+  // Flare mode is one tap from the home screen: no set-up questions on a bad day. Techniques
+  // flagged as making things worse stay skipped (they are ticked by default).
+  if (document.body.classList.contains('flare')) start();
+}
 
-  init().catch((error) => fail(`The routine could not start: ${error.message}`));
-})();
+init().catch((error) => fail(`The routine could not start: ${error.message}`));

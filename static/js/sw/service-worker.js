@@ -1,6 +1,6 @@
 /* Relieve's service worker. The server prepends `self.RELIEVE = {version, precache, offline}`,
    generated from the app's routes, content and asset hashes (webapp/pwa/precache.py). */
-'use strict';
+import { run as runSync } from '../sync/core.js';
 
 const { version, precache, offline } = self.RELIEVE;
 const PREFIX = 'relieve-precache-';
@@ -29,7 +29,7 @@ self.addEventListener('activate', (event) => {
 // if the app is closed by then.
 self.addEventListener('sync', (event) => {
   if (event.tag !== 'relieve-sync') return;
-  event.waitUntil(self.Relieve.sync.run().then(async (status) => {
+  event.waitUntil(runSync().then(async (status) => {
     for (const client of await self.clients.matchAll()) client.postMessage({ type: 'synced', status });
     // A failed run rejects, so the browser tries again later.
     if (status.state === 'offline' || status.state === 'error') throw new Error(status.message);

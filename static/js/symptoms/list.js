@@ -1,98 +1,96 @@
 /* The symptom log list (/log/): entries grouped by day, newest first, each with edit and a
    two-tap delete. Redrawn when the data changes (a sync may bring entries from another device). */
-(() => {
-  'use strict';
-  const R = window.Relieve;
-  const { make } = R;
-  const page = R.byId('log-list-page');
-  if (!page) return;
+import { announce, byId, confirmTap, make } from '../lib/dom.js';
+import * as records from '../sync/records.js';
+import * as store from '../lib/store.js';
 
-  const LEVELS = { mild: 'mild', moderate: 'moderate', severe: 'severe' };
-  const REGIONS = { buttock: 'buttock', thigh: 'back of thigh', calf: 'calf', foot: 'foot' };
-  const SIDES = { left: 'left', right: 'right', both: 'both sides' };
-  let drawn = '';
+const page = byId('log-list-page');
 
-  const params = new URLSearchParams(window.location.search);
-  if (params.get('deleted')) {
-    const status = R.byId('log-status');
-    status.hidden = false;
-    status.textContent = 'Entry deleted.';
+const LEVELS = { mild: 'mild', moderate: 'moderate', severe: 'severe' };
+const REGIONS = { buttock: 'buttock', thigh: 'back of thigh', calf: 'calf', foot: 'foot' };
+const SIDES = { left: 'left', right: 'right', both: 'both sides' };
+let drawn = '';
+
+const params = new URLSearchParams(window.location.search);
+if (params.get('deleted')) {
+  const status = byId('log-status');
+  status.hidden = false;
+  status.textContent = 'Entry deleted.';
+}
+
+function describe(entry) {
+  const parts = [];
+  for (const name of ['numbness', 'tingling', 'weakness']) {
+    if (LEVELS[entry[name]]) parts.push(LEVELS[entry[name]] + ' ' + name);
   }
+  const where = Object.entries(entry.areas || {}).map(([region, side]) => REGIONS[region] + ' (' + SIDES[side] + ')');
+  if (where.length) parts.push('felt in ' + where.join(', '));
+  return parts.join('; ');
+}
 
-  function describe(entry) {
-    const parts = [];
-    for (const name of ['numbness', 'tingling', 'weakness']) {
-      if (LEVELS[entry[name]]) parts.push(LEVELS[entry[name]] + ' ' + name);
+function item(entry) {
+  const li = make('li', { className: 'log-item' });
+  li.dataset.entry = entry.id;
+  const when = new Date(entry.loggedAt);
+  const head = make('p', { className: 'log-item-head' });
+  head.append(make('span', { textContent: when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), className: 'log-time' }),
+    make('strong', { textContent: 'Leg ' + entry.legPain + ' · Back ' + entry.backPain }));
+  li.append(head);
+  const details = describe(entry);
+  if (details) li.append(make('p', { textContent: details.charAt(0).toUpperCase() + details.slice(1), className: 'tile-meta' }));
+  if ((entry.warningSigns || []).length) li.append(make('p', { textContent: 'Warning signs recorded', className: 'badge badge-urgent' }));
+  if (entry.notes) li.append(make('p', { textContent: entry.notes, className: 'log-notes' }));
+  const actions = make('p', { className: 'item-actions' });
+  const edit = make('a', { textContent: 'Edit', className: 'button' });
+  edit.href = '/log/new?id=' + encodeURIComponent(entry.id);
+  const label = 'entry at ' + when.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  edit.setAttribute('aria-label', 'Edit ' + label);
+  const del = make('button', { textContent: 'Delete', className: 'button quiet' });
+  del.type = 'button';
+  del.setAttribute('aria-label', 'Delete ' + label);
+  confirmTap(del, 'Tap again to delete', async () => {
+    // Focus goes to the next entry (or the day, or the page heading) once this one is gone.
+    const next = li.nextElementSibling || li.closest('.log-day').nextElementSibling;
+    await records.remove('symptom_log', entry.id);
+    await draw();
+    const id = next && (next.dataset.entry || (next.querySelector('.log-item') || {}).dataset?.entry);
+    const target = (id && page.querySelector('.log-item[data-entry="' + id + '"] a')) || byId('log-list-heading');
+    target.focus();
+    announce('Entry deleted.');
+  }, 'Tap again to delete ' + label);
+  actions.append(edit, del);
+  li.append(actions);
+  return li;
+}
+
+async function draw() {
+  const logs = (await store.all('logs').catch(() => []))
+    .sort((a, b) => (a.loggedAt < b.loggedAt ? 1 : -1));
+  const signature = JSON.stringify(logs);
+  // Redraw only when the entries changed, so a background sync can't swallow a second tap of Delete.
+  if (signature === drawn) return;
+  drawn = signature;
+  byId('log-empty').hidden = logs.length > 0;
+  const days = byId('log-days');
+  days.replaceChildren();
+  let list = null;
+  let day = '';
+  for (const entry of logs) {
+    const date = new Date(entry.loggedAt);
+    const key = date.toDateString();
+    if (key !== day) {
+      day = key;
+      const section = make('section', { className: 'log-day' });
+      section.append(make('h2', { textContent: date.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) }));
+      list = make('ul', { className: 'log-items' });
+      section.append(list);
+      days.append(section);
     }
-    const where = Object.entries(entry.areas || {}).map(([region, side]) => REGIONS[region] + ' (' + SIDES[side] + ')');
-    if (where.length) parts.push('felt in ' + where.join(', '));
-    return parts.join('; ');
+    list.append(item(entry));
   }
+}
 
-  function item(entry) {
-    const li = make('li', { className: 'log-item' });
-    li.dataset.entry = entry.id;
-    const when = new Date(entry.loggedAt);
-    const head = make('p', { className: 'log-item-head' });
-    head.append(make('span', { textContent: when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), className: 'log-time' }),
-      make('strong', { textContent: 'Leg ' + entry.legPain + ' · Back ' + entry.backPain }));
-    li.append(head);
-    const details = describe(entry);
-    if (details) li.append(make('p', { textContent: details.charAt(0).toUpperCase() + details.slice(1), className: 'tile-meta' }));
-    if ((entry.warningSigns || []).length) li.append(make('p', { textContent: 'Warning signs recorded', className: 'badge badge-urgent' }));
-    if (entry.notes) li.append(make('p', { textContent: entry.notes, className: 'log-notes' }));
-    const actions = make('p', { className: 'item-actions' });
-    const edit = make('a', { textContent: 'Edit', className: 'button' });
-    edit.href = '/log/new?id=' + encodeURIComponent(entry.id);
-    const label = 'entry at ' + when.toLocaleString([], { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    edit.setAttribute('aria-label', 'Edit ' + label);
-    const del = make('button', { textContent: 'Delete', className: 'button quiet' });
-    del.type = 'button';
-    del.setAttribute('aria-label', 'Delete ' + label);
-    R.confirmTap(del, 'Tap again to delete', async () => {
-      // Focus goes to the next entry (or the day, or the page heading) once this one is gone.
-      const next = li.nextElementSibling || li.closest('.log-day').nextElementSibling;
-      await R.records.remove('symptom_log', entry.id);
-      await draw();
-      const id = next && (next.dataset.entry || (next.querySelector('.log-item') || {}).dataset?.entry);
-      const target = (id && page.querySelector('.log-item[data-entry="' + id + '"] a')) || R.byId('log-list-heading');
-      target.focus();
-      R.announce('Entry deleted.');
-    }, 'Tap again to delete ' + label);
-    actions.append(edit, del);
-    li.append(actions);
-    return li;
-  }
-
-  async function draw() {
-    const logs = (await R.store.all('logs').catch(() => []))
-      .sort((a, b) => (a.loggedAt < b.loggedAt ? 1 : -1));
-    const signature = JSON.stringify(logs);
-    // Redraw only when the entries changed, so a background sync can't swallow a second tap of Delete.
-    if (signature === drawn) return;
-    drawn = signature;
-    R.byId('log-empty').hidden = logs.length > 0;
-    const days = R.byId('log-days');
-    days.replaceChildren();
-    let list = null;
-    let day = '';
-    for (const entry of logs) {
-      const date = new Date(entry.loggedAt);
-      const key = date.toDateString();
-      if (key !== day) {
-        day = key;
-        const section = make('section', { className: 'log-day' });
-        section.append(make('h2', { textContent: date.toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }) }));
-        list = make('ul', { className: 'log-items' });
-        section.append(list);
-        days.append(section);
-      }
-      list.append(item(entry));
-    }
-  }
-
-  draw().catch(() => {});
-  // Local changes, and entries a sync brought from another device.
-  R.records.onChange(() => draw().catch(() => {}));
-  window.addEventListener('relieve:synced', () => draw().catch(() => {}));
-})();
+draw().catch(() => {});
+// Local changes, and entries a sync brought from another device.
+records.onChange(() => draw().catch(() => {}));
+window.addEventListener('relieve:synced', () => draw().catch(() => {}));

@@ -1,98 +1,87 @@
 /* The symptom log's rules, checked on the device before an entry is saved. The server checks
-   the same rules again on sync (webapp/sync/schemas.py, SymptomLogData); a test compares the
-   two sets of limits, so a form can't accept what the account would refuse. */
-(function (root, factory) {
-  const api = factory();
-  if (typeof module === 'object' && module.exports) module.exports = api;
-  else (root.Relieve = root.Relieve || {}).logRules = api;
-})(typeof self !== 'undefined' ? self : this, function () {
-  'use strict';
+   the same rules again on sync (webapp/symptoms/records.py, SymptomLogData). The vocabularies
+   and limits come from the contract generated from that Python, so a form can't accept what
+   the account would refuse. */
+import {
+  HELPED, HELPED_OTHER_MAX, ISO_TIME_PATTERN, LEVELS, LOG_EARLIEST_MS as EARLIEST, NOTES_MAX, PAIN_RANGE, REGIONS,
+  SIDES, SLEEP, WARNING_SIGNS,
+} from '../generated/contract.js';
 
-  const LEVELS = ['none', 'mild', 'moderate', 'severe'];
-  const REGIONS = ['buttock', 'thigh', 'calf', 'foot'];
-  const SIDES = ['left', 'right', 'both'];
-  const HELPED = ['routine', 'heat', 'ice', 'medication', 'rest'];
-  const SLEEP = ['good', 'fair', 'poor'];
-  const WARNING_SIGNS = ['saddle-numbness', 'bladder', 'bowel', 'both-legs', 'weakness-worse', 'fever'];
-  const NOTES_MAX = 1000;
-  const HELPED_OTHER_MAX = 100;
-  const EARLIEST = Date.UTC(2000, 0, 1);
-  // A time typed into the form has minute precision; a minute's grace keeps "now" valid.
-  const FUTURE_GRACE_MS = 60 * 1000;
-  const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+// A time typed into the form has minute precision; a minute's grace keeps "now" valid.
+const FUTURE_GRACE_MS = 60 * 1000;
+const ISO = new RegExp(ISO_TIME_PATTERN);
 
-  const PAIN_MESSAGE = {
-    legPain: 'Choose your leg pain, from 0 (no pain) to 10 (worst pain imaginable).',
-    backPain: 'Choose your back pain, from 0 (no pain) to 10 (worst pain imaginable).',
+const PAIN_MESSAGE = {
+  legPain: 'Choose your leg pain, from 0 (no pain) to 10 (worst pain imaginable).',
+  backPain: 'Choose your back pain, from 0 (no pain) to 10 (worst pain imaginable).',
+};
+const LEVEL_NAMES = { numbness: 'numbness', tingling: 'tingling', weakness: 'weakness' };
+
+// Control characters (other than line breaks and tabs) have no place in notes; the server
+// refuses NUL outright, and a refused entry would never reach the account.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const isPain = (value) => Number.isInteger(value) && value >= PAIN_RANGE[0] && value <= PAIN_RANGE[1];
+const isText = (value) => typeof value === 'string';
+
+function checkTime(value, now, errors) {
+  const time = isText(value) && ISO.test(value) ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) errors.loggedAt = 'Enter the date and time of this entry.';
+  else if (time > now + FUTURE_GRACE_MS) errors.loggedAt = "The date and time can't be in the future.";
+  else if (time < EARLIEST) errors.loggedAt = 'Enter a date from the year 2000 on.';
+}
+
+function checkList(value, allowed, field, message, errors) {
+  if (!Array.isArray(value) || value.some((item) => !allowed.includes(item))) errors[field] = message;
+  else if (new Set(value).size !== value.length) errors[field] = 'An item is listed twice.';
+}
+
+/**
+ * Check an entry as the form collected it. Returns the errors by field (empty when valid)
+ * and the entry with optional fields filled in, ready to save.
+ */
+function validateLog(input, { now = Date.now() } = {}) {
+  const errors = {};
+  const entry = input && typeof input === 'object' ? input : {};
+  const value = {
+    loggedAt: entry.loggedAt,
+    legPain: entry.legPain,
+    backPain: entry.backPain,
+    numbness: entry.numbness ?? 'none',
+    tingling: entry.tingling ?? 'none',
+    weakness: entry.weakness ?? 'none',
+    areas: entry.areas ?? {},
+    helped: entry.helped ?? [],
+    helpedOther: isText(entry.helpedOther) ? entry.helpedOther.trim() : entry.helpedOther ?? '',
+    sleep: entry.sleep ?? null,
+    notes: entry.notes ?? '',
+    warningSigns: entry.warningSigns ?? [],
   };
-  const LEVEL_NAMES = { numbness: 'numbness', tingling: 'tingling', weakness: 'weakness' };
-
-  // Control characters (other than line breaks and tabs) have no place in notes; the server
-  // refuses NUL outright, and a refused entry would never reach the account.
-  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-  const isPain = (value) => Number.isInteger(value) && value >= 0 && value <= 10;
-  const isText = (value) => typeof value === 'string';
-
-  function checkTime(value, now, errors) {
-    const time = isText(value) && ISO.test(value) ? Date.parse(value) : NaN;
-    if (Number.isNaN(time)) errors.loggedAt = 'Enter the date and time of this entry.';
-    else if (time > now + FUTURE_GRACE_MS) errors.loggedAt = "The date and time can't be in the future.";
-    else if (time < EARLIEST) errors.loggedAt = 'Enter a date from the year 2000 on.';
+  checkTime(value.loggedAt, now, errors);
+  for (const field of ['legPain', 'backPain']) {
+    if (!isPain(value[field])) errors[field] = PAIN_MESSAGE[field];
   }
-
-  function checkList(value, allowed, field, message, errors) {
-    if (!Array.isArray(value) || value.some((item) => !allowed.includes(item))) errors[field] = message;
-    else if (new Set(value).size !== value.length) errors[field] = 'An item is listed twice.';
+  for (const field of Object.keys(LEVEL_NAMES)) {
+    if (!LEVELS.includes(value[field])) errors[field] = 'Choose none, mild, moderate or severe ' + LEVEL_NAMES[field] + '.';
   }
-
-  /**
-   * Check an entry as the form collected it. Returns the errors by field (empty when valid)
-   * and the entry with optional fields filled in, ready to save.
-   */
-  function validateLog(input, { now = Date.now() } = {}) {
-    const errors = {};
-    const entry = input && typeof input === 'object' ? input : {};
-    const value = {
-      loggedAt: entry.loggedAt,
-      legPain: entry.legPain,
-      backPain: entry.backPain,
-      numbness: entry.numbness ?? 'none',
-      tingling: entry.tingling ?? 'none',
-      weakness: entry.weakness ?? 'none',
-      areas: entry.areas ?? {},
-      helped: entry.helped ?? [],
-      helpedOther: isText(entry.helpedOther) ? entry.helpedOther.trim() : entry.helpedOther ?? '',
-      sleep: entry.sleep ?? null,
-      notes: entry.notes ?? '',
-      warningSigns: entry.warningSigns ?? [],
-    };
-    checkTime(value.loggedAt, now, errors);
-    for (const field of ['legPain', 'backPain']) {
-      if (!isPain(value[field])) errors[field] = PAIN_MESSAGE[field];
-    }
-    for (const field of Object.keys(LEVEL_NAMES)) {
-      if (!LEVELS.includes(value[field])) errors[field] = 'Choose none, mild, moderate or severe ' + LEVEL_NAMES[field] + '.';
-    }
-    const areas = value.areas;
-    if (!areas || typeof areas !== 'object' || Array.isArray(areas)
-        || Object.entries(areas).some(([region, side]) => !REGIONS.includes(region) || !SIDES.includes(side))) {
-      errors.areas = 'Choose areas on the body map: buttock, back of thigh, calf or foot, on the left, right or both sides.';
-    }
-    checkList(value.helped, HELPED, 'helped', 'Choose from routine, heat, ice, medication or rest.', errors);
-    if (!isText(value.helpedOther) || CONTROL.test(value.helpedOther)) errors.helpedOther = 'Describe what else helped in words.';
-    else if (value.helpedOther.length > HELPED_OTHER_MAX) {
-      errors.helpedOther = 'Keep this to ' + HELPED_OTHER_MAX + ' characters (it has ' + value.helpedOther.length + ').';
-    }
-    if (value.sleep !== null && !SLEEP.includes(value.sleep)) errors.sleep = 'Choose how you slept: well, so-so or badly.';
-    if (!isText(value.notes)) errors.notes = 'Notes must be text.';
-    else if (CONTROL.test(value.notes)) errors.notes = 'Notes contain a character that can\'t be saved. Please retype them.';
-    else if (value.notes.length > NOTES_MAX) {
-      errors.notes = 'Notes can be up to ' + NOTES_MAX + ' characters (these have ' + value.notes.length + ').';
-    }
-    checkList(value.warningSigns, WARNING_SIGNS, 'warningSigns', 'Unknown warning sign.', errors);
-    return { errors, value };
+  const areas = value.areas;
+  if (!areas || typeof areas !== 'object' || Array.isArray(areas)
+      || Object.entries(areas).some(([region, side]) => !REGIONS.includes(region) || !SIDES.includes(side))) {
+    errors.areas = 'Choose areas on the body map: buttock, back of thigh, calf or foot, on the left, right or both sides.';
   }
+  checkList(value.helped, HELPED, 'helped', 'Choose from routine, heat, ice, medication or rest.', errors);
+  if (!isText(value.helpedOther) || CONTROL.test(value.helpedOther)) errors.helpedOther = 'Describe what else helped in words.';
+  else if (value.helpedOther.length > HELPED_OTHER_MAX) {
+    errors.helpedOther = 'Keep this to ' + HELPED_OTHER_MAX + ' characters (it has ' + value.helpedOther.length + ').';
+  }
+  if (value.sleep !== null && !SLEEP.includes(value.sleep)) errors.sleep = 'Choose how you slept: well, so-so or badly.';
+  if (!isText(value.notes)) errors.notes = 'Notes must be text.';
+  else if (CONTROL.test(value.notes)) errors.notes = 'Notes contain a character that can\'t be saved. Please retype them.';
+  else if (value.notes.length > NOTES_MAX) {
+    errors.notes = 'Notes can be up to ' + NOTES_MAX + ' characters (these have ' + value.notes.length + ').';
+  }
+  checkList(value.warningSigns, WARNING_SIGNS, 'warningSigns', 'Unknown warning sign.', errors);
+  return { errors, value };
+}
 
-  const LIMITS = { LEVELS, REGIONS, SIDES, HELPED, SLEEP, WARNING_SIGNS, NOTES_MAX, HELPED_OTHER_MAX };
-  return { validateLog, LIMITS };
-});
+const LIMITS = { LEVELS, REGIONS, SIDES, HELPED, SLEEP, WARNING_SIGNS, NOTES_MAX, HELPED_OTHER_MAX };
+export { validateLog, LIMITS };

@@ -2,198 +2,195 @@
    the service worker runs the same code for Background Sync. One run at a time; a run asked
    for during another runs right after it. Status is reported to listeners:
    { state: 'local'|'synced'|'waiting'|'offline'|'signed-out'|'error', waiting, message, at } */
-(() => {
-  'use strict';
-  const Relieve = (self.Relieve = self.Relieve || {});
-  const { store, records } = Relieve;
-  const BATCH = 50;
-  const PULL_PAGE = 200;
-  const listeners = new Set();
-  let running = null;
-  let again = false;
-  let last = { state: 'local', waiting: 0 };
+import { uuid7 } from '../lib/ids.js';
+import * as records from './records.js';
+import * as store from '../lib/store.js';
 
-  const meta = async (name) => ((await store.get('meta', name)) || {}).value;
-  const setMeta = (name, value) => store.put('meta', { key: name, value });
+const BATCH = 50;
+const PULL_PAGE = 200;
+const listeners = new Set();
+let running = null;
+let again = false;
+let last = { state: 'local', waiting: 0 };
 
-  function report(status) {
-    last = { ...status, at: Date.now() };
-    for (const listener of listeners) listener(last);
+const meta = async (name) => ((await store.get('meta', name)) || {}).value;
+const setMeta = (name, value) => store.put('meta', { key: name, value });
+
+function report(status) {
+  last = { ...status, at: Date.now() };
+  for (const listener of listeners) listener(last);
+}
+
+class SyncStop extends Error {
+  constructor(state, message) {
+    super(message);
+    this.state = state;
   }
+}
 
-  class SyncStop extends Error {
-    constructor(state, message) {
-      super(message);
-      this.state = state;
-    }
+async function deviceId() {
+  let id = await meta('device');
+  if (!id) {
+    id = `dev-${uuid7().replace(/-/g, '')}`;
+    await setMeta('device', id);
   }
+  return id;
+}
 
-  async function deviceId() {
-    let id = await meta('device');
-    if (!id) {
-      id = `dev-${Relieve.uuid7().replace(/-/g, '')}`;
-      await setMeta('device', id);
-    }
-    return id;
+async function request(url, options = {}) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin', ...options });
+  } catch {
+    throw new SyncStop('offline', 'No connection. Changes wait on this device.');
   }
+  if (response.status === 401) throw new SyncStop('signed-out', 'Sign in again to sync.');
+  return response;
+}
 
-  async function request(url, options = {}) {
-    let response;
-    try {
-      response = await fetch(url, { credentials: 'same-origin', ...options });
-    } catch {
-      throw new SyncStop('offline', 'No connection. Changes wait on this device.');
-    }
-    if (response.status === 401) throw new SyncStop('signed-out', 'Sign in again to sync.');
-    return response;
+async function session() {
+  const response = await request('/api/v1/session', { cache: 'no-store' });
+  if (!response.ok) throw new SyncStop('error', `The server is not answering (${response.status}).`);
+  return response.json();
+}
+
+async function errorMessage(response) {
+  try {
+    return (await response.json()).error.message;
+  } catch {
+    return `The server answered ${response.status}.`;
   }
+}
 
-  async function session() {
-    const response = await request('/api/v1/session', { cache: 'no-store' });
-    if (!response.ok) throw new SyncStop('error', `The server is not answering (${response.status}).`);
-    return response.json();
-  }
-
-  async function errorMessage(response) {
-    try {
-      return (await response.json()).error.message;
-    } catch {
-      return `The server answered ${response.status}.`;
-    }
-  }
-
-  async function push(state) {
-    const device = await deviceId();
-    for (;;) {
-      const outbox = (await store.all('outbox')).sort((a, b) => a.updatedAt - b.updatedAt);
-      if (!outbox.length) return;
-      const batch = outbox.slice(0, BATCH);
-      const body = JSON.stringify({
-        device_id: device,
-        changes: batch.map((e) => (e.op === 'put'
-          ? { id: e.id, type: e.type, op: 'put', updated_at: e.updatedAt, data: e.data }
-          : { id: e.id, type: e.type, op: 'delete', updated_at: e.updatedAt })),
-      });
-      let response = await request('/api/v1/sync/push', {
+async function push(state) {
+  const device = await deviceId();
+  for (;;) {
+    const outbox = (await store.all('outbox')).sort((a, b) => a.updatedAt - b.updatedAt);
+    if (!outbox.length) return;
+    const batch = outbox.slice(0, BATCH);
+    const body = JSON.stringify({
+      device_id: device,
+      changes: batch.map((e) => (e.op === 'put'
+        ? { id: e.id, type: e.type, op: 'put', updated_at: e.updatedAt, data: e.data }
+        : { id: e.id, type: e.type, op: 'delete', updated_at: e.updatedAt })),
+    });
+    let response = await request('/api/v1/sync/push', {
+      method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-CSRFToken': state.token },
+    });
+    if (response.status === 400 && (await response.clone().text()).includes('X-CSRFToken')) {
+      state.token = (await session()).csrf_token; // the session was renewed: one retry with a fresh token
+      response = await request('/api/v1/sync/push', {
         method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-CSRFToken': state.token },
       });
-      if (response.status === 400 && (await response.clone().text()).includes('X-CSRFToken')) {
-        state.token = (await session()).csrf_token; // the session was renewed: one retry with a fresh token
-        response = await request('/api/v1/sync/push', {
-          method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-CSRFToken': state.token },
-        });
-      }
-      if (response.status === 422 || response.status === 409 || response.status === 413) {
-        // One record the server refuses must not block the rest: set it aside, keep it locally.
-        const error = (await response.json()).error;
-        const bad = batch.find((e) => e.id === error.record) || batch[0];
-        const rejected = (await meta('rejected')) || [];
-        await setMeta('rejected', [...rejected.filter((r) => r.key !== bad.key), { key: bad.key, message: error.message }]);
-        await store.remove('outbox', bad.key);
-        continue;
-      }
-      if (!response.ok) throw new SyncStop('error', await errorMessage(response));
-      const { results } = await response.json();
-      const byId = new Map(batch.map((e) => [e.id, e]));
-      for (const result of results) {
-        const entry = byId.get(result.id);
-        if (result.status === 'superseded') {
-          await records.applyRemote(result.winner, { lost: entry });
-        } else {
-          await records.sent(entry);
-        }
+    }
+    if (response.status === 422 || response.status === 409 || response.status === 413) {
+      // One record the server refuses must not block the rest: set it aside, keep it locally.
+      const error = (await response.json()).error;
+      const bad = batch.find((e) => e.id === error.record) || batch[0];
+      const rejected = (await meta('rejected')) || [];
+      await setMeta('rejected', [...rejected.filter((r) => r.key !== bad.key), { key: bad.key, message: error.message }]);
+      await store.remove('outbox', bad.key);
+      continue;
+    }
+    if (!response.ok) throw new SyncStop('error', await errorMessage(response));
+    const { results } = await response.json();
+    const byId = new Map(batch.map((e) => [e.id, e]));
+    for (const result of results) {
+      const entry = byId.get(result.id);
+      if (result.status === 'superseded') {
+        await records.applyRemote(result.winner, { lost: entry });
+      } else {
+        await records.sent(entry);
       }
     }
   }
+}
 
-  async function pull() {
-    let cursor = (await meta('cursor')) || '0';
-    for (;;) {
-      const response = await request(`/api/v1/sync/pull?since=${encodeURIComponent(cursor)}&limit=${PULL_PAGE}`);
-      if (response.status === 410) {
-        cursor = '0';
-        continue;
+async function pull() {
+  let cursor = (await meta('cursor')) || '0';
+  for (;;) {
+    const response = await request(`/api/v1/sync/pull?since=${encodeURIComponent(cursor)}&limit=${PULL_PAGE}`);
+    if (response.status === 410) {
+      cursor = '0';
+      continue;
+    }
+    if (!response.ok) throw new SyncStop('error', await errorMessage(response));
+    const page = await response.json();
+    for (const change of page.changes) await records.applyRemote(change);
+    cursor = page.cursor;
+    await setMeta('cursor', cursor);
+    if (!page.has_more) return;
+  }
+}
+
+async function once() {
+  const waiting = await store.count('outbox');
+  if (self.navigator && self.navigator.onLine === false) {
+    throw new SyncStop('offline', 'Offline. Changes wait on this device.');
+  }
+  const current = await session();
+  const account = await meta('account');
+  if (!current.authenticated) {
+    if (account) throw new SyncStop('signed-out', 'You are signed out. Sign in again to sync.');
+    report({ state: 'local', waiting });
+    return;
+  }
+  if (!account || account.user !== current.user) {
+    // First sync of this device with this account: everything on it joins the account.
+    await setMeta('account', { user: current.user, email: current.email });
+    await setMeta('cursor', '0');
+    await records.enqueueAll();
+  }
+  const state = { token: current.csrf_token };
+  await push(state);
+  await pull();
+  const rejected = (await meta('rejected')) || [];
+  const left = await store.count('outbox');
+  if (rejected.length) {
+    report({ state: 'error', waiting: left, message: `${rejected.length} change(s) could not be synced: ${rejected[0].message}` });
+  } else {
+    report({ state: left ? 'waiting' : 'synced', waiting: left });
+  }
+}
+
+async function run() {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      try {
+        await once();
+      } catch (error) {
+        const waiting = await store.count('outbox').catch(() => 0);
+        if (error instanceof SyncStop) report({ state: error.state, waiting, message: error.message });
+        else report({ state: 'error', waiting, message: error.message });
       }
-      if (!response.ok) throw new SyncStop('error', await errorMessage(response));
-      const page = await response.json();
-      for (const change of page.changes) await records.applyRemote(change);
-      cursor = page.cursor;
-      await setMeta('cursor', cursor);
-      if (!page.has_more) return;
-    }
+    } while (again);
+  })();
+  try {
+    await running;
+  } finally {
+    running = null;
   }
+  return last;
+}
 
-  async function once() {
-    const waiting = await store.count('outbox');
-    if (self.navigator && self.navigator.onLine === false) {
-      throw new SyncStop('offline', 'Offline. Changes wait on this device.');
-    }
-    const current = await session();
-    const account = await meta('account');
-    if (!current.authenticated) {
-      if (account) throw new SyncStop('signed-out', 'You are signed out. Sign in again to sync.');
-      report({ state: 'local', waiting });
-      return;
-    }
-    if (!account || account.user !== current.user) {
-      // First sync of this device with this account: everything on it joins the account.
-      await setMeta('account', { user: current.user, email: current.email });
-      await setMeta('cursor', '0');
-      await records.enqueueAll();
-    }
-    const state = { token: current.csrf_token };
-    await push(state);
-    await pull();
-    const rejected = (await meta('rejected')) || [];
-    const left = await store.count('outbox');
-    if (rejected.length) {
-      report({ state: 'error', waiting: left, message: `${rejected.length} change(s) could not be synced: ${rejected[0].message}` });
-    } else {
-      report({ state: left ? 'waiting' : 'synced', waiting: left });
-    }
-  }
+/** Show a change as waiting at once, before the next sync sends it. */
+async function refresh() {
+  const waiting = await store.count('outbox');
+  const state = last.state === 'synced' || last.state === 'waiting' ? (waiting ? 'waiting' : 'synced') : last.state;
+  report({ ...last, state, waiting });
+}
 
-  async function run() {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await once();
-        } catch (error) {
-          const waiting = await store.count('outbox').catch(() => 0);
-          if (error instanceof SyncStop) report({ state: error.state, waiting, message: error.message });
-          else report({ state: 'error', waiting, message: error.message });
-        }
-      } while (again);
-    })();
-    try {
-      await running;
-    } finally {
-      running = null;
-    }
-    return last;
-  }
+/** Forget the account link on this device (after signing out), keeping the data. */
+async function forgetAccount() {
+  await store.remove('meta', 'account');
+  await store.remove('meta', 'cursor');
+}
 
-  /** Show a change as waiting at once, before the next sync sends it. */
-  async function refresh() {
-    const waiting = await store.count('outbox');
-    const state = last.state === 'synced' || last.state === 'waiting' ? (waiting ? 'waiting' : 'synced') : last.state;
-    report({ ...last, state, waiting });
-  }
-
-  /** Forget the account link on this device (after signing out), keeping the data. */
-  async function forgetAccount() {
-    await store.remove('meta', 'account');
-    await store.remove('meta', 'cursor');
-  }
-
-  Relieve.sync = {
-    run, refresh, forgetAccount, deviceId,
-    status: () => last,
-    onStatus: (fn) => { listeners.add(fn); fn(last); },
-  };
-})();
+export const status = () => last;
+export const onStatus = (fn) => { listeners.add(fn); fn(last); };
+export { run, refresh, forgetAccount, deviceId };

@@ -1,105 +1,99 @@
 /* Every change to a synced record goes through here: the record and its outbox entry are
    written in one IndexedDB transaction, so a change is never saved without being queued for
    the account, nor queued without being saved. Runs in pages and in the service worker. */
-(() => {
-  'use strict';
-  const Relieve = (self.Relieve = self.Relieve || {});
-  const { store } = Relieve;
+import * as store from '../lib/store.js';
 
-  // Record type (as the server names it) → IndexedDB store.
-  const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings' };
-  const key = (type, id) => `${type}:${id}`;
-  const withoutId = ({ id, ...data }) => data;
-  const listeners = new Set();
+// Record type (as the server names it) → IndexedDB store.
+const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings' };
+const key = (type, id) => `${type}:${id}`;
+const withoutId = ({ id, ...data }) => data;
+const listeners = new Set();
 
-  function changed() {
-    for (const listener of listeners) listener();
-  }
+function changed() {
+  for (const listener of listeners) listener();
+}
 
-  async function save(type, record) {
-    const stamped = { ...record, updatedAt: new Date().toISOString() };
-    const entry = { key: key(type, record.id), type, id: record.id, op: 'put', updatedAt: Date.parse(stamped.updatedAt), data: withoutId(stamped) };
-    await store.transaction([STORES[type], 'outbox'], (tx) => {
-      tx.objectStore(STORES[type]).put(stamped);
-      tx.objectStore('outbox').put(entry);
-    });
-    changed();
-    return stamped;
-  }
+async function save(type, record) {
+  const stamped = { ...record, updatedAt: new Date().toISOString() };
+  const entry = { key: key(type, record.id), type, id: record.id, op: 'put', updatedAt: Date.parse(stamped.updatedAt), data: withoutId(stamped) };
+  await store.transaction([STORES[type], 'outbox'], (tx) => {
+    tx.objectStore(STORES[type]).put(stamped);
+    tx.objectStore('outbox').put(entry);
+  });
+  changed();
+  return stamped;
+}
 
-  async function remove(type, id) {
-    const entry = { key: key(type, id), type, id, op: 'delete', updatedAt: Date.now(), data: null };
-    await store.transaction([STORES[type], 'outbox'], (tx) => {
-      tx.objectStore(STORES[type]).delete(id);
-      tx.objectStore('outbox').put(entry);
-    });
-    changed();
-  }
+async function remove(type, id) {
+  const entry = { key: key(type, id), type, id, op: 'delete', updatedAt: Date.now(), data: null };
+  await store.transaction([STORES[type], 'outbox'], (tx) => {
+    tx.objectStore(STORES[type]).delete(id);
+    tx.objectStore('outbox').put(entry);
+  });
+  changed();
+}
 
-  /** Queue every record on this device, e.g. when it first joins an account. */
-  async function enqueueAll() {
-    await store.transaction([...Object.values(STORES), 'outbox'], (tx) => new Promise((resolve) => {
-      let pending = Object.keys(STORES).length;
-      for (const [type, name] of Object.entries(STORES)) {
-        const request = tx.objectStore(name).getAll();
-        request.onsuccess = () => {
-          for (const record of request.result) {
-            const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt || record.loggedAt || record.takenAt) || Date.now();
-            tx.objectStore('outbox').put({ key: key(type, record.id), type, id: record.id, op: 'put', updatedAt, data: withoutId(record) });
-          }
-          pending -= 1;
-          if (pending === 0) resolve();
-        };
-      }
-    }));
-    changed();
-  }
-
-  /**
-   * Apply a change that came from the account (pulled, or the winner of a conflict). A change
-   * still waiting in the outbox is left alone: the server decides between the two on push.
-   */
-  const sameEntry = (a, b) => a.updatedAt === b.updatedAt && a.op === b.op
-    && JSON.stringify(a.data) === JSON.stringify(b.data);
-
-  /**
-   * `lost`: the outbox entry the server just answered "superseded" to. The winner replaces it,
-   * unless the record was edited again meanwhile: that newer edit stays queued and the server
-   * judges it on the next push.
-   */
-  async function applyRemote(change, { lost = null } = {}) {
-    const name = STORES[change.type];
-    if (!name) return; // a record type this version of the app does not know yet
-    await store.transaction([name, 'outbox'], (tx) => new Promise((resolve) => {
-      const outbox = tx.objectStore('outbox');
-      const pending = outbox.get(key(change.type, change.id));
-      pending.onsuccess = () => {
-        if (pending.result && !(lost && sameEntry(pending.result, lost))) {
-          resolve();
-          return;
+/** Queue every record on this device, e.g. when it first joins an account. */
+async function enqueueAll() {
+  await store.transaction([...Object.values(STORES), 'outbox'], (tx) => new Promise((resolve) => {
+    let pending = Object.keys(STORES).length;
+    for (const [type, name] of Object.entries(STORES)) {
+      const request = tx.objectStore(name).getAll();
+      request.onsuccess = () => {
+        for (const record of request.result) {
+          const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt || record.loggedAt || record.takenAt) || Date.now();
+          tx.objectStore('outbox').put({ key: key(type, record.id), type, id: record.id, op: 'put', updatedAt, data: withoutId(record) });
         }
-        if (pending.result) outbox.delete(key(change.type, change.id));
-        if (change.op === 'delete') tx.objectStore(name).delete(change.id);
-        else tx.objectStore(name).put({ ...change.data, id: change.id });
-        resolve();
+        pending -= 1;
+        if (pending === 0) resolve();
       };
-    }));
-  }
+    }
+  }));
+  changed();
+}
 
-  /** Drop an outbox entry once the server has it, unless it changed again meanwhile. */
-  async function sent(entry) {
-    await store.transaction(['outbox'], (tx) => new Promise((resolve) => {
-      const outbox = tx.objectStore('outbox');
-      const current = outbox.get(entry.key);
-      current.onsuccess = () => {
-        if (current.result && sameEntry(current.result, entry)) outbox.delete(entry.key);
+/**
+ * Apply a change that came from the account (pulled, or the winner of a conflict). A change
+ * still waiting in the outbox is left alone: the server decides between the two on push.
+ */
+const sameEntry = (a, b) => a.updatedAt === b.updatedAt && a.op === b.op
+  && JSON.stringify(a.data) === JSON.stringify(b.data);
+
+/**
+ * `lost`: the outbox entry the server just answered "superseded" to. The winner replaces it,
+ * unless the record was edited again meanwhile: that newer edit stays queued and the server
+ * judges it on the next push.
+ */
+async function applyRemote(change, { lost = null } = {}) {
+  const name = STORES[change.type];
+  if (!name) return; // a record type this version of the app does not know yet
+  await store.transaction([name, 'outbox'], (tx) => new Promise((resolve) => {
+    const outbox = tx.objectStore('outbox');
+    const pending = outbox.get(key(change.type, change.id));
+    pending.onsuccess = () => {
+      if (pending.result && !(lost && sameEntry(pending.result, lost))) {
         resolve();
-      };
-    }));
-  }
+        return;
+      }
+      if (pending.result) outbox.delete(key(change.type, change.id));
+      if (change.op === 'delete') tx.objectStore(name).delete(change.id);
+      else tx.objectStore(name).put({ ...change.data, id: change.id });
+      resolve();
+    };
+  }));
+}
 
-  Relieve.records = {
-    STORES, save, remove, enqueueAll, applyRemote, sent,
-    onChange: (fn) => listeners.add(fn),
-  };
-})();
+/** Drop an outbox entry once the server has it, unless it changed again meanwhile. */
+async function sent(entry) {
+  await store.transaction(['outbox'], (tx) => new Promise((resolve) => {
+    const outbox = tx.objectStore('outbox');
+    const current = outbox.get(entry.key);
+    current.onsuccess = () => {
+      if (current.result && sameEntry(current.result, entry)) outbox.delete(entry.key);
+      resolve();
+    };
+  }));
+}
+
+export const onChange = (fn) => listeners.add(fn);
+export { STORES, save, remove, enqueueAll, applyRemote, sent };

@@ -1,102 +1,103 @@
 /* Shows the account and sync state in pages, and decides when to sync: at start, when the
    connection returns, when the app comes back to the foreground, and shortly after each change
    (plus Background Sync, where the browser has it, for changes made just before going offline). */
-(() => {
-  'use strict';
-  const R = window.Relieve;
-  const ACCOUNT_KEY = 'relieve.account';
-  const accountLink = R.byId('account-link');
+import { byId, debounce, prefs } from '../lib/dom.js';
+import * as records from './records.js';
+import * as store from '../lib/store.js';
+import * as sync from './core.js';
 
-  function showAccount(account) {
-    if (!accountLink) return;
-    accountLink.textContent = account ? 'Account' : 'Sign in';
-    accountLink.href = account ? '/account/' : '/account/signin';
+const ACCOUNT_KEY = 'relieve.account';
+const accountLink = byId('account-link');
+
+function showAccount(account) {
+  if (!accountLink) return;
+  accountLink.textContent = account ? 'Account' : 'Sign in';
+  accountLink.href = account ? '/account/' : '/account/signin';
+}
+showAccount(prefs.getJSON(ACCOUNT_KEY)); // known at once, even offline
+
+const TEXT = {
+  local: () => 'Saved on this device only',
+  synced: () => 'Synced',
+  waiting: (s) => `${s.waiting} waiting to sync`,
+  offline: (s) => (s.waiting ? `Offline: ${s.waiting} waiting` : 'Offline'),
+  'signed-out': (s) => `Signed out: ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting on this device`,
+  error: (s) => s.message || 'Sync failed',
+};
+
+function render(status) {
+  document.querySelectorAll('[data-sync-status]').forEach((el) => {
+    el.textContent = TEXT[status.state](status);
+    el.dataset.state = status.state;
+  });
+  document.querySelectorAll('[data-sync-action]').forEach((el) => {
+    // Without an account the storage notice already offers one; this link is for expired sessions.
+    el.hidden = status.state !== 'signed-out';
+    el.textContent = 'Sign in again';
+    el.href = `/account/signin?next=${encodeURIComponent(location.pathname)}`;
+  });
+  if (status.state === 'synced' || status.state === 'waiting') {
+    store.get('meta', 'account').then((m) => {
+      prefs.setJSON(ACCOUNT_KEY, m ? m.value : null);
+      showAccount(m && m.value);
+    }).catch(() => {});
+  } else if (status.state === 'local') {
+    prefs.remove(ACCOUNT_KEY);
+    showAccount(null);
   }
-  showAccount(R.prefs.getJSON(ACCOUNT_KEY)); // known at once, even offline
+  storageNotice(status);
+}
 
-  const TEXT = {
-    local: () => 'Saved on this device only',
-    synced: () => 'Synced',
-    waiting: (s) => `${s.waiting} waiting to sync`,
-    offline: (s) => (s.waiting ? `Offline: ${s.waiting} waiting` : 'Offline'),
-    'signed-out': (s) => `Signed out: ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting on this device`,
-    error: (s) => s.message || 'Sync failed',
-  };
-
-  function render(status) {
-    document.querySelectorAll('[data-sync-status]').forEach((el) => {
-      el.textContent = TEXT[status.state](status);
-      el.dataset.state = status.state;
-    });
-    document.querySelectorAll('[data-sync-action]').forEach((el) => {
-      // Without an account the storage notice already offers one; this link is for expired sessions.
-      el.hidden = status.state !== 'signed-out';
-      el.textContent = 'Sign in again';
-      el.href = `/account/signin?next=${encodeURIComponent(location.pathname)}`;
-    });
-    if (status.state === 'synced' || status.state === 'waiting') {
-      R.store.get('meta', 'account').then((m) => {
-        R.prefs.setJSON(ACCOUNT_KEY, m ? m.value : null);
-        showAccount(m && m.value);
-      }).catch(() => {});
-    } else if (status.state === 'local') {
-      R.prefs.remove(ACCOUNT_KEY);
-      showAccount(null);
-    }
-    storageNotice(status);
-  }
-
-  // Browsers may clear site data that is not persistent (Safari after weeks of no use).
-  let persisted = null;
-  async function storageNotice(status) {
-    const notice = R.byId('storage-notice');
-    if (!notice) return;
-    if (persisted === null && navigator.storage && navigator.storage.persisted) {
-      persisted = await navigator.storage.persisted().catch(() => false);
-    }
-    const onlyHere = status.state === 'local' || (status.waiting > 0 && !persisted);
-    notice.hidden = !onlyHere;
-  }
-
-  async function askToPersist() {
-    if (!navigator.storage || !navigator.storage.persist) return;
+// Browsers may clear site data that is not persistent (Safari after weeks of no use).
+let persisted = null;
+async function storageNotice(status) {
+  const notice = byId('storage-notice');
+  if (!notice) return;
+  if (persisted === null && navigator.storage && navigator.storage.persisted) {
     persisted = await navigator.storage.persisted().catch(() => false);
-    if (!persisted) persisted = await navigator.storage.persist().catch(() => false);
   }
+  const onlyHere = status.state === 'local' || (status.waiting > 0 && !persisted);
+  notice.hidden = !onlyHere;
+}
 
-  const soon = R.debounce(() => R.sync.run(), 2000);
-  R.records.onChange(async () => {
-    askToPersist();
-    R.sync.refresh().catch(() => {});
-    soon();
-    try {
-      const registration = await navigator.serviceWorker.ready;
-      if (registration.sync) await registration.sync.register('relieve-sync');
-    } catch { /* no Background Sync here: the triggers above cover it */ }
+async function askToPersist() {
+  if (!navigator.storage || !navigator.storage.persist) return;
+  persisted = await navigator.storage.persisted().catch(() => false);
+  if (!persisted) persisted = await navigator.storage.persist().catch(() => false);
+}
+
+const soon = debounce(() => sync.run(), 2000);
+records.onChange(async () => {
+  askToPersist();
+  sync.refresh().catch(() => {});
+  soon();
+  try {
+    const registration = await navigator.serviceWorker.ready;
+    if (registration.sync) await registration.sync.register('relieve-sync');
+  } catch { /* no Background Sync here: the triggers above cover it */ }
+});
+
+const signOut = byId('signout-form');
+if (signOut) {
+  // Signing out on purpose: this device keeps its data but stops syncing to the account.
+  signOut.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    await sync.forgetAccount().catch(() => {});
+    prefs.remove(ACCOUNT_KEY);
+    signOut.submit();
   });
+}
 
-  const signOut = R.byId('signout-form');
-  if (signOut) {
-    // Signing out on purpose: this device keeps its data but stops syncing to the account.
-    signOut.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      await R.sync.forgetAccount().catch(() => {});
-      R.prefs.remove(ACCOUNT_KEY);
-      signOut.submit();
-    });
-  }
-
-  R.sync.onStatus(render);
-  window.addEventListener('online', () => R.sync.run());
-  window.addEventListener('offline', () => R.sync.run());
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible') R.sync.run();
+sync.onStatus(render);
+window.addEventListener('online', () => sync.run());
+window.addEventListener('offline', () => sync.run());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') sync.run();
+});
+if ('serviceWorker' in navigator) {
+  // The worker synced in the background: show what it pulled.
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data && event.data.type === 'synced') window.dispatchEvent(new Event('relieve:synced'));
   });
-  if ('serviceWorker' in navigator) {
-    // The worker synced in the background: show what it pulled.
-    navigator.serviceWorker.addEventListener('message', (event) => {
-      if (event.data && event.data.type === 'synced') window.dispatchEvent(new Event('relieve:synced'));
-    });
-  }
-  R.sync.run().then(() => window.dispatchEvent(new Event('relieve:synced')));
-})();
+}
+sync.run().then(() => window.dispatchEvent(new Event('relieve:synced')));

@@ -1,0 +1,4 @@
+/* Every page: offline support and updates, the install offer, and the sync status line. */
+import './pwa/register.js';
+import './pwa/install.js';
+import './sync/ui.js';
