@@ -42,25 +42,25 @@ def test_builtin_routine_offline(context, page, live_server):
     install_clock(page)
     go_offline(context, page, live_server)
     page.goto(live_server + "/routines/")
-    page.get_by_role("link", name="Start Desk break").click()
-    expect(page.get_by_role("heading", name="Desk break")).to_be_visible()
+    page.get_by_role("link", name="Start Stretches after a massage").click()
+    expect(page.get_by_role("heading", name="Stretches after a massage")).to_be_visible()
     expect(page.locator("#setup-time")).to_have_text(re.compile(r"about \d+ min"))
-    expect(page.locator("#setup-equipment")).to_have_text("Chair")
+    expect(page.locator("#setup-equipment")).to_contain_text("Chair")
     page.locator("#pain-before").get_by_role("radio", name="6", exact=True).check()
     page.get_by_role("button", name="Start").click()
 
     expect(page.locator("#phase")).to_have_text("Get ready")
     page.clock.run_for(5_500)
-    expect(page.locator("#phase")).to_have_text("Left side")
-    expect(page.locator("#step-name")).to_have_text("Seated figure 4 stretch")
+    expect(page.locator("#phase")).to_have_text("Left side · Set 1 of 3")
+    expect(page.locator("#step-name")).to_have_text("Piriformis stretch (lying figure 4)")
     assert 28 <= clock_seconds(page) <= 30
-    expect(page.locator("#announcer")).to_contain_text("Left side: Seated figure 4 stretch")
+    expect(page.locator("#announcer")).to_contain_text("Left side: Piriformis stretch (lying figure 4)")
 
     # Sides switch by themselves.
     page.clock.run_for(30_000)
     expect(page.locator("#phase")).to_have_text("Switch sides")
     page.clock.run_for(5_000)
-    expect(page.locator("#phase")).to_have_text("Right side")
+    expect(page.locator("#phase")).to_have_text("Right side · Set 1 of 3")
 
     # Pause holds the time.
     page.clock.run_for(10_000)
@@ -72,10 +72,10 @@ def test_builtin_routine_offline(context, page, live_server):
     page.clock.run_for(5_000)
     assert clock_seconds(page) in (held - 5, held - 4)
 
-    # Skip ends the step now: the rest before the next technique comes up.
+    # Skip ends this set now: the rest before the next set comes up.
     page.get_by_role("button", name="Skip").click()
     expect(page.locator("#phase")).to_have_text("Rest")
-    expect(page.locator("#step-name")).to_have_text("Next: Seated forward bend")
+    expect(page.locator("#step-name")).to_have_text("Next: Piriformis stretch (lying figure 4)")
 
     # A reload mid-step resumes at the same step and remaining time, paused.
     page.get_by_role("button", name="Skip").click()
@@ -101,10 +101,13 @@ def test_builtin_routine_offline(context, page, live_server):
 
     page.get_by_role("link", name="See your history").click()
     item = page.locator(".history-item").first
-    expect(item.get_by_role("heading")).to_have_text("Desk break")
+    expect(item.get_by_role("heading")).to_have_text("Stretches after a massage")
     expect(item).to_contain_text("skipped")
     expect(item).to_contain_text("Pain 6 before, 3 after")
     assert context.console.errors == []
+
+
+CALVES = "Rest on your back, calves on a chair"
 
 
 def test_flare_mode_and_made_it_worse(context, page, live_server):
@@ -117,17 +120,17 @@ def test_flare_mode_and_made_it_worse(context, page, live_server):
     expect(page.locator("#phase")).to_have_text("Get ready")
     assert page.get_by_role("button", name="Pause").bounding_box()["height"] >= 80
     page.clock.run_for(5_500)
-    expect(page.locator("#step-name")).to_have_text("Pelvic tilt")
+    expect(page.locator("#step-name")).to_have_text(CALVES)
     page.get_by_role("button", name="This made it worse").click()
     expect(page.locator("#worse-button")).to_have_text("Noted")
     page.clock.run_for(100)  # announcements are written a moment later, for screen readers
-    expect(page.locator("#announcer")).to_contain_text("Pelvic tilt made things worse")
+    expect(page.locator("#announcer")).to_contain_text(f"{CALVES} made things worse")
     page.get_by_role("button", name="End routine").click()
     page.get_by_role("button", name="Tap again to end").click()
     expect(page.locator("#done-heading")).to_have_text("Routine ended early")
 
     # The card shows the mark, and next time the player offers to skip it.
-    page.goto(live_server + "/techniques/pelvic-tilt")
+    page.goto(live_server + "/techniques/rest-calves-on-chair")
     expect(page.locator("#worse-note")).to_be_visible()
     page.goto(live_server + "/play?routine=flare-up-gentle")
     offer = page.locator("#flag-offer")
@@ -135,14 +138,14 @@ def test_flare_mode_and_made_it_worse(context, page, live_server):
     expect(offer.get_by_role("checkbox")).to_be_checked()
     page.get_by_role("button", name="Start").click()
     page.clock.run_for(5_500)
-    expect(page.locator("#step-name")).to_have_text("Knee-to-chest stretch")
+    expect(page.locator("#step-name")).to_have_text("Pelvic tilt")
     # Flare mode skips it without asking.
     page.get_by_role("button", name="End routine").click()
     page.get_by_role("button", name="Tap again to end").click()
     page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
     expect(page.locator("#phase")).to_have_text("Get ready")
     page.clock.run_for(5_500)
-    expect(page.locator("#step-name")).to_have_text("Knee-to-chest stretch")
+    expect(page.locator("#step-name")).to_have_text("Pelvic tilt")
     assert context.console.errors == []
 
 
