@@ -194,3 +194,27 @@ def test_log_entries_and_safety_answers_sync_between_devices(browser, live_serve
     for c in (ctx_a, ctx_b):
         assert c.console.errors == []
         c.close()
+
+
+def test_a_refused_change_once_fixed_syncs_and_the_error_clears(browser, live_server, account):
+    ctx, page = device(browser)
+    sign_in(page, live_server, account)
+    build(page, live_server, "Evening stretch")
+    page.goto(live_server + "/routines/")
+    expect(status(page)).to_have_text("Synced")
+    # A name far past the server's limit, as an older or buggy client could have stored it.
+    page.evaluate("""async () => {
+      const [routine] = await Relieve.store.all('routines');
+      await Relieve.records.save('routine', { ...routine, name: 'x'.repeat(500) });
+    }""")
+    page.reload()
+    expect(status(page)).to_contain_text("could not be synced")
+    page.evaluate("""async () => {
+      const [routine] = await Relieve.store.all('routines');
+      await Relieve.records.save('routine', { ...routine, name: 'Evening stretch, fixed' });
+    }""")
+    page.reload()
+    expect(status(page)).to_have_text("Synced")
+    # The browser itself logs the refused push; nothing else may go wrong.
+    assert [e for e in ctx.console.errors if "status of 422" not in e] == []
+    ctx.close()
