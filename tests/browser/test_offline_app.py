@@ -105,6 +105,11 @@ def test_update_prompt_then_refresh(context, page, live_server, live_app):
     page.goto(live_server + "/")
     first = wait_for_service_worker(page)
     assert page.locator("#update-toast").is_hidden()
+    # The person's data on this device must survive the update.
+    page.evaluate("""() => Relieve.records.save('symptom_log', {
+      id: Relieve.uuid7(), loggedAt: new Date().toISOString(), legPain: 5, backPain: 2, numbness: 'none',
+      tingling: 'mild', weakness: 'none', areas: {}, helped: [], helpedOther: '', sleep: null, notes: 'before the update',
+      warningSigns: [] })""")
     # Any change to what the pages are built from makes a new service worker version.
     live_app.config.update(CLINIC_NAME="Calm Clinic", CLINIC_BOOKING_URL="https://calm.example/book")
     page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update())")
@@ -118,6 +123,13 @@ def test_update_prompt_then_refresh(context, page, live_server, live_app):
     assert first.endswith("/sw.js")
     caches = page.evaluate("caches.keys()")
     assert len([c for c in caches if c.startswith("relieve-precache-")]) == 1, caches
+    assert [log["notes"] for log in page.evaluate("Relieve.store.all('logs')")] == ["before the update"]
+    assert page.evaluate("Relieve.store.count('outbox')") == 1
+    # The new version works offline from its own cache.
+    context.set_offline(True)
+    page.goto(live_server + "/log/")
+    expect(page.locator("#log-list-page")).to_contain_text("before the update")
+    context.set_offline(False)
     assert context.console.errors == []
 
 
