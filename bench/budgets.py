@@ -147,8 +147,14 @@ def main():
         # Each page loads only its own entries and the chunks they import (issue #10). Before the
         # split, every page loaded one bundle of all the code: 148 KB minified, 44 KB gzipped.
         print("   JavaScript on a first visit, per page (entries + shared chunks):")
-        for page in ("/", "/techniques/", "/techniques/piriformis-stretch", "/play?routine=desk-break", "/log/new",
-                     "/insights/"):
+        for page in (
+            "/",
+            "/techniques/",
+            "/techniques/piriformis-stretch",
+            "/play?routine=desk-break",
+            "/log/new",
+            "/insights/",
+        ):
             js = [s for url, s in first_visit(client, page) if url.endswith(".js")]
             print(
                 f"   {page:34} {len(js):2} files, raw {sum(s['identity'] for s in js) / KB:5.1f} KB, "

@@ -72,9 +72,7 @@ BUNDLES = {
         filters="rcssmin",
         output="gen/app.%(version)s.css",
     ),
-    "js_pages": Bundle(
-        *SOURCES, filters=(EsbuildManifest(),), output="gen/scripts.%(version)s.json", depends=SOURCES
-    ),
+    "js_pages": Bundle(*SOURCES, filters=(EsbuildManifest(),), output="gen/scripts.%(version)s.json", depends=SOURCES),
 }
 
 

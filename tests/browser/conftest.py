@@ -3,6 +3,7 @@
 Locally they skip with a message when Chromium is missing; under CI=true they must run.
 Screenshots go to test-artifacts/screenshots/.
 """
+
 import logging
 import os
 import subprocess
@@ -18,8 +19,14 @@ from webapp.content.loader import load_content
 from webapp.extensions import db
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 
@@ -28,8 +35,9 @@ PHONE = {"width": 390, "height": 844}
 # development server skips closing the static file it was streaming. That is the test server's
 # doing, not the app's (the unit tests check the app closes its files), so only that is ignored.
 # (A colon would end the message field of the filter, hence ".*" after "in".)
-DROPPED_STATIC_FILE = ("ignore:Exception ignored in.*_io.FileIO name='[^']*/static/"
-                       ":pytest.PytestUnraisableExceptionWarning")
+DROPPED_STATIC_FILE = (
+    "ignore:Exception ignored in.*_io.FileIO name='[^']*/static/:pytest.PytestUnraisableExceptionWarning"
+)
 
 
 def pytest_collection_modifyitems(items):
@@ -88,9 +96,19 @@ def testkit():
     """tests/browser/testkit.js bundled into one classic script that sets window.Relieve."""
     root = Path(__file__).resolve().parents[2]
     result = subprocess.run(
-        [str(root / "node_modules" / ".bin" / "esbuild"), "tests/browser/testkit.js", "--bundle", "--format=iife",
-         "--global-name=Relieve", "--log-level=warning"],
-        cwd=root, capture_output=True, text=True, check=True)
+        [
+            str(root / "node_modules" / ".bin" / "esbuild"),
+            "tests/browser/testkit.js",
+            "--bundle",
+            "--format=iife",
+            "--global-name=Relieve",
+            "--log-level=warning",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     # Playwright may wrap an init script in a function, where `var Relieve` would stay local.
     return result.stdout + "\nglobalThis.Relieve = Relieve;\n"
 
@@ -127,8 +145,7 @@ class ConsoleWatcher:
 
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                              bypass_csp=False)
+    ctx = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, bypass_csp=False)
     ctx.set_default_timeout(10_000)
     ctx.console = ConsoleWatcher(ctx)
     yield ctx
@@ -157,11 +174,14 @@ def wait_for_service_worker(page, timeout_ms=20_000):
     # page.evaluate has no timeout of its own: a worker that never installs (a syntax error in
     # the bundle, say) would hang the run instead of failing the test.
     # The timer is cleared once the worker is ready, so a test's fake clock can't fire it later.
-    return page.evaluate(f"""(ms) => new Promise((resolve, reject) => {{
+    return page.evaluate(
+        f"""(ms) => new Promise((resolve, reject) => {{
       const timer = setTimeout(() => reject(new Error(`no service worker after ${{ms}} ms`)), ms);
       ({WAIT_FOR_SERVICE_WORKER})().then((url) => {{ clearTimeout(timer); resolve(url); }},
         (error) => {{ clearTimeout(timer); reject(error); }});
-    }})""", timeout_ms)
+    }})""",
+        timeout_ms,
+    )
 
 
 def screenshot(page, name):

@@ -1,14 +1,35 @@
 """axe-core finds no serious or critical accessibility violations, in light and dark mode."""
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import axe_context, pass_safety_check, serious
 
-PAGES = ["/", "/techniques/", "/techniques/?kind=stretch", "/techniques/?q=zzzz", "/techniques/foam-roll-glutes",
-         "/techniques/sciatic-nerve-glide", "/learn/", "/learn/how-massage-may-help", "/learn/faq",
-         "/offline", "/no-such-page", "/routines/", "/routines/morning-relief", "/play?routine=desk-break",
-         "/routines/new?from=morning-relief", "/history", "/routines/shared#r=broken", "/account/signin",
-         "/account/signup", "/log/", "/log/new", "/safety/", "/safety/?part=red-flags"]
+PAGES = [
+    "/",
+    "/techniques/",
+    "/techniques/?kind=stretch",
+    "/techniques/?q=zzzz",
+    "/techniques/foam-roll-glutes",
+    "/techniques/sciatic-nerve-glide",
+    "/learn/",
+    "/learn/how-massage-may-help",
+    "/learn/faq",
+    "/offline",
+    "/no-such-page",
+    "/routines/",
+    "/routines/morning-relief",
+    "/play?routine=desk-break",
+    "/routines/new?from=morning-relief",
+    "/history",
+    "/routines/shared#r=broken",
+    "/account/signin",
+    "/account/signup",
+    "/log/",
+    "/log/new",
+    "/safety/",
+    "/safety/?part=red-flags",
+]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -18,6 +18,7 @@ Morning relief drops (3+1)/2 = 2, Desk break 1.
 Last 30 days: 6 points a series (7 entries), 4 routine days (0.9 a week); rated 4: 24/4 = 6 → 16/4 = 4.
 Last 90 days: 7 points a series, 5 routine days.
 """
+
 import io
 import re
 import unicodedata
@@ -28,8 +29,15 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import (ARTIFACTS, PHONE, ConsoleWatcher, axe_context, screenshot, serious,
-                                   wait_for_service_worker)
+from tests.browser.conftest import (
+    ARTIFACTS,
+    PHONE,
+    ConsoleWatcher,
+    axe_context,
+    screenshot,
+    serious,
+    wait_for_service_worker,
+)
 
 NOW = "2026-11-24T10:00:00"
 
@@ -86,8 +94,11 @@ def read(download):
 
 def chart_counts(page):
     chart = page.locator("#pain-chart svg")
-    return (chart.locator(".chart-leg .chart-point").count(), chart.locator(".chart-back .chart-point").count(),
-            chart.locator(".chart-routine").count())
+    return (
+        chart.locator(".chart-leg .chart-point").count(),
+        chart.locator(".chart-back .chart-point").count(),
+        chart.locator(".chart-routine").count(),
+    )
 
 
 def pick_period(page, days):
@@ -99,7 +110,9 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     response = page.goto(live_server + "/insights/")
     assert response.from_service_worker
     expect(page.locator("#insights-empty")).to_be_visible()
-    expect(page.locator("#insights-empty").get_by_role("link", name="Log how you feel")).to_have_attribute("href", "/log/new")
+    expect(page.locator("#insights-empty").get_by_role("link", name="Log how you feel")).to_have_attribute(
+        "href", "/log/new"
+    )
 
     seed(page)
     page.reload()
@@ -117,13 +130,16 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     days = page.locator("#pain-chart .chart-routine").evaluate_all("(nodes) => nodes.map((n) => n.dataset.day)")
     assert days == ["2026-11-21", "2026-11-23", "2026-11-24"]
     legs = page.locator("#pain-chart .chart-leg .chart-point").evaluate_all(
-        "(nodes) => nodes.map((n) => [n.dataset.day, Number(n.dataset.value)])")
+        "(nodes) => nodes.map((n) => [n.dataset.day, Number(n.dataset.value)])"
+    )
     assert legs == [["2026-11-18", 6], ["2026-11-19", 8], ["2026-11-21", 7], ["2026-11-23", 5], ["2026-11-24", 4]]
     # A day without entries is a gap: three runs of line (18-19, 21, 23-24), two of them drawn.
     expect(page.locator("#pain-chart .chart-leg .chart-line")).to_have_count(2)
     svg = page.locator("#pain-chart svg")
     expect(svg).to_have_attribute("role", "img")
-    expect(svg).to_have_attribute("aria-label", re.compile(r"leg pain averaged 5\.8 and back pain 3\.5 out of 10, from 6 entries"))
+    expect(svg).to_have_attribute(
+        "aria-label", re.compile(r"leg pain averaged 5\.8 and back pain 3\.5 out of 10, from 6 entries")
+    )
     expect(page.locator("#chart-summary")).to_contain_text("routines were done on 3 days")
 
     # The text equivalent: one row a day, newest first.
@@ -143,8 +159,11 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     expect(rows.first.locator("th")).to_contain_text("24")
 
     expect(page.locator("#before-after")).to_have_text(
-        "Across 3 sessions with both ratings, pain averaged 5.7 before and 4 after (out of 10): 1.7 points lower afterwards.")
-    expect(page.locator("#days-per-week")).to_contain_text("on 3 days of the last 7: about 3 days a week (3 routines finished)")
+        "Across 3 sessions with both ratings, pain averaged 5.7 before and 4 after (out of 10): 1.7 points lower afterwards."
+    )
+    expect(page.locator("#days-per-week")).to_contain_text(
+        "on 3 days of the last 7: about 3 days a week (3 routines finished)"
+    )
     drops = page.locator("#drop-list li")
     expect(drops).to_have_count(2)
     expect(drops.nth(0)).to_have_text("Morning relief: pain 2 points lower on average (2 rated sessions)")
@@ -216,15 +235,23 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     page.goto(live_server + "/insights/summary?days=7")
     expect(page.locator("#summary")).to_have_attribute("data-ready", "7")
     expect(page.get_by_role("radio", name="7 days")).to_be_checked()
-    expect(page.locator("#summary-period-text")).to_have_text(re.compile(r"Period: the last 7 days, 18 Nov.* – 24 Nov.* 2026|Period: the last 7 days, Nov 18 – Nov 24, 2026"))
+    expect(page.locator("#summary-period-text")).to_have_text(
+        re.compile(r"Period: the last 7 days, 18 Nov.* – 24 Nov.* 2026|Period: the last 7 days, Nov 18 – Nov 24, 2026")
+    )
     expect(page.locator("#summary-chart .chart-leg .chart-point")).to_have_count(5)
     expect(page.locator("#summary-chart-screen .chart-leg .chart-point")).to_have_count(5)
     body_map = page.locator("#summary-body-map svg")
     expect(body_map.locator(".body-region")).to_have_count(8)
     # Buttock: left 4 (three entries, one of them "both"), right 1; the darkest shade is the most logged.
-    expect(body_map.locator('[data-region="buttock"][data-side="left"]')).to_have_attribute("class", "body-region shade-4")
-    expect(body_map.locator('[data-region="buttock"][data-side="right"]')).to_have_attribute("class", "body-region shade-1")
-    expect(body_map.locator('[data-region="calf"][data-side="right"]')).to_have_attribute("class", "body-region shade-0")
+    expect(body_map.locator('[data-region="buttock"][data-side="left"]')).to_have_attribute(
+        "class", "body-region shade-4"
+    )
+    expect(body_map.locator('[data-region="buttock"][data-side="right"]')).to_have_attribute(
+        "class", "body-region shade-1"
+    )
+    expect(body_map.locator('[data-region="calf"][data-side="right"]')).to_have_attribute(
+        "class", "body-region shade-0"
+    )
     expect(page.locator("#area-counts")).to_contain_text("Buttock: left 4, right 1")
     expect(page.locator("#area-counts")).to_contain_text("Back of thigh: left 2, right 0")
     page.evaluate("window.scrollTo(0, document.querySelector('#summary').offsetTop - 8)")
@@ -355,7 +382,9 @@ def test_reminder_calendar_file_offline(context, page, live_server):
     assert "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR" in text
     assert re.search(r"DTSTART:\d{8}T073000\r\n", text)
     assert "SUMMARY:Stretch\\, then log" in text
-    expect(page.locator("#reminder-status")).to_contain_text("Calendar file downloaded: Mondays, Wednesdays and Fridays at 07:30.")
+    expect(page.locator("#reminder-status")).to_contain_text(
+        "Calendar file downloaded: Mondays, Wednesdays and Fridays at 07:30."
+    )
 
     # The choice is remembered for next time.
     page.reload()

@@ -1,8 +1,11 @@
 """Install prompts: the browser's prompt behind our button, and the iOS hint."""
+
 from tests.browser.conftest import PHONE
 
-IPHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
-             "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1")
+IPHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1"
+)
 
 FAKE_PROMPT = """() => {
   const event = new Event('beforeinstallprompt', { cancelable: true });

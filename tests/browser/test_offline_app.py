@@ -1,4 +1,5 @@
 """The installed app works offline: shell, every card, filters, and the offline page."""
+
 import re
 
 from playwright.sync_api import expect
@@ -9,7 +10,8 @@ from tests.browser.conftest import ARGS, PHONE, ConsoleWatcher, screenshot, wait
 def test_app_is_installable(playwright_instance, chromium_path, live_server, tmp_path):
     # Installability is never reported for incognito-like contexts: use a real profile.
     context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path, chromium_sandbox=False, args=ARGS, viewport=PHONE)
+        str(tmp_path / "profile"), executable_path=chromium_path, chromium_sandbox=False, args=ARGS, viewport=PHONE
+    )
     try:
         page = context.pages[0] if context.pages else context.new_page()
         page.goto(live_server + "/")
@@ -79,7 +81,10 @@ def test_repeat_visit_offline_makes_no_network_requests(context, page, live_serv
     wait_for_service_worker(page)
     context.set_offline(True)
     network = []
-    page.on("requestfinished", lambda r: network.append(r) if r.response() and not r.response().from_service_worker else None)
+    page.on(
+        "requestfinished",
+        lambda r: network.append(r) if r.response() and not r.response().from_service_worker else None,
+    )
     page.on("requestfailed", lambda r: network.append(r))
     for path in ("/", "/techniques/", "/techniques/foam-roll-glutes", "/learn/", "/learn/safety"):
         page.goto(live_server + path)
@@ -135,12 +140,19 @@ def test_update_prompt_then_refresh(context, page, live_server, live_app):
 
 def test_phone_screenshots(browser, live_server):
     for scheme in ("light", "dark"):
-        context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True,
-                                      color_scheme=scheme)
+        context = browser.new_context(
+            viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, color_scheme=scheme
+        )
         console = ConsoleWatcher(context)
         page = context.new_page()
-        for name, path in (("home", "/"), ("library", "/techniques/"), ("card", "/techniques/foam-roll-glutes"),
-                           ("learn", "/learn/"), ("article", "/learn/when-to-get-help"), ("offline", "/offline")):
+        for name, path in (
+            ("home", "/"),
+            ("library", "/techniques/"),
+            ("card", "/techniques/foam-roll-glutes"),
+            ("learn", "/learn/"),
+            ("article", "/learn/when-to-get-help"),
+            ("offline", "/offline"),
+        ):
             page.goto(live_server + path)
             page.wait_for_load_state("networkidle")
             # Nothing may stick out sideways on a phone.

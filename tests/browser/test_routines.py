@@ -1,4 +1,5 @@
 """The routine player, builder and sharing, offline, with Playwright's clock driving time."""
+
 import re
 
 from playwright.sync_api import expect
@@ -183,7 +184,8 @@ def test_build_offline_then_share_into_a_fresh_browser(browser, context, page, l
     expect(mine).to_have_count(1)
     expect(mine.get_by_role("heading")).to_have_text("Lunch stretch 🌿")
     link = page.evaluate(
-        "Relieve.store.all('routines').then((rs) => location.origin + '/routines/shared#r=' + Relieve.share.encodeRoutine(rs[0]))")
+        "Relieve.store.all('routines').then((rs) => location.origin + '/routines/shared#r=' + Relieve.share.encodeRoutine(rs[0]))"
+    )
     assert len(link) < 600
 
     other = browser.new_context(viewport=PHONE)
@@ -210,14 +212,19 @@ def test_build_offline_then_share_into_a_fresh_browser(browser, context, page, l
 
 def test_routine_times_agree_between_server_and_player(page, live_server):
     page.goto(live_server + "/routines/")
-    slugs = [href.rsplit("/", 1)[1] for href in
-             page.locator(".routine-tile h3 a").evaluate_all("(links) => links.map((a) => a.getAttribute('href'))")]
+    slugs = [
+        href.rsplit("/", 1)[1]
+        for href in page.locator(".routine-tile h3 a").evaluate_all(
+            "(links) => links.map((a) => a.getAttribute('href'))"
+        )
+    ]
     assert len(slugs) >= 5
     for slug in slugs:
         page.goto(f"{live_server}/routines/{slug}")
         server = int(page.locator("#routine-time").get_attribute("data-seconds"))
         browser_seconds = page.evaluate(
-            "(id) => Relieve.catalog.routine(id).then((r) => Relieve.catalog.facts(r)).then((f) => f.seconds)", slug)
+            "(id) => Relieve.catalog.routine(id).then((r) => Relieve.catalog.facts(r)).then((f) => f.seconds)", slug
+        )
         assert browser_seconds == server, slug
 
 

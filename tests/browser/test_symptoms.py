@@ -1,6 +1,7 @@
 """Symptom log and safety screening in the browser, offline: the quick log from the manifest
 shortcut in three taps, validation on the form, the first-run safety check, red flags blocking
 routines, and contraindications shown on cards, routines and in the player."""
+
 import re
 
 import pytest
@@ -34,9 +35,11 @@ def test_quick_log_from_the_shortcut_in_three_taps(context, page, live_server):
     expect(page.get_by_role("heading", name="How are you feeling?")).to_be_visible()
 
     taps = 0
-    for action in (lambda: page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click(),
-                   lambda: page.locator("#field-backPain").get_by_role("radio", name="3", exact=True).click(),
-                   lambda: page.get_by_role("button", name="Save", exact=True).click()):
+    for action in (
+        lambda: page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click(),
+        lambda: page.locator("#field-backPain").get_by_role("radio", name="3", exact=True).click(),
+        lambda: page.get_by_role("button", name="Save", exact=True).click(),
+    ):
         action()
         taps += 1
     assert taps == 3
@@ -79,7 +82,12 @@ def test_full_entry_with_body_map_then_edit_and_delete(context, page, live_serve
     expect(page.locator("#log-suggest")).to_contain_text("you marked symptoms in both legs")
     [entry] = stored_logs(page)
     assert entry["areas"] == {"buttock": "left", "calf": "both", "foot": "right"}
-    assert (entry["tingling"], entry["helped"], entry["helpedOther"], entry["sleep"]) == ("moderate", ["heat"], "A short walk", "poor")
+    assert (entry["tingling"], entry["helped"], entry["helpedOther"], entry["sleep"]) == (
+        "moderate",
+        ["heat"],
+        "A short walk",
+        "poor",
+    )
 
     page.get_by_role("link", name="See your log").click()
     item = page.locator(".log-item")
@@ -174,10 +182,13 @@ def test_a_warning_sign_on_a_log_blocks_routines_and_offers_the_check(context, p
     page.locator("#field-backPain").get_by_role("radio", name="4", exact=True).click()
     page.get_by_label("Fever, chills or feeling unwell").check()
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator("#log-block").get_by_role("heading", name="See a doctor before doing a routine")).to_be_visible()
+    expect(
+        page.locator("#log-block").get_by_role("heading", name="See a doctor before doing a routine")
+    ).to_be_visible()
     entry_id = stored_logs(page)[0]["id"]
-    expect(page.locator("#log-block").get_by_role("link", name="Ticked by mistake? Edit the log entry")).to_have_attribute(
-        "href", f"/log/new?id={entry_id}")
+    expect(
+        page.locator("#log-block").get_by_role("link", name="Ticked by mistake? Edit the log entry")
+    ).to_have_attribute("href", f"/log/new?id={entry_id}")
     page.locator("#log-suggest-link").click()
     expect(page.locator("#part-contraindications")).to_be_hidden()
     expect(page.locator("#q-fever input[value='yes']")).to_be_checked()
@@ -204,7 +215,9 @@ def test_a_contraindication_shows_on_cards_routines_and_in_the_player(context, p
     page.goto(live_server + "/play?routine=morning-relief")
     offer = page.locator("#safety-offer")
     expect(offer).to_be_visible()
-    expect(offer.locator("li")).to_have_text(["Foam roller: glutes: not advised with a blood clot (DVT) or suspected clot"])
+    expect(offer.locator("li")).to_have_text(
+        ["Foam roller: glutes: not advised with a blood clot (DVT) or suspected clot"]
+    )
     # Left out of the routine itself: the player never reaches it.
     skipped = page.evaluate("""async () => {
       const data = await Relieve.catalog.load();

@@ -1,5 +1,6 @@
 """Two browsers, one account: offline changes reach the other device, deletes too, concurrent
 edits converge on the documented winner, and signing up keeps what was made anonymously."""
+
 import re
 
 import pytest

@@ -4,21 +4,31 @@ Both are computed from the app itself (routes, content rows, asset bundles, file
 by hand: a new card, an edited template or a changed bundle changes the version, and the
 browser then installs the new service worker and offers a refresh.
 """
+
 import hashlib
 import os
 
 from flask import current_app, url_for
 
-from webapp.content.models import Article, Routine, Technique
 from webapp.assets import script_urls, worker_path
+from webapp.content.models import Article, Routine, Technique
 from webapp.extensions import assets, db
 from webapp.pwa.static_urls import static_url
 
 ICONS = (
-    "icons/icon.svg", "icons/icon-192.png", "icons/icon-512.png", "icons/maskable-512.png",
-    "icons/apple-touch-icon.png", "icons/shortcut-library.png", "icons/shortcut-learn.png",
-    "icons/shortcut-flare.png", "icons/shortcut-routines.png", "icons/shortcut-log.png",
+    "icons/icon.svg",
+    "icons/icon-192.png",
+    "icons/icon-512.png",
+    "icons/maskable-512.png",
+    "icons/apple-touch-icon.png",
+    "icons/shortcut-library.png",
+    "icons/shortcut-learn.png",
+    "icons/shortcut-flare.png",
+    "icons/shortcut-routines.png",
+    "icons/shortcut-log.png",
 )
+
+
 def illustration_path(slug):
     return f"img/techniques/{slug}.svg"
 
@@ -35,11 +45,23 @@ def _slugs(model):
 def page_urls(techniques):
     articles, routines = _slugs(Article), _slugs(Routine)
     return (
-        [url_for("main.home"), url_for("library.index"), url_for("learn.index"), url_for("pwa.offline"),
-         url_for("routines.index"), url_for("routines.player"), url_for("routines.builder"),
-         url_for("routines.shared"), url_for("routines.history"),
-         url_for("symptoms.index"), url_for("symptoms.entry"), url_for("safety.check"),
-         url_for("insights.index"), url_for("insights.summary"), url_for("insights.reminders")]
+        [
+            url_for("main.home"),
+            url_for("library.index"),
+            url_for("learn.index"),
+            url_for("pwa.offline"),
+            url_for("routines.index"),
+            url_for("routines.player"),
+            url_for("routines.builder"),
+            url_for("routines.shared"),
+            url_for("routines.history"),
+            url_for("symptoms.index"),
+            url_for("symptoms.entry"),
+            url_for("safety.check"),
+            url_for("insights.index"),
+            url_for("insights.summary"),
+            url_for("insights.reminders"),
+        ]
         + [url_for("routines.detail", slug=s) for s in routines]
         + [url_for("library.detail", slug=s) for s in techniques]
         + [url_for("learn.article", slug=s) for s in articles]

@@ -1,4 +1,5 @@
 """URLs for static files that carry a hash of the file's bytes, so caches never serve stale ones."""
+
 import hashlib
 import os
 

@@ -1,4 +1,5 @@
 """Routes that make Relieve an installable, offline-capable app."""
+
 import json
 import os
 
@@ -32,36 +33,46 @@ def manifest_data():
         "icons": [
             {"src": static_url("icons/icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
             {"src": static_url("icons/icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
-            {"src": static_url("icons/maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+            {
+                "src": static_url("icons/maskable-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
             {"src": static_url("icons/icon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any"},
         ],
         "shortcuts": [
             {
-                "name": "Flare-up: start the gentle routine", "short_name": "Flare-up",
+                "name": "Flare-up: start the gentle routine",
+                "short_name": "Flare-up",
                 "description": "Start the gentlest routine straight away",
                 "url": url_for("routines.player", routine="flare-up-gentle", flare=1),
                 "icons": [{"src": static_url("icons/shortcut-flare.png"), "sizes": "96x96", "type": "image/png"}],
             },
             {
-                "name": "Log how you feel", "short_name": "Log symptoms",
+                "name": "Log how you feel",
+                "short_name": "Log symptoms",
                 "description": "Log leg and back pain in a few taps",
                 "url": url_for("symptoms.entry", source="shortcut"),
                 "icons": [{"src": static_url("icons/shortcut-log.png"), "sizes": "96x96", "type": "image/png"}],
             },
             {
-                "name": "Routines", "short_name": "Routines",
+                "name": "Routines",
+                "short_name": "Routines",
                 "description": "Guided routines with a timer",
                 "url": url_for("routines.index"),
                 "icons": [{"src": static_url("icons/shortcut-routines.png"), "sizes": "96x96", "type": "image/png"}],
             },
             {
-                "name": "Technique library", "short_name": "Techniques",
+                "name": "Technique library",
+                "short_name": "Techniques",
                 "description": "Browse self-massage techniques and stretches",
                 "url": url_for("library.index"),
                 "icons": [{"src": static_url("icons/shortcut-library.png"), "sizes": "96x96", "type": "image/png"}],
             },
             {
-                "name": "Learn about sciatica", "short_name": "Learn",
+                "name": "Learn about sciatica",
+                "short_name": "Learn",
                 "description": "What sciatica is, safety, and when to get help",
                 "url": url_for("learn.index"),
                 "icons": [{"src": static_url("icons/shortcut-learn.png"), "sizes": "96x96", "type": "image/png"}],
@@ -92,10 +103,14 @@ def service_worker():
     """
     config = {"version": cache_version(), "precache": precache_urls(), "offline": url_for("pwa.offline")}
     body = f"self.RELIEVE={json.dumps(config, separators=(',', ':'))};\n{_service_worker_source()}"
-    return Response(body, mimetype="text/javascript", headers={
-        "Cache-Control": "no-cache",
-        "Service-Worker-Allowed": "/",
-    })
+    return Response(
+        body,
+        mimetype="text/javascript",
+        headers={
+            "Cache-Control": "no-cache",
+            "Service-Worker-Allowed": "/",
+        },
+    )
 
 
 @bp.get("/offline")
