@@ -1,16 +1,17 @@
 /* Filters and search for the card list, in the page so they work offline. The rules match
    webapp/library/filters.py, which renders the same result without JavaScript. */
+// @ts-check
 import { byId, debounce } from './lib/dom.js';
 
-const form = byId('library-filters');
+const form = /** @type {HTMLFormElement & { elements: { q: HTMLInputElement } }} */ (byId('library-filters'));
 
 const FIELDS = ['q', 'kind', 'area', 'position', 'equipment'];
-const tiles = Array.from(document.querySelectorAll('#card-list .card-tile'));
+const tiles = Array.from(/** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#card-list .card-tile')));
 const count = byId('result-count');
 const empty = byId('no-results');
 const clear = byId('clear-filters');
 
-form.querySelectorAll('[data-js-hide]').forEach((el) => { el.hidden = true; });
+/** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('[data-js-hide]')).forEach((el) => { el.hidden = true; });
 
 const read = () => Object.fromEntries(
   FIELDS.map((name) => [name, (form.elements[name].value || '').trim().replace(/\s+/g, ' ')]),

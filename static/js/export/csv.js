@@ -4,6 +4,7 @@
    person reads (labels, local dates and times); the raw UTC time goes in its own column so
    nothing is lost. Free text is the person's own, and a spreadsheet runs a cell that starts with
    = + - or @ as a formula, so such text is prefixed with an apostrophe to stay text. */
+// @ts-check
 import { HELPED_LABELS, LEVEL_LABELS, REGIONS, REGION_LABELS, SLEEP_LABELS, WARNING_LABELS } from '../generated/contract.js';
 import { localDay } from '../lib/days.js';
 
@@ -69,9 +70,12 @@ function byTime(records, field) {
   return list(records)
     .filter(isObject)
     .map((record) => ({ record, at: timeOf(record[field]) }))
-    .sort((a, b) => (a.at === null) - (b.at === null) || (a.at || 0) - (b.at || 0));
+    .sort((a, b) => Number(a.at === null) - Number(b.at === null) || (a.at || 0) - (b.at || 0));
 }
 
+/** The symptom log as CSV, oldest first. `labels` overrides display labels by vocabulary.
+    @param {import('../symptoms/validate.js').SymptomLog[]} logs
+    @param {{ labels?: Record<string, Record<string, string>> }} [options] @returns {string} */
 function logsCsv(logs, { labels } = {}) {
   const l = mergedLabels(labels);
   const rows = byTime(logs, 'loggedAt').map(({ record: r, at }) => {
@@ -99,6 +103,8 @@ function logsCsv(logs, { labels } = {}) {
   return table(LOG_COLUMNS, rows);
 }
 
+/** The session history as CSV, oldest first.
+    @param {object[]} sessions @param {{ techniqueNames?: Record<string, string> }} [options] @returns {string} */
 function sessionsCsv(sessions, { techniqueNames = {} } = {}) {
   const names = isObject(techniqueNames) ? techniqueNames : {};
   const rows = byTime(sessions, 'startedAt').map(({ record: s, at }) => {
@@ -124,6 +130,7 @@ function sessionsCsv(sessions, { techniqueNames = {} } = {}) {
 
 const KINDS = { logs: 'symptom-log', 'symptom-log': 'symptom-log', sessions: 'sessions' };
 
+/** @param {string} kind  'logs' (or 'symptom-log') or 'sessions' @param {Date | number | string} [now] @returns {string} */
 function filename(kind, now = new Date()) {
   const ms = timeOf(now);
   const slug = KINDS[kind] || 'export';

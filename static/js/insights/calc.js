@@ -4,6 +4,7 @@
    skipped, a pain score that isn't a whole number from 0 to 10 counts as not given, and a
    missing optional field never throws. Days are the person's local calendar days, because
    "Tuesday" means the Tuesday they lived, whatever UTC says. */
+// @ts-check
 import { pad, timeOf, localDay } from '../lib/days.js';
 import { REGIONS } from '../generated/contract.js';
 
@@ -157,6 +158,9 @@ function weekBlocks(days, activeDays) {
   return weeks;
 }
 
+/** What the records say over the `days` up to `now`: records are taken as IndexedDB holds them.
+    @param {{ logs?: import('../symptoms/validate.js').SymptomLog[], sessions?: object[], flags?: object[], days?: number,
+      now?: Date | number | string }} [input] */
 function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new Date() } = {}) {
   const nowMs = timeOf(now) === null ? Date.now() : timeOf(now);
   const count = Number.isInteger(days) && days > 0 ? Math.min(days, MAX_DAYS) : DEFAULT_DAYS;
@@ -250,6 +254,8 @@ function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new 
 // Where to draw each day's averages in a width x height box (y grows downward, 0 pain at the
 // bottom). A day without a value ends a line: each series is a list of runs of consecutive
 // days, so a gap is drawn as a gap and a run of one day as a dot, never a guessed line.
+/** @param {Array<{ day: string, leg: number | null, back: number | null }>} days
+    @param {{ width?: number, height?: number, max?: number }} [box] */
 function chartPoints(days, { width = 300, height = 100, max = 10 } = {}) {
   const rows = list(days);
   const step = rows.length > 1 ? width / (rows.length - 1) : 0;

@@ -2,6 +2,7 @@
    insights page and the printable summary. Built node by node with createElementNS: the values
    come from records other devices wrote, and the CSP allows no inline styles, so colours come
    from classes (insights.css) and the two series differ by shape and dash as well as colour. */
+// @ts-check
 import * as insights from './calc.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -97,6 +98,7 @@ function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
 
   // Runs of consecutive days with a value: a missing day breaks the line rather than bridging it.
   const points = insights.chartPoints(days, { width: plotWidth, height: plotHeight });
+  /** @type {Array<[string, (x: number, y: number) => Element]>} */
   const series = [
     ['leg', (x, y) => svg('circle', { cx: x, cy: y, r: radius })],
     ['back', (x, y) => svg('rect', { x: x - radius, y: y - radius, width: radius * 2, height: radius * 2 })],

@@ -1,6 +1,7 @@
 /* The insights page: pain over the chosen period with routines marked, before/after figures,
    how often routines were done, the routines followed by the biggest drops, and CSV downloads.
    Everything is read from this device's IndexedDB, so it works offline. */
+// @ts-check
 import { announce, byId, make, prefs } from '../lib/dom.js';
 import * as catalog from '../lib/catalog.js';
 import * as chart from './chart.js';
@@ -19,7 +20,7 @@ const points = (n) => (n === 1 ? '1 point' : `${score(n)} points`);
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 function period() {
-  const checked = root.querySelector('input[name="period"]:checked');
+  const checked = /** @type {HTMLInputElement | null} */ (root.querySelector('input[name="period"]:checked'));
   return Number(checked ? checked.value : 30);
 }
 
@@ -45,7 +46,7 @@ function sentence(s) {
 }
 
 function table(s) {
-  const body = byId('pain-table').tBodies[0];
+  const body = /** @type {HTMLTableElement} */ (byId('pain-table')).tBodies[0];
   const rows = [...s.days].reverse().map((day) => make('tr', {},
     make('th', { scope: 'row', textContent: chart.tableDay(day.day) }),
     make('td', { textContent: day.leg === null ? 'not logged' : score(day.leg) }),
@@ -94,7 +95,7 @@ async function draw() {
   // A sync that brought nothing new leaves the page alone: no flicker, no lost place in the table.
   const signature = JSON.stringify([days, insights.localDay(new Date()), logs, sessions, flags]);
   if (signature === drawn) return;
-  const summaryLink = byId('summary-link');
+  const summaryLink = /** @type {HTMLAnchorElement} */ (byId('summary-link'));
   summaryLink.href = `/insights/summary?days=${days}`;
   const empty = !logs.length && !sessions.length;
   byId('insights-empty').hidden = !empty;
@@ -120,7 +121,7 @@ const redraw = () => draw().catch((error) => {
 });
 
 const saved = prefs.get(PERIOD_KEY);
-if (PERIODS.includes(saved)) root.querySelector(`input[name="period"][value="${saved}"]`).checked = true;
+if (PERIODS.includes(saved)) /** @type {HTMLInputElement} */ (root.querySelector(`input[name="period"][value="${saved}"]`)).checked = true;
 byId('period-switch').addEventListener('change', () => {
   prefs.set(PERIOD_KEY, String(period()));
   redraw();

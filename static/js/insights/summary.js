@@ -1,6 +1,7 @@
 /* The one-page summary for a clinician: the chosen period's pain, where it was felt, routines
    and their effect, techniques that made things worse, and the warning-sign answers. Made from
    this device's records; print.css fits it on one page. */
+// @ts-check
 import { byId, make, prefs } from '../lib/dom.js';
 import * as catalog from '../lib/catalog.js';
 import * as chart from './chart.js';
@@ -178,9 +179,9 @@ const redraw = () => draw().catch((error) => {
 });
 
 const picked = chosenPeriod();
-document.querySelector(`input[name="summary-period"][value="${picked}"]`).checked = true;
+/** @type {HTMLInputElement} */ (document.querySelector(`input[name="summary-period"][value="${picked}"]`)).checked = true;
 byId('summary-period').addEventListener('change', (event) => {
-  const value = event.target.value;
+  const value = /** @type {HTMLInputElement} */ (event.target).value;
   prefs.set(PERIOD_KEY, value);
   const url = new URL(window.location.href);
   url.searchParams.set('days', value);

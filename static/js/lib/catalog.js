@@ -1,5 +1,6 @@
 /* Techniques and built-in routines (/catalog.json, precached by the service worker), and
    finding a routine by id among the built-in ones and the device's own. */
+// @ts-check
 import * as expand from '../routine/expand.js';
 import * as store from './store.js';
 

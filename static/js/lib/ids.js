@@ -1,5 +1,6 @@
 /* Record ids made on the device: UUID version 7 (time-ordered, RFC 9562), so records created
    offline on several devices never collide and sort by creation time. */
+// @ts-check
 
 export const uuid7 = (now = Date.now()) => {
   const bytes = new Uint8Array(16);

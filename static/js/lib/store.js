@@ -1,6 +1,7 @@
 /* The device's own data in IndexedDB: saved routines, session history, techniques flagged as
    making things worse, symptom log entries and safety screening answers. Opened lazily; each schema version has an upgrade step, so data
    written by an older version of the app keeps working. */
+// @ts-check
 import { uuid7 } from './ids.js';
 
 const NAME = 'relieve';
@@ -86,12 +87,20 @@ async function run(storeName, mode, fn) {
   return result;
 }
 
+/** Store names: routines, sessions, flags, logs, screenings (records); outbox, meta (sync). */
+/** @type {(store: string, key: IDBValidKey) => Promise<any>} */
 export const get = (store, key) => run(store, 'readonly', (s) => done(s.get(key)));
+/** @type {(store: string) => Promise<any[]>} */
 export const all = (store) => run(store, 'readonly', (s) => done(s.getAll()));
+/** @type {(store: string, index: string, key: IDBValidKey | IDBKeyRange) => Promise<any[]>} */
 export const byIndex = (store, index, key) => run(store, 'readonly', (s) => done(s.index(index).getAll(key)));
+/** @type {(store: string, value: object) => Promise<IDBValidKey>} */
 export const put = (store, value) => run(store, 'readwrite', (s) => done(s.put(value)));
+/** @type {(store: string, key: IDBValidKey) => Promise<void>} */
 export const remove = (store, key) => run(store, 'readwrite', (s) => done(s.delete(key)));
+/** @type {(store: string) => Promise<number>} */
 export const count = (store) => run(store, 'readonly', (s) => done(s.count()));
-/** Several stores in one transaction: fn(tx) gets the transaction; all or nothing. */
+/** Several stores in one transaction: fn(tx) gets the transaction; all or nothing.
+    @type {<T>(stores: string[], fn: (tx: IDBTransaction) => T | Promise<T>) => Promise<T>} */
 export const transaction = (stores, fn) => run(stores, 'readwrite', fn);
 export { done };

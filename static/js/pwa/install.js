@@ -1,5 +1,6 @@
 /* "Install app": the browser's own prompt where it offers one (Chrome, Edge, Samsung Internet),
    and on iPhone/iPad, which have no prompt, a short "Share, then Add to Home Screen" hint. */
+// @ts-check
 import { byId, isStandalone, prefs } from '../lib/dom.js';
 
 const banner = byId('install-banner');

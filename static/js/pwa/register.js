@@ -1,5 +1,6 @@
 /* Registers the service worker and runs the update flow: a new version waits until the person
    chooses "Refresh to update", so a routine is never interrupted by a reload. */
+// @ts-check
 import { byId } from '../lib/dom.js';
 
 const status = byId('connection-status');
@@ -13,7 +14,7 @@ if ('serviceWorker' in navigator) registerWorker();
 
 function registerWorker() {
   const toast = byId('update-toast');
-  const button = byId('update-button');
+  const button = /** @type {HTMLButtonElement} */ (byId('update-button'));
   let updateAccepted = false;
 
   function offerUpdate(worker) {

@@ -2,6 +2,7 @@
    weekly repeating 15-minute event with an alert. The calendar does the reminding, so it works
    with the app closed, with no push server and no account. The start time is FLOATING (no Z, no
    TZID): "07:30 on Mondays" stays 07:30 wherever the phone is, which is what a person means. */
+// @ts-check
 
 // Week order, Monday first; also the order BYDAY lists them in.
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -28,7 +29,18 @@ const MESSAGES = {
 
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * A weekly reminder as the page collects it.
+ * @typedef {object} Reminder
+ * @property {string[]} days  iCalendar day codes: 'MO', 'TU', …
+ * @property {string} time  'HH:MM', local (floating)
+ * @property {string} [title]
+ */
+/** Checks a reminder from the form; `value` is the cleaned reminder, or null when there are errors.
+    @param {Partial<Reminder>} [reminder]
+    @returns {{ errors: Record<string, string>, value: Reminder | null }} */
 function validateReminder({ days, time, title } = {}) {
+  /** @type {Record<string, string>} */
   const errors = {};
   const value = {};
 
@@ -98,6 +110,9 @@ function cleanUid(uid, now) {
   return cleaned || `reminder-${now.getTime().toString(36)}`;
 }
 
+/** The .ics file for a reminder; throws for an invalid one.
+    @param {Partial<Reminder> & { url?: string, now?: Date | number, uid?: string | number }} [options]
+    @returns {string} */
 function reminderCalendar({ days, time, title, url, now = new Date(), uid } = {}) {
   const { errors, value } = validateReminder({ days, time, title });
   if (!value) throw new Error(`Invalid reminder: ${Object.values(errors).join(' ')}`);
@@ -119,7 +134,7 @@ function reminderCalendar({ days, time, title, url, now = new Date(), uid } = {}
     `DTSTAMP:${utcStamp(stamp)}`,
     // Later files for the same reminder (same UID) carry a higher sequence, so a calendar
     // that matches on UID takes the newer days and time.
-    `SEQUENCE:${Math.max(0, Math.floor((stamp - Date.UTC(2024, 0, 1)) / 60000))}`,
+    `SEQUENCE:${Math.max(0, Math.floor((stamp.getTime() - Date.UTC(2024, 0, 1)) / 60000))}`,
     `DTSTART:${dtstart}`,
     'DURATION:PT15M',
     `RRULE:FREQ=WEEKLY;BYDAY=${value.days.join(',')}`,
@@ -142,6 +157,7 @@ function reminderCalendar({ days, time, title, url, now = new Date(), uid } = {}
 }
 
 // "Mondays, Wednesdays and Fridays at 07:30", for the page to confirm what the file will do.
+/** @param {Partial<Reminder>} [reminder] @returns {string} */
 function describeReminder({ days, time } = {}) {
   const { value } = validateReminder({ days, time });
   if (!value) return '';

@@ -1,6 +1,7 @@
 /* The reminders page: pick days and a time, download a repeating calendar event (.ics, made by
    reminders/ics.js). The phone's calendar does the reminding, so no push service is needed and
    nothing leaves the device. The last choice is remembered to make a changed reminder easy. */
+// @ts-check
 import { byId, prefs } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as ics from './ics.js';
@@ -9,9 +10,9 @@ const form = byId('reminder-form');
 
 const UID_KEY = 'relieve.reminder.uid';
 const KEY = 'relieve.reminder';
-const boxes = [...form.querySelectorAll('input[name="days"]')];
-const time = byId('reminder-time');
-const title = byId('reminder-title-input');
+const boxes = [.../** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name="days"]'))];
+const time = /** @type {HTMLInputElement} */ (byId('reminder-time'));
+const title = /** @type {HTMLInputElement} */ (byId('reminder-title-input'));
 const summary = byId('reminder-errors');
 // Each field: the input(s) that get aria-invalid, the error element, and the input to focus.
 const FIELDS = {
@@ -96,7 +97,7 @@ preview();
 
 form.addEventListener('change', preview);
 form.addEventListener('input', preview);
-for (const button of form.querySelectorAll('[data-days]')) {
+for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (form.querySelectorAll('[data-days]'))) {
   button.addEventListener('click', () => {
     const days = button.dataset.days.split(' ');
     for (const box of boxes) box.checked = days.includes(box.value);

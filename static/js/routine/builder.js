@@ -1,5 +1,6 @@
 /* The routine builder (/routines/new, ?id=<id> to edit, ?from=<built-in id> to copy). Saved in
    IndexedDB on the device; validated with the player's own rules before anything is saved. */
+// @ts-check
 import { announce, byId, formatMinutes } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
@@ -10,7 +11,7 @@ import * as store from '../lib/store.js';
 const form = byId('builder');
 
 const list = byId('builder-steps');
-const template = byId('step-template');
+const template = /** @type {HTMLTemplateElement} */ (byId('step-template'));
 const params = new URLSearchParams(window.location.search);
 let data = null;
 let editing = null; // the saved record being edited, if any
@@ -21,50 +22,50 @@ const amountField = (technique) => (technique.dosing.type === 'time'
 
 function stepElement(step) {
   const technique = data.techniques[step.technique];
-  const li = template.content.firstElementChild.cloneNode(true);
+  const li = /** @type {HTMLLIElement} */ (template.content.firstElementChild.cloneNode(true));
   li.dataset.technique = step.technique;
   li.querySelector('.field-error').id = `err-${Math.random().toString(36).slice(2, 9)}`;
   li.querySelector('.step-title').textContent = technique.name;
   const amount = amountField(technique);
   const id = () => `f${Math.random().toString(36).slice(2, 9)}`;
-  li.querySelectorAll('[data-field]').forEach((input) => {
+  /** @type {NodeListOf<HTMLInputElement | HTMLSelectElement>} */ (li.querySelectorAll('[data-field]')).forEach((input) => {
     input.id = id();
-    li.querySelector(`[data-for="${input.dataset.field}"]`).htmlFor = input.id;
+    /** @type {HTMLLabelElement} */ (li.querySelector(`[data-for="${input.dataset.field}"]`)).htmlFor = input.id;
   });
   li.querySelector('[data-for="amount"]').textContent = amount.label;
-  const amountInput = li.querySelector('[data-field="amount"]');
-  amountInput.min = amount.min;
-  amountInput.max = amount.max;
+  const amountInput = /** @type {HTMLInputElement} */ (li.querySelector('[data-field="amount"]'));
+  amountInput.min = String(amount.min);
+  amountInput.max = String(amount.max);
   amountInput.value = step[amount.key] ?? technique.dosing[amount.key];
-  li.querySelector('[data-field="sets"]').value = step.sets ?? technique.dosing.sets;
-  li.querySelector('[data-field="sides"]').value = step.sides || (technique.dosing.per_side ? 'left-right' : 'none');
-  li.querySelector('[data-field="rest"]').value = step.rest ?? 15;
+  /** @type {HTMLInputElement} */ (li.querySelector('[data-field="sets"]')).value = step.sets ?? technique.dosing.sets;
+  /** @type {HTMLSelectElement} */ (li.querySelector('[data-field="sides"]')).value = step.sides || (technique.dosing.per_side ? 'left-right' : 'none');
+  /** @type {HTMLInputElement} */ (li.querySelector('[data-field="rest"]')).value = step.rest ?? 15;
   return li;
 }
 
 const intOrNull = (value) => (value.trim() === '' ? null : Number(value));
 
 function readRoutine() {
-  const steps = Array.from(list.children, (li) => {
+  const steps = Array.from(/** @type {HTMLCollectionOf<HTMLLIElement>} */ (list.children), (li) => {
     const technique = data.techniques[li.dataset.technique];
     const amount = amountField(technique);
-    const field = (name) => li.querySelector(`[data-field="${name}"]`).value;
+    const field = (name) => /** @type {HTMLInputElement | HTMLSelectElement} */ (li.querySelector(`[data-field="${name}"]`)).value;
     return {
       technique: li.dataset.technique,
       [amount.key]: intOrNull(field('amount')),
       sets: intOrNull(field('sets')),
-      sides: field('sides'),
+      sides: /** @type {import('./expand.js').RoutineStep['sides']} */ (field('sides')), // a <select> of these
       rest: intOrNull(field('rest')),
     };
   });
-  return { name: byId('routine-name').value.trim(), steps };
+  return { name: /** @type {HTMLInputElement} */ (byId('routine-name')).value.trim(), steps };
 }
 
 function refresh() {
   const items = Array.from(list.children);
   items.forEach((li, i) => {
-    li.querySelector('[data-action="up"]').disabled = i === 0;
-    li.querySelector('[data-action="down"]').disabled = i === items.length - 1;
+    /** @type {HTMLButtonElement} */ (li.querySelector('[data-action="up"]')).disabled = i === 0;
+    /** @type {HTMLButtonElement} */ (li.querySelector('[data-action="down"]')).disabled = i === items.length - 1;
     li.querySelectorAll('button').forEach((b) => {
       b.setAttribute('aria-label', `${b.textContent}: step ${i + 1}, ${li.querySelector('.step-title').textContent}`);
     });
@@ -79,7 +80,7 @@ function refresh() {
 
 function showErrors(errors) {
   const box = byId('builder-errors');
-  list.querySelectorAll('.field-error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+  /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll('.field-error')).forEach((p) => { p.hidden = true; p.textContent = ''; });
   form.querySelectorAll('[aria-invalid]').forEach((input) => {
     input.removeAttribute('aria-invalid');
     input.removeAttribute('aria-describedby');
@@ -96,7 +97,7 @@ function showErrors(errors) {
     }
     const li = list.children[error.step];
     if (!li) continue;
-    const p = li.querySelector('.field-error');
+    const p = /** @type {HTMLElement} */ (li.querySelector('.field-error'));
     p.textContent = [p.textContent, error.message].filter(Boolean).join(' ');
     p.hidden = false;
     const input = li.querySelector(`[data-field="${fieldNames[error.field]}"]`);
@@ -133,7 +134,7 @@ function move(li, offset) {
 }
 
 list.addEventListener('click', (event) => {
-  const button = event.target.closest('[data-action]');
+  const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('[data-action]'));
   if (!button) return;
   const li = button.closest('li');
   if (button.dataset.action === 'up') move(li, -1);
@@ -143,14 +144,14 @@ list.addEventListener('click', (event) => {
     announce(`${li.querySelector('.step-title').textContent} removed`);
     li.remove();
     refresh();
-    (next ? next.querySelector('[data-action="remove"]') : byId('add-technique')).focus();
+    /** @type {HTMLElement} */ (next ? next.querySelector('[data-action="remove"]') : byId('add-technique')).focus();
   }
 });
 list.addEventListener('input', refresh);
 
 // Drag by the handle with pointer events: works with touch, pen and mouse alike.
 list.addEventListener('pointerdown', (event) => {
-  const handle = event.target.closest('.drag-handle');
+  const handle = /** @type {Element} */ (event.target).closest('.drag-handle');
   if (!handle) return;
   event.preventDefault();
   const li = handle.closest('li');
@@ -180,7 +181,7 @@ list.addEventListener('pointerdown', (event) => {
 });
 
 byId('add-step').addEventListener('click', () => {
-  const slug = byId('add-technique').value;
+  const slug = /** @type {HTMLSelectElement} */ (byId('add-technique')).value;
   list.append(stepElement({ technique: slug }));
   refresh();
   announce(`${data.techniques[slug].name} added as step ${list.children.length}`);
@@ -205,7 +206,7 @@ form.addEventListener('submit', async (event) => {
   };
   // Known before the write, so a second tap on Save updates this routine, never makes another.
   editing = record;
-  const button = byId('save-routine');
+  const button = /** @type {HTMLButtonElement} */ (byId('save-routine'));
   button.disabled = true;
   try {
     editing = await records.save('routine', record);
@@ -238,7 +239,7 @@ async function init() {
     if (source) source = { ...source, name: `${source.name} (my copy)`.slice(0, 60) };
   }
   if (source) {
-    byId('routine-name').value = source.name;
+    /** @type {HTMLInputElement} */ (byId('routine-name')).value = source.name;
     for (const step of source.steps) if (data.techniques[step.technique]) list.append(stepElement(step));
   }
   refresh();

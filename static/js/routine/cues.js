@@ -1,5 +1,6 @@
 /* Sound, voice and vibration cues for the player, each optional; the choice is remembered.
    Tones are synthesised with Web Audio, so there are no audio files to download or cache. */
+// @ts-check
 import { prefs } from '../lib/dom.js';
 
 const KEY = 'relieve.cues';
@@ -12,7 +13,8 @@ const save = (value) => prefs.setJSON(KEY, { ...settings(), ...value });
 
 /** Browsers only allow sound after a tap: call this from the Start or Resume button. */
 function unlock() {
-  const Context = window.AudioContext || window.webkitAudioContext;
+  // Safari before 14.1 has only the prefixed constructor.
+  const Context = window.AudioContext || /** @type {Window & { webkitAudioContext?: typeof AudioContext }} */ (window).webkitAudioContext;
   if (Context) {
     if (!audio) audio = new Context();
     if (audio.state === 'suspended') audio.resume().catch(() => {});

@@ -1,5 +1,60 @@
 /* Turns a saved routine plus the technique catalog into the flat list of timed segments the
    player walks through. No DOM: the same file runs in the page bundle and under node --test. */
+// @ts-check
+
+/**
+ * A routine: built in (catalog.json) or saved on the device (RoutineData on the server).
+ * @typedef {object} Routine
+ * @property {string} [id]
+ * @property {string} name
+ * @property {RoutineStep[]} steps
+ * @property {string | null} [createdAt]
+ * @property {string | null} [updatedAt]
+ */
+/**
+ * One step of a routine; an absent number means the technique's own dosing.
+ * @typedef {object} RoutineStep
+ * @property {string} technique  the technique's slug
+ * @property {'left-right' | 'both' | 'none'} sides
+ * @property {number | null} [seconds]
+ * @property {number | null} [reps]
+ * @property {number | null} [sets]
+ * @property {number | null} [rest]  seconds of rest after the step
+ */
+/**
+ * A technique of the catalog, as far as the player needs it.
+ * @typedef {object} Technique
+ * @property {string} [slug]
+ * @property {string} name
+ * @property {string} [cue]
+ * @property {string} [illustration]
+ * @property {string[]} [equipment]
+ * @property {string} [position]
+ * @property {{ type: 'time' | 'reps', seconds?: number, reps?: number, sets: number, hold_seconds?: number, rest_seconds?: number }} dosing
+ */
+/** Techniques by slug: a Map, a plain object (catalog.json) or a list of techniques with their slug.
+    @typedef {Map<string, Technique> | Record<string, Technique> | Technique[]} Catalog */
+/**
+ * One part of a played routine: get ready, a technique (work), a rest or a switch of sides.
+ * @typedef {object} Segment
+ * @property {'ready' | 'work' | 'rest' | 'switch'} kind
+ * @property {number} [seconds]  its length; absent on work counted in reps
+ * @property {number} [step]  index of the routine step it belongs to
+ * @property {string} [next]  ready and rest: the name of the technique that comes next
+ * @property {'left' | 'right'} [toSide]  switch
+ * @property {string} [technique]  work: the technique's slug
+ * @property {string} [name]  work
+ * @property {string} [cue]  work
+ * @property {string} [illustration]  work
+ * @property {'left' | 'right' | null} [side]  work
+ * @property {number} [set]  work: 1 to sets
+ * @property {number} [sets]  work
+ * @property {'time' | 'reps'} [mode]  work
+ * @property {number} [reps]  work counted in reps
+ * @property {number} [holdSeconds]  work counted in reps: the hold of each rep
+ */
+/** A problem with a routine; `step` is the step's index, or null for the routine as a whole.
+    @typedef {{ step: number | null, field: string, message: string }} StepError */
 
 import {
   GET_READY, ROUTINE_LIMITS as LIMITS, ROUTINE_MAX_STEPS as MAX_STEPS, ROUTINE_NAME_MAX as NAME_MAX, SECONDS_PER_REP,
@@ -13,6 +68,7 @@ const NOUNS = { seconds: 'seconds', reps: 'reps', sets: 'sets', rest: 'rest afte
 const OPTION_MAX = 600;
 
 class RoutineError extends Error {
+  /** @param {string} message @param {StepError[]} [errors] */
   constructor(message, errors) {
     super(message);
     this.name = 'RoutineError';
@@ -104,6 +160,9 @@ function collectErrors(routine, techniques) {
   return errors;
 }
 
+/** Checks a routine (from storage, a share link or the builder: anything) against the catalog.
+    @param {Routine} routine @param {Catalog} catalog
+    @returns {{ ok: boolean, errors?: StepError[] }} */
 function validateRoutine(routine, catalog) {
   const errors = collectErrors(routine, indexCatalog(catalog));
   return errors.length ? { ok: false, errors } : { ok: true };
@@ -119,6 +178,7 @@ function optionSeconds(value, fallback, what) {
 
 function workSegment(step, i, technique, side, set, sets) {
   const dosing = technique.dosing;
+  /** @type {Segment} */
   const segment = {
     kind: 'work',
     step: i,
@@ -140,6 +200,10 @@ function workSegment(step, i, technique, side, set, sets) {
   return segment;
 }
 
+/** The segments the player walks through; throws a RoutineError for an invalid routine.
+    @param {Routine} routine @param {Catalog} catalog
+    @param {{ getReady?: number, switchSides?: number, skip?: Iterable<string> }} [options]  pauses in seconds; slugs to leave out
+    @returns {Segment[]} */
 function expandRoutine(routine, catalog, options) {
   const opts = options || {};
   const getReady = optionSeconds(opts.getReady, GET_READY, 'getReady');
@@ -162,6 +226,7 @@ function expandRoutine(routine, catalog, options) {
     throw new RoutineError(message, [{ step: null, field: 'skip', message }]);
   }
 
+  /** @type {Segment[]} */
   const segments = [];
   const nameOf = (i) => techniques.get(routine.steps[i].technique).name;
   if (getReady > 0) segments.push({ kind: 'ready', seconds: getReady, next: nameOf(included[0]) });
@@ -170,6 +235,7 @@ function expandRoutine(routine, catalog, options) {
     const step = routine.steps[i];
     const technique = techniques.get(step.technique);
     const sets = isAbsent(step.sets) ? technique.dosing.sets : step.sets;
+    /** @type {Array<'left' | 'right' | null>} */
     const sides = step.sides === 'left-right' ? ['left', 'right'] : [null];
     const setRest = technique.dosing.rest_seconds;
     for (let set = 1; set <= sets; set += 1) {
@@ -189,6 +255,8 @@ function expandRoutine(routine, catalog, options) {
   return segments;
 }
 
+/** A routine's length in seconds, counting `secondsPerRep` (plus the hold) for each rep.
+    @param {Segment[]} segments @param {{ secondsPerRep?: number }} [options] @returns {number} */
 function totalSeconds(segments, options) {
   const secondsPerRep = options && options.secondsPerRep !== undefined ? options.secondsPerRep : SECONDS_PER_REP;
   let total = 0;

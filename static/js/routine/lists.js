@@ -1,5 +1,6 @@
 /* Device data shown on server-rendered pages: "My routines", the history, a shared routine
    link, and the "made it worse" note on a technique card. */
+// @ts-check
 import { announce, byId, confirmTap, formatMinutes, make } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
@@ -92,7 +93,7 @@ async function history() {
   list.replaceChildren();
   for (const s of sessions) {
     const started = new Date(s.startedAt);
-    const minutes = Math.max(1, Math.round((new Date(s.endedAt) - started) / 60000));
+    const minutes = Math.max(1, Math.round((new Date(s.endedAt).getTime() - started.getTime()) / 60000));
     const when = started.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
     const facts = [`${minutes} min`, `${s.completed.length} done`];
     if (s.skipped.length) facts.push(`${s.skipped.length} skipped`);
@@ -130,7 +131,7 @@ async function shared() {
     return make('li', {}, make('a', { href: t.url, textContent: t.name }), ` · ${amount}${step.sides === 'left-right' ? ', left then right' : ''}`);
   }));
   byId('shared-preview').hidden = false;
-  const save = byId('shared-save');
+  const save = /** @type {HTMLButtonElement} */ (byId('shared-save'));
   const now = new Date().toISOString();
   // One id for this link's routine, so tapping Save twice can't make two copies.
   const record = { ...routine, id: uuid7(), createdAt: now, updatedAt: now };

@@ -1,6 +1,7 @@
 /* The guided player page (/play?routine=<id>). The clock is routine/timer.js, driven by
    timestamps; this file draws it, plays cues, keeps the screen on, saves progress so a reload
    resumes, and records the session in IndexedDB when the routine ends. */
+// @ts-check
 import { announce, byId, confirmTap, formatClock, formatMinutes, prefs } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
@@ -28,6 +29,7 @@ let run = null;        // what the session record needs besides the timer
 let loop = 0;
 let lastSaved = 0;
 let wakeLock = null;
+/** @type {Record<string, string[]>} */
 let notAdvised = {};   // technique → why the safety answers rule it out
 let concerns = [];     // this routine's steps that the answers rule out
 
@@ -56,7 +58,7 @@ function buildScale(container) {
   }
 }
 const scaleValue = (name) => {
-  const checked = root.querySelector(`input[name="${name}"]:checked`);
+  const checked = /** @type {HTMLInputElement | null} */ (root.querySelector(`input[name="${name}"]:checked`));
   return checked ? Number(checked.value) : null;
 };
 
@@ -106,7 +108,7 @@ async function setup() {
   el('safety-offer').hidden = concerns.length === 0;
 
   const settings = cues.settings();
-  root.querySelectorAll('[data-cue]').forEach((box) => {
+  /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('[data-cue]')).forEach((box) => {
     box.checked = settings[box.dataset.cue];
     box.onchange = () => cues.save({ [box.dataset.cue]: box.checked });
   });
@@ -114,7 +116,7 @@ async function setup() {
 }
 
 function start() {
-  const skip = [...Array.from(el('flag-offer-list').querySelectorAll('input:checked'), (i) => i.value),
+  const skip = [...Array.from(/** @type {NodeListOf<HTMLInputElement>} */ (el('flag-offer-list').querySelectorAll('input:checked')), (i) => i.value),
     ...concerns.map((c) => c.technique)];
   let segments;
   try {
@@ -160,7 +162,7 @@ function enterSegment(segment, quiet, restoring = false) {
   const work = segment.kind === 'work' ? segment : nextWork(state.index);
   if (!restoring) run.repsDone = 0;
   el('phase').textContent = phaseText(segment);
-  const image = el('step-image');
+  const image = /** @type {HTMLImageElement} */ (el('step-image'));
   if (work) {
     image.src = work.illustration;
     image.alt = `${work.name}: illustration`;
@@ -172,7 +174,7 @@ function enterSegment(segment, quiet, restoring = false) {
   el('up-next').textContent = following ? `Up next: ${following.name}${nextSide}` : '';
   el('reps').hidden = !(segment.kind === 'work' && segment.mode === 'reps');
   el('clock').hidden = !el('reps').hidden;
-  el('worse-button').disabled = !work && segment.kind !== 'work';
+  /** @type {HTMLButtonElement} */ (el('worse-button')).disabled = !work && segment.kind !== 'work';
   renderReps();
   render();
 
@@ -205,8 +207,9 @@ function render(now = Date.now()) {
   const left = timer.remaining(state, now);
   if (left !== null) el('clock').textContent = formatClock(left);
   const total = state.segments.length;
-  el('progress').max = total;
-  el('progress').value = state.index;
+  const progress = /** @type {HTMLProgressElement} */ (el('progress'));
+  progress.max = total;
+  progress.value = state.index;
   const works = state.segments.filter((s) => s.kind === 'work');
   const doneWorks = state.segments.slice(0, state.index).filter((s) => s.kind === 'work').length;
   el('progress-text').textContent = `${Math.min(doneWorks + 1, works.length)} of ${works.length}`;
@@ -377,7 +380,7 @@ async function finish() {
   show('player-done');
   el('done-heading').focus();
   await persistSession(session, 'Saved to your history on this device.');
-  root.querySelectorAll('input[name="pain-after"]').forEach((input) => {
+  /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('input[name="pain-after"]')).forEach((input) => {
     input.addEventListener('change', () => {
       session.painAfter = Number(input.value);
       persistSession(session, `Saved: pain ${session.painAfter} out of 10 after this routine.`);

@@ -2,6 +2,7 @@
    and works offline. Format: "1." + base64url(compact JSON) + "." + checksum, where the checksum
    is FNV-1a (32-bit, base36, 7 chars) of everything before the last dot. A link comes from a
    stranger, so decoding checks everything and never throws. */
+// @ts-check
 import { ROUTINE_MAX_STEPS as MAX_STEPS, ROUTINE_NAME_MAX as NAME_MAX, SLUG_PATTERN } from '../generated/contract.js';
 import { RoutineError, validateRoutine } from './expand.js';
 
@@ -126,6 +127,8 @@ function toCompact(routine) {
   ];
 }
 
+/** A share link's code for a routine; throws a RoutineError for one that can't be shared.
+    @param {import('./expand.js').Routine} routine @returns {string} */
 function encodeRoutine(routine) {
   const compact = toCompact(routine);
   const checked = fromCompact(compact);
@@ -162,6 +165,9 @@ function decodeUnsafe(text, catalog) {
   return built;
 }
 
+/** The routine in a share link's code, checked against the catalog; never throws.
+    @param {string} text @param {import('./expand.js').Catalog} catalog
+    @returns {{ ok: boolean, error?: string, routine?: import('./expand.js').Routine }} */
 function decodeRoutine(text, catalog) {
   try {
     const result = decodeUnsafe(text, catalog);

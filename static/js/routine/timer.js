@@ -2,6 +2,28 @@
    Nothing here counts intervals: a backgrounded or throttled page may not run timers for
    minutes, so every call takes `now` (ms, e.g. Date.now()) and works out from the timestamps
    where the routine must be. Functions never mutate the state they are given. */
+// @ts-check
+
+/** @typedef {import('./expand.js').Segment} Segment */
+/**
+ * The player's state: plain data, saved as JSON so a reload resumes.
+ * @typedef {object} TimerState
+ * @property {number} v  format version
+ * @property {'running' | 'paused' | 'finished' | 'ended'} status
+ * @property {number} index  the current segment (segments.length once finished)
+ * @property {number} segmentStart  ms when the current segment started (shifted by pauses)
+ * @property {number | null} pausedAt
+ * @property {number} startedAt
+ * @property {number | null} endedAt
+ * @property {TimerLogEntry[]} log  each work segment left, done or skipped
+ * @property {{ index: number, secondsLeft: number } | null} lastCue  the last countdown second cued
+ * @property {Segment[]} segments
+ * @property {number} [savedAt]  set by serialize
+ */
+/** @typedef {{ index: number, step: number, technique: string, side: 'left' | 'right' | null, set: number, result: 'done' | 'skipped', at: number }} TimerLogEntry */
+/** What a call made happen, for the page to draw and cue.
+    @typedef {{ type: 'segment', index: number, segment: Segment } | { type: 'countdown', secondsLeft: number, index: number } | { type: 'finished' } | { type: 'ended' }} TimerEvent */
+/** @typedef {{ state: TimerState, events: TimerEvent[] }} Step */
 
 const VERSION = 1;
 const STATUSES = ['running', 'paused', 'finished', 'ended'];
@@ -23,11 +45,13 @@ const clockOf = (state, now) => (state.status === 'paused' ? state.pausedAt : no
 const elapsedMs = (state, now) => Math.max(0, clockOf(state, now) - state.segmentStart);
 const unchanged = (state) => ({ state, events: [] });
 
+/** @param {TimerState} state @returns {Segment | null} */
 function current(state) {
   if (!isObject(state) || !Array.isArray(state.segments)) return null;
   return state.segments[state.index] || null;
 }
 
+/** @param {Segment[]} segments @param {number} now @returns {TimerState} */
 function start(segments, now) {
   if (!Array.isArray(segments) || segments.length === 0) throw new TypeError('timer.start needs at least one segment.');
   if (!isTime(now)) throw new TypeError('timer.start needs the current time in ms.');
@@ -86,8 +110,11 @@ function countdown(state, now) {
   return second;
 }
 
+/** Moves on past every segment whose time is up, and cues the countdown.
+    @param {TimerState} state @param {number} now @returns {Step} */
 function advance(state, now) {
   if (!isObject(state) || state.status !== 'running') return unchanged(state);
+  /** @type {TimerEvent[]} */
   const events = [];
   let s = state;
   for (;;) {
@@ -110,6 +137,8 @@ function advance(state, now) {
   return { state: s, events };
 }
 
+/** Seconds left in the current segment; null for one counted in reps.
+    @param {TimerState} state @param {number} now @returns {number | null} */
 function remaining(state, now) {
   const segment = current(state);
   if (!segment) return 0;
@@ -119,6 +148,7 @@ function remaining(state, now) {
   return Math.min(segment.seconds, Math.max(0, left));
 }
 
+/** @param {TimerState} state @param {number} now @returns {Step} */
 function pause(state, now) {
   if (!isObject(state) || state.status !== 'running') return unchanged(state);
   const caught = advance(state, now);
@@ -126,6 +156,7 @@ function pause(state, now) {
   return { state: Object.assign({}, caught.state, { status: 'paused', pausedAt: now }), events: caught.events };
 }
 
+/** @param {TimerState} state @param {number} now @returns {Step} */
 function resume(state, now) {
   if (!isObject(state) || state.status !== 'paused') return unchanged(state);
   const pausedFor = Math.max(0, now - state.pausedAt);
@@ -135,6 +166,7 @@ function resume(state, now) {
   };
 }
 
+/** @param {TimerState} state @param {number} now @returns {Step} */
 function skip(state, now) {
   if (!isActive(state)) return unchanged(state);
   const caught = advance(state, now);
@@ -146,6 +178,7 @@ function skip(state, now) {
   return { state: s, events };
 }
 
+/** @param {TimerState} state @param {number} now @returns {Step} */
 function back(state, now) {
   if (!isActive(state)) return unchanged(state);
   const caught = advance(state, now);
@@ -166,14 +199,17 @@ function back(state, now) {
   return { state: enter(s, target, now, events), events };
 }
 
+/** @param {TimerState} state @param {number} now @returns {Step} */
 function completeReps(state, now) {
   if (!isActive(state)) return unchanged(state);
   const segment = current(state);
   if (!segment || isTimed(segment)) return unchanged(state);
+  /** @type {TimerEvent[]} */
   const events = [];
   return { state: enter(withLeft(state, 'done', now), state.index + 1, now, events), events };
 }
 
+/** @param {TimerState} state @param {number} now @returns {Step} */
 function end(state, now) {
   if (!isActive(state)) return unchanged(state);
   const caught = advance(state, now);
@@ -185,6 +221,7 @@ function end(state, now) {
   return { state: s, events };
 }
 
+/** @param {TimerState} state */
 function summary(state) {
   const done = new Map();
   const skipped = new Map();
@@ -208,6 +245,7 @@ function summary(state) {
   };
 }
 
+/** @param {TimerState} state @param {number} [now] @returns {string} */
 function serialize(state, now) {
   const savedAt = isTime(now) ? now : Date.now();
   return JSON.stringify(Object.assign({}, state, { savedAt }));
@@ -217,10 +255,12 @@ const isInt = (value, lo, hi) => Number.isInteger(value) && value >= lo && value
 const isOptionalText = (value) => value === undefined || value === null || typeof value === 'string';
 
 // Rebuilt field by field from what was checked, so nothing unexpected in storage survives.
+/** @returns {Segment | null} */
 function cleanSegment(raw) {
   if (!isObject(raw) || !KINDS.includes(raw.kind)) return null;
   if (raw.kind !== 'work') {
     if (!isInt(raw.seconds, 0, 600)) return null;
+    /** @type {Segment} */
     const segment = { kind: raw.kind, seconds: raw.seconds };
     if (raw.step !== undefined) {
       if (!isInt(raw.step, 0, MAX_SEGMENTS)) return null;
@@ -240,6 +280,7 @@ function cleanSegment(raw) {
   if (!isOptionalText(raw.cue) || !isOptionalText(raw.illustration)) return null;
   if (raw.side !== 'left' && raw.side !== 'right' && raw.side !== null) return null;
   if (!isInt(raw.step, 0, MAX_SEGMENTS) || !isInt(raw.sets, 1, 10) || !isInt(raw.set, 1, raw.sets)) return null;
+  /** @type {Segment} */
   const segment = {
     kind: 'work',
     step: raw.step,
@@ -277,6 +318,9 @@ function cleanLogEntry(raw, segments) {
   };
 }
 
+/** A saved state, checked field by field, paused if it was running; null if unusable or too old.
+    @param {string | object} json @param {number} now @param {{ maxAgeMs?: number }} [options]
+    @returns {TimerState | null} */
 function restore(json, now, options) {
   try {
     return restoreUnsafe(json, now, options || {});

@@ -1,6 +1,7 @@
 /* The safety check page (/safety/?part=&next=&source=&signs=). Each question needs its own yes or
    no: nothing is pre-answered except earlier contraindication answers (they rarely change) and
    warning signs just ticked on a log entry. */
+// @ts-check
 import { announce, byId } from '../lib/dom.js';
 import * as safety from './state.js';
 import * as safetyRules from './rules.js';
@@ -27,7 +28,7 @@ if (WHY[source]) {
   byId('safety-why').hidden = false;
 }
 
-const fieldsets = (kind) => Array.from(form.querySelectorAll('fieldset.yes-no[data-kind="' + kind + '"]'));
+const fieldsets = (kind) => Array.from(/** @type {NodeListOf<HTMLFieldSetElement>} */ (form.querySelectorAll('fieldset.yes-no[data-kind="' + kind + '"]')));
 const answerOf = (fieldset) => {
   const checked = fieldset.querySelector('input:checked');
   return checked ? checked.value === 'yes' : null;
@@ -54,7 +55,7 @@ function showErrors(missing) {
   const summary = byId('safety-errors');
   const list = byId('safety-error-list');
   list.replaceChildren();
-  for (const fieldset of form.querySelectorAll('fieldset.yes-no')) {
+  for (const fieldset of /** @type {NodeListOf<HTMLFieldSetElement>} */ (form.querySelectorAll('fieldset.yes-no'))) {
     const error = byId(fieldset.dataset.question + '-error');
     const bad = missing.includes(fieldset);
     error.hidden = !bad;
@@ -94,7 +95,7 @@ async function submit(event) {
   }
   showErrors(missing);
   if (missing.length) return;
-  const button = byId('safety-save');
+  const button = /** @type {HTMLButtonElement} */ (byId('safety-save'));
   button.disabled = true;
   try {
     for (const kind of shown) await safety.saveScreening(kind, answers[kind], source);
@@ -140,7 +141,7 @@ async function showResult() {
       list.append(item);
     }
     list.hidden = ruledOut.length === 0;
-    const cont = byId('safety-continue');
+    const cont = /** @type {HTMLAnchorElement} */ (byId('safety-continue'));
     if (next) {
       cont.href = next;
       cont.textContent = next.startsWith('/play') ? 'Continue to the routine' : 'Continue';
@@ -150,5 +151,5 @@ async function showResult() {
   announce(state.block ? 'Answers saved. Please read the advice to get medical help.' : 'Answers saved.');
 }
 
-form.addEventListener('submit', (event) => { submit(event).catch(() => { byId('safety-save').disabled = false; }); });
+form.addEventListener('submit', (event) => { submit(event).catch(() => { /** @type {HTMLButtonElement} */ (byId('safety-save')).disabled = false; }); });
 prefill().catch(() => {});

@@ -1,6 +1,7 @@
 /* Applies the safety answers to the pages that lead to a routine: the first-run offer of the
    check and a red-flag day's message on the home page, and on card and routine pages why a technique is not advised for this person.
    The player enforces the same rules itself (routine/player.js). */
+// @ts-check
 import { byId } from '../lib/dom.js';
 import * as catalog from '../lib/catalog.js';
 import * as records from '../sync/records.js';
@@ -11,7 +12,7 @@ const today = byId('safety-today');
 const card = byId('card-safety');
 const routineNote = byId('routine-safety');
 const firstRun = byId('safety-first-run');
-const tiles = document.querySelectorAll('.card-tile[data-slug], .routine-tile[data-routine]');
+const tiles = /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.card-tile[data-slug], .routine-tile[data-routine]'));
 
 /** A short note on list tiles; the card or routine page says why. */
 function markTiles(state) {

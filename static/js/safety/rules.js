@@ -12,10 +12,34 @@
      since the last check.
    - Contraindications: each "yes" rules out the techniques tagged with it (avoid_if), and any
      routine using them shows why. The latest answers count. */
+// @ts-check
 import { LEG_REGIONS, LEVEL_RANK } from '../generated/contract.js';
 
 // A red-flag day ends at the person's midnight, not UTC's.
 import { timeOf as time, localDay } from '../lib/days.js';
+
+/** @typedef {import('../symptoms/validate.js').SymptomLog} SymptomLog */
+/** @typedef {import('../routine/expand.js').Routine} Routine */
+/**
+ * One set of screening answers (ScreeningData on the server); every screening is kept.
+ * @typedef {object} Screening
+ * @property {string} [id]
+ * @property {'red-flags' | 'contraindications'} kind
+ * @property {string} takenAt  ISO time
+ * @property {Record<string, boolean>} answers  question id: yes
+ * @property {'first-run' | 'log' | 'routine' | 'settings' | null} [source]
+ * @property {string | null} [updatedAt]
+ */
+/** @typedef {{ id: string, question: string, urgency?: string, detail?: string, avoidIf?: string, reason?: string }} Question */
+/** @typedef {{ level: 'emergency' | 'soon', reasons: Array<Question & { source: 'check' | 'log', logId?: string }> }} Block */
+/**
+ * @typedef {object} Assessment
+ * @property {boolean} needsRedFlags
+ * @property {boolean} needsContraindications
+ * @property {Block | null} block
+ * @property {Record<string, string[]>} notAdvised  technique slug: reasons
+ * @property {string[]} contraindications  ids answered yes
+ */
 
 
 
@@ -23,6 +47,7 @@ function byTime(records, field) {
   return records.filter((r) => r && time(r[field]) !== null).sort((a, b) => time(a[field]) - time(b[field]));
 }
 
+/** @param {Screening[]} screenings @param {Screening['kind']} kind @returns {Screening | null} */
 function latest(screenings, kind) {
   const list = byTime((screenings || []).filter((s) => s && s.kind === kind), 'takenAt');
   return list.length ? list[list.length - 1] : null;
@@ -44,6 +69,8 @@ const recordedAt = (entry) => Math.max(time(entry.loggedAt), time(entry.updatedA
  * Red-flag signs a log entry records or suggests. `explicit`: warning signs ticked on the entry.
  * `suggested`: symptoms in both legs on the body map, or weakness that has risen to moderate or
  * severe since the previous entry: reasons to ask the full check, not answers to it.
+ * @param {SymptomLog} entry @param {SymptomLog | null} [previous]
+ * @returns {{ explicit: string[], suggested: string[] }}
  */
 function logTriggers(entry, previous) {
   const explicit = Array.isArray(entry && entry.warningSigns) ? entry.warningSigns.slice() : [];
@@ -60,6 +87,9 @@ function logTriggers(entry, previous) {
  * Everything the app needs to decide before a routine:
  * { needsRedFlags, needsContraindications, block: null | {level, reasons: [{id, question, urgency, source}]},
  *   notAdvised: {techniqueSlug: [reason, ...]}, contraindications: [ids answered yes] }
+ * @param {{ screenings?: Screening[], logs?: SymptomLog[], questions?: { redFlags?: Question[], contraindications?: Question[] },
+ *   techniques?: Record<string, { avoid_if?: string[] }>, now?: number | Date }} input
+ * @returns {Assessment}
  */
 function assess({ screenings = [], logs = [], questions, techniques = {}, now = Date.now() }) {
   const today = localDay(now);
@@ -82,6 +112,7 @@ function assess({ screenings = [], logs = [], questions, techniques = {}, now = 
     }
   }
   const list = redFlags.filter((q) => reasons.has(q.id)).map((q) => reasons.get(q.id));
+  /** @type {Block | null} */
   const block = list.length
     ? { level: list.some((r) => r.urgency === 'emergency') ? 'emergency' : 'soon', reasons: list }
     : null;
@@ -103,6 +134,7 @@ function assess({ screenings = [], logs = [], questions, techniques = {}, now = 
   for (const q of contraQuestions) {
     if (contraindications.includes(q.id)) byTag[q.avoidIf] = q.reason;
   }
+  /** @type {Record<string, string[]>} */
   const notAdvised = {};
   for (const [slug, technique] of Object.entries(techniques)) {
     const why = (technique.avoid_if || []).filter((tag) => byTag[tag]).map((tag) => byTag[tag]);
@@ -114,7 +146,9 @@ function assess({ screenings = [], logs = [], questions, techniques = {}, now = 
   };
 }
 
-/** The steps of a routine that the answers rule out, with why: [{technique, reasons}]. */
+/** The steps of a routine that the answers rule out, with why: [{technique, reasons}].
+    @param {Routine} routine @param {Record<string, string[]>} notAdvised
+    @returns {Array<{ technique: string, reasons: string[] }>} */
 function routineConcerns(routine, notAdvised) {
   const seen = new Set();
   const concerns = [];

@@ -1,6 +1,7 @@
 /* The device's safety state: the screening answers and log entries run through the rules
    (safety/rules.js), plus saving answers and the "get medical help" message. Used by the safety
    check, the player, routine and card pages, the home page and the log. */
+// @ts-check
 import { make } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
@@ -47,7 +48,9 @@ function checkUrl({ next = null, part = null, source = null, signs = [] } = {}) 
 
 const link = (href, text) => make('a', { href, textContent: text });
 
-/** The message for a day with a red flag. Plain words, what to do first, and why. */
+/** The message for a day with a red flag. Plain words, what to do first, and why.
+    @param {HTMLElement} container @param {import('./rules.js').Block} block
+    @param {{ headingLevel?: 'h1' | 'h2' | 'h3' }} [options] */
 function renderBlock(container, block, { headingLevel = 'h2' } = {}) {
   const emergency = block.level === 'emergency';
   container.replaceChildren();

@@ -1,13 +1,20 @@
 /* Relieve's service worker. The server prepends `self.RELIEVE = {version, precache, offline}`,
    generated from the app's routes, content and asset hashes (webapp/pwa/precache.py). */
+// @ts-check
+/// <reference lib="webworker" />
 import { run as runSync } from '../sync/core.js';
 
-const { version, precache, offline } = self.RELIEVE;
+/** @typedef {{ version: string, precache: string[], offline: string }} Precache */
+// The checker sees one program with the page scripts, where `self` is a Window: here it is the
+// worker's global scope.
+const sw = /** @type {ServiceWorkerGlobalScope & { RELIEVE: Precache }} */ (/** @type {unknown} */ (self));
+
+const { version, precache, offline } = sw.RELIEVE;
 const PREFIX = 'relieve-precache-';
 const CACHE = PREFIX + version;
 const PRECACHED = new Set(precache);
 
-self.addEventListener('install', (event) => {
+sw.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     // 'reload' skips the HTTP cache so a new version never stores an old copy. addAll fails the
@@ -16,28 +23,28 @@ self.addEventListener('install', (event) => {
   })());
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
     // Only our own old versions: other caches on this origin are not ours to delete.
     await Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
 // Background Sync: changes made just before the connection dropped go out when it returns, even
 // if the app is closed by then.
-self.addEventListener('sync', (event) => {
+sw.addEventListener('sync', (event) => {
   if (event.tag !== 'relieve-sync') return;
   event.waitUntil(runSync().then(async (status) => {
-    for (const client of await self.clients.matchAll()) client.postMessage({ type: 'synced', status });
+    for (const client of await sw.clients.matchAll()) client.postMessage({ type: 'synced', status });
     // A failed run rejects, so the browser tries again later.
     if (status.state === 'offline' || status.state === 'error') throw new Error(status.message);
   }));
 });
 
-self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
+sw.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'SKIP_WAITING') sw.skipWaiting();
 });
 
 function pageKey(url) {
@@ -63,12 +70,12 @@ async function handleAsset(request) {
   return cached || fetch(request);
 }
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   // Other origins and the API go straight to the network.
-  if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
+  if (url.origin !== sw.location.origin || url.pathname.startsWith('/api/')) return;
   if (request.mode === 'navigate') {
     event.respondWith(handleNavigation(request));
   } else if (PRECACHED.has(url.pathname + url.search)) {

@@ -1,6 +1,7 @@
 /* The symptom log entry (/log/new, /log/new?id=<entry> to edit). A new entry starts from the
    last one's answers, so "the usual" is a tap on Save and a changed day is a few taps more.
    Checked with the same rules the server applies (symptoms/validate.js) before it is saved. */
+// @ts-check
 import { announce, byId, confirmTap } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as days from '../lib/days.js';
@@ -12,7 +13,8 @@ import * as store from '../lib/store.js';
 
 const root = byId('log-entry');
 
-const form = byId('log-form');
+/** @typedef {{ loggedAt: HTMLInputElement, helpedOther: HTMLInputElement, notes: HTMLTextAreaElement }} LogFields */
+const form = /** @type {HTMLFormElement & { elements: LogFields }} */ (byId('log-form'));
 const params = new URLSearchParams(window.location.search);
 const editId = params.get('id');
 const FIELDS = ['loggedAt', 'legPain', 'backPain', 'areas', 'numbness', 'tingling', 'weakness', 'warningSigns',
@@ -33,13 +35,13 @@ function fromLocalInput(text) {
 
 // ---- body map ------------------------------------------------------------------------------
 
-const mapButtons = Array.from(root.querySelectorAll('.bm-button'));
+const mapButtons = Array.from(/** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll('.bm-button')));
 const regionLabels = {};
 for (const button of mapButtons) regionLabels[button.dataset.region] = button.textContent.trim();
 
 function drawMap() {
   const areas = readAreas();
-  for (const shape of root.querySelectorAll('.bm-region')) {
+  for (const shape of /** @type {NodeListOf<SVGElement>} */ (root.querySelectorAll('.bm-region'))) {
     const side = areas[shape.dataset.region];
     shape.classList.toggle('on', side === 'both' || side === shape.dataset.side);
   }
@@ -73,22 +75,22 @@ for (const button of mapButtons) {
   });
 }
 // The drawing is a second, bigger way to tap the same choices.
-for (const shape of root.querySelectorAll('.bm-region')) {
+for (const shape of /** @type {NodeListOf<SVGElement>} */ (root.querySelectorAll('.bm-region'))) {
   shape.addEventListener('click', () => buttonFor(shape.dataset.region, shape.dataset.side).click());
 }
 
 // ---- reading and filling the form ------------------------------------------------------------
 
 const radio = (name) => {
-  const checked = form.querySelector('input[name="' + name + '"]:checked');
+  const checked = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="' + name + '"]:checked'));
   return checked ? checked.value : null;
 };
-const ticked = (name) => Array.from(form.querySelectorAll('input[name="' + name + '"]:checked'), (i) => i.value);
+const ticked = (name) => Array.from(/** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name="' + name + '"]:checked')), (i) => i.value);
 const setRadio = (name, value) => {
-  for (const input of form.querySelectorAll('input[name="' + name + '"]')) input.checked = input.value === String(value);
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name="' + name + '"]'))) input.checked = input.value === String(value);
 };
 const setTicked = (name, values) => {
-  for (const input of form.querySelectorAll('input[name="' + name + '"]')) input.checked = (values || []).includes(input.value);
+  for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (form.querySelectorAll('input[name="' + name + '"]'))) input.checked = (values || []).includes(input.value);
 };
 
 function read() {
@@ -123,7 +125,7 @@ function fill(entry, { usual = false } = {}) {
   setRadio('sleep', entry.sleep);
   form.elements.notes.value = entry.notes || '';
   form.elements.loggedAt.value = toLocalInput(new Date(entry.loggedAt));
-  if (entry.helped && entry.helped.length || entry.helpedOther || entry.sleep || entry.notes) byId('more-fields').open = true;
+  if (entry.helped && entry.helped.length || entry.helpedOther || entry.sleep || entry.notes) /** @type {HTMLDetailsElement} */ (byId('more-fields')).open = true;
   countNotes();
 }
 
@@ -171,7 +173,7 @@ function showErrors(errors) {
   const any = list.children.length > 0;
   byId('log-errors').hidden = !any;
   if (any) {
-    if (OPTIONAL.some((f) => errors[f])) byId('more-fields').open = true;
+    if (OPTIONAL.some((f) => errors[f])) /** @type {HTMLDetailsElement} */ (byId('more-fields')).open = true;
     byId('log-errors').focus();
   }
 }
@@ -190,7 +192,7 @@ async function submit(event) {
   const { errors, value } = logRules.validateLog(read());
   showErrors(errors);
   if (Object.keys(errors).length) return;
-  const buttons = form.querySelectorAll('button[type="submit"]');
+  const buttons = /** @type {NodeListOf<HTMLButtonElement>} */ (form.querySelectorAll('button[type="submit"]'));
   buttons.forEach((b) => { b.disabled = true; });
   let saved;
   try {
@@ -230,7 +232,7 @@ async function showSaved(entry) {
     byId('log-suggest-text').textContent = explicit.length
       ? 'Please also go through the full list of warning signs, one question at a time.'
       : 'Because ' + reasons.join(' and ') + ', please check for warning signs before your next routine.';
-    byId('log-suggest-link').href = safety.checkUrl({ part: 'red-flags', source: 'log', signs: explicit, next: '/log/' });
+    /** @type {HTMLAnchorElement} */ (byId('log-suggest-link')).href = safety.checkUrl({ part: 'red-flags', source: 'log', signs: explicit, next: '/log/' });
   }
   panel.focus();
   announce(byId('log-done-heading').textContent + '. ' + byId('log-done-text').textContent);

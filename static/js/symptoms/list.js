@@ -1,5 +1,6 @@
 /* The symptom log list (/log/): entries grouped by day, newest first, each with edit and a
    two-tap delete. Redrawn when the data changes (a sync may bring entries from another device). */
+// @ts-check
 import { announce, byId, confirmTap, make } from '../lib/dom.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
@@ -50,11 +51,11 @@ function item(entry) {
   del.setAttribute('aria-label', 'Delete ' + label);
   confirmTap(del, 'Tap again to delete', async () => {
     // Focus goes to the next entry (or the day, or the page heading) once this one is gone.
-    const next = li.nextElementSibling || li.closest('.log-day').nextElementSibling;
+    const next = /** @type {HTMLElement | null} */ (li.nextElementSibling || li.closest('.log-day').nextElementSibling);
     await records.remove('symptom_log', entry.id);
     await draw();
-    const id = next && (next.dataset.entry || (next.querySelector('.log-item') || {}).dataset?.entry);
-    const target = (id && page.querySelector('.log-item[data-entry="' + id + '"] a')) || byId('log-list-heading');
+    const id = next && (next.dataset.entry || /** @type {HTMLElement | null} */ (next.querySelector('.log-item'))?.dataset.entry);
+    const target = /** @type {HTMLElement} */ ((id && page.querySelector('.log-item[data-entry="' + id + '"] a')) || byId('log-list-heading'));
     target.focus();
     announce('Entry deleted.');
   }, 'Tap again to delete ' + label);

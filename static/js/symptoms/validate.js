@@ -2,10 +2,30 @@
    the same rules again on sync (webapp/symptoms/records.py, SymptomLogData). The vocabularies
    and limits come from the contract generated from that Python, so a form can't accept what
    the account would refuse. */
+// @ts-check
 import {
   HELPED, HELPED_OTHER_MAX, ISO_TIME_PATTERN, LEVELS, LOG_EARLIEST_MS as EARLIEST, NOTES_MAX, PAIN_RANGE, REGIONS,
   SIDES, SLEEP, WARNING_SIGNS,
 } from '../generated/contract.js';
+
+/**
+ * A symptom log entry as stored on the device and synced (SymptomLogData on the server).
+ * @typedef {object} SymptomLog
+ * @property {string} [id]
+ * @property {string} loggedAt  ISO time
+ * @property {number} legPain  0 to 10
+ * @property {number} backPain  0 to 10
+ * @property {Record<string, 'left' | 'right' | 'both'>} [areas]  body region: side
+ * @property {string} [numbness]  one of LEVELS
+ * @property {string} [tingling]  one of LEVELS
+ * @property {string} [weakness]  one of LEVELS
+ * @property {string[]} [warningSigns]
+ * @property {string[]} [helped]
+ * @property {string} [helpedOther]
+ * @property {string | null} [sleep]
+ * @property {string} [notes]
+ * @property {string | null} [updatedAt]
+ */
 
 // A time typed into the form has minute precision; a minute's grace keeps "now" valid.
 const FUTURE_GRACE_MS = 60 * 1000;
@@ -38,8 +58,12 @@ function checkList(value, allowed, field, message, errors) {
 /**
  * Check an entry as the form collected it. Returns the errors by field (empty when valid)
  * and the entry with optional fields filled in, ready to save.
+ * @param {*} input  the form's values (anything: nothing is trusted)
+ * @param {{ now?: number }} [options]
+ * @returns {{ errors: Record<string, string>, value: SymptomLog }}
  */
 function validateLog(input, { now = Date.now() } = {}) {
+  /** @type {Record<string, string>} */
   const errors = {};
   const entry = input && typeof input === 'object' ? input : {};
   const value = {

@@ -2,32 +2,46 @@
    the service worker runs the same code for Background Sync. One run at a time; a run asked
    for during another runs right after it. Status is reported to listeners:
    { state: 'local'|'synced'|'waiting'|'offline'|'signed-out'|'error', waiting, message, at } */
+// @ts-check
 import { uuid7 } from '../lib/ids.js';
 import * as records from './records.js';
 import * as store from '../lib/store.js';
+
+/**
+ * What the last run found, for the status line (and the service worker's message to pages).
+ * @typedef {object} SyncStatus
+ * @property {'local' | 'synced' | 'waiting' | 'offline' | 'signed-out' | 'error'} state
+ * @property {number} waiting  changes still in the outbox
+ * @property {string} [message]
+ * @property {number} [at]  ms when it was reported
+ */
 
 const BATCH = 50;
 const PULL_PAGE = 200;
 const listeners = new Set();
 let running = null;
 let again = false;
+/** @type {SyncStatus} */
 let last = { state: 'local', waiting: 0 };
 
 const meta = async (name) => ((await store.get('meta', name)) || {}).value;
 const setMeta = (name, value) => store.put('meta', { key: name, value });
 
+/** @param {SyncStatus} status */
 function report(status) {
   last = { ...status, at: Date.now() };
   for (const listener of listeners) listener(last);
 }
 
 class SyncStop extends Error {
+  /** @param {SyncStatus['state']} state @param {string} message */
   constructor(state, message) {
     super(message);
     this.state = state;
   }
 }
 
+/** This device's id for the account, made on first use. @returns {Promise<string>} */
 async function deviceId() {
   let id = await meta('device');
   if (!id) {
@@ -103,7 +117,16 @@ async function push(state) {
         await records.sent(entry);
       }
     }
+    await forgiveAccepted(batch);
   }
+}
+
+/** A record once refused and since fixed (or deleted) on this device was accepted now: it no
+    longer counts as "could not be synced". */
+async function forgiveAccepted(batch) {
+  const rejected = (await meta('rejected')) || [];
+  const accepted = new Set(batch.map((e) => e.key));
+  if (rejected.some((r) => accepted.has(r.key))) await setMeta('rejected', rejected.filter((r) => !accepted.has(r.key)));
 }
 
 async function pull() {
@@ -153,6 +176,8 @@ async function once() {
   }
 }
 
+/** Push, then pull; a run asked for during another runs right after it.
+    @returns {Promise<SyncStatus>} */
 async function run() {
   if (running) {
     again = true;
@@ -179,6 +204,7 @@ async function run() {
 }
 
 /** Show a change as waiting at once, before the next sync sends it. */
+/** @returns {Promise<void>} */
 async function refresh() {
   const waiting = await store.count('outbox');
   const state = last.state === 'synced' || last.state === 'waiting' ? (waiting ? 'waiting' : 'synced') : last.state;
@@ -186,11 +212,15 @@ async function refresh() {
 }
 
 /** Forget the account link on this device (after signing out), keeping the data. */
+/** @returns {Promise<void>} */
 async function forgetAccount() {
   await store.remove('meta', 'account');
   await store.remove('meta', 'cursor');
 }
 
+/** @returns {SyncStatus} */
 export const status = () => last;
+/** Calls `fn` with every status from now on, and at once with the last one.
+    @param {(status: SyncStatus) => void} fn */
 export const onStatus = (fn) => { listeners.add(fn); fn(last); };
 export { run, refresh, forgetAccount, deviceId };

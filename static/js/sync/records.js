@@ -1,7 +1,15 @@
 /* Every change to a synced record goes through here: the record and its outbox entry are
    written in one IndexedDB transaction, so a change is never saved without being queued for
    the account, nor queued without being saved. Runs in pages and in the service worker. */
+// @ts-check
 import * as store from '../lib/store.js';
+
+/**
+ * A change waiting in the outbox to be pushed; `key` is "type:id".
+ * @typedef {{ key: string, type: string, id: string, op: 'put' | 'delete', updatedAt: number, data: object | null }} OutboxEntry
+ */
+/** A change from the account (pulled, or the winner of a conflict).
+    @typedef {{ type: string, id: string, op: 'put' | 'delete', data?: object | null }} RemoteChange */
 
 // Record type (as the server names it) → IndexedDB store.
 const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings' };
@@ -13,6 +21,10 @@ function changed() {
   for (const listener of listeners) listener();
 }
 
+/** Saves a record and queues it for the account in one transaction; returns it as stored.
+    @template {{ id: string }} T
+    @param {string} type  record type, a key of STORES @param {T} record
+    @returns {Promise<T & { updatedAt: string }>} */
 async function save(type, record) {
   const stamped = { ...record, updatedAt: new Date().toISOString() };
   const entry = { key: key(type, record.id), type, id: record.id, op: 'put', updatedAt: Date.parse(stamped.updatedAt), data: withoutId(stamped) };
@@ -24,6 +36,7 @@ async function save(type, record) {
   return stamped;
 }
 
+/** @param {string} type @param {string} id @returns {Promise<void>} */
 async function remove(type, id) {
   const entry = { key: key(type, id), type, id, op: 'delete', updatedAt: Date.now(), data: null };
   await store.transaction([STORES[type], 'outbox'], (tx) => {
@@ -34,6 +47,7 @@ async function remove(type, id) {
 }
 
 /** Queue every record on this device, e.g. when it first joins an account. */
+/** @returns {Promise<void>} */
 async function enqueueAll() {
   await store.transaction([...Object.values(STORES), 'outbox'], (tx) => new Promise((resolve) => {
     let pending = Object.keys(STORES).length;
@@ -64,6 +78,7 @@ const sameEntry = (a, b) => a.updatedAt === b.updatedAt && a.op === b.op
  * unless the record was edited again meanwhile: that newer edit stays queued and the server
  * judges it on the next push.
  */
+/** @param {RemoteChange} change @param {{ lost?: OutboxEntry | null }} [options] @returns {Promise<void>} */
 async function applyRemote(change, { lost = null } = {}) {
   const name = STORES[change.type];
   if (!name) return; // a record type this version of the app does not know yet
@@ -84,6 +99,7 @@ async function applyRemote(change, { lost = null } = {}) {
 }
 
 /** Drop an outbox entry once the server has it, unless it changed again meanwhile. */
+/** @param {OutboxEntry} entry @returns {Promise<void>} */
 async function sent(entry) {
   await store.transaction(['outbox'], (tx) => new Promise((resolve) => {
     const outbox = tx.objectStore('outbox');
@@ -95,5 +111,6 @@ async function sent(entry) {
   }));
 }
 
+/** Calls `fn` after every local change to a synced record. @param {() => void} fn */
 export const onChange = (fn) => listeners.add(fn);
 export { STORES, save, remove, enqueueAll, applyRemote, sent };

@@ -1,13 +1,14 @@
 /* Shows the account and sync state in pages, and decides when to sync: at start, when the
    connection returns, when the app comes back to the foreground, and shortly after each change
    (plus Background Sync, where the browser has it, for changes made just before going offline). */
+// @ts-check
 import { byId, debounce, prefs } from '../lib/dom.js';
 import * as records from './records.js';
 import * as store from '../lib/store.js';
 import * as sync from './core.js';
 
 const ACCOUNT_KEY = 'relieve.account';
-const accountLink = byId('account-link');
+const accountLink = /** @type {HTMLAnchorElement} */ (byId('account-link'));
 
 function showAccount(account) {
   if (!accountLink) return;
@@ -26,11 +27,11 @@ const TEXT = {
 };
 
 function render(status) {
-  document.querySelectorAll('[data-sync-status]').forEach((el) => {
+  /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-sync-status]')).forEach((el) => {
     el.textContent = TEXT[status.state](status);
     el.dataset.state = status.state;
   });
-  document.querySelectorAll('[data-sync-action]').forEach((el) => {
+  /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll('[data-sync-action]')).forEach((el) => {
     // Without an account the storage notice already offers one; this link is for expired sessions.
     el.hidden = status.state !== 'signed-out';
     el.textContent = 'Sign in again';
@@ -73,11 +74,13 @@ records.onChange(async () => {
   soon();
   try {
     const registration = await navigator.serviceWorker.ready;
-    if (registration.sync) await registration.sync.register('relieve-sync');
+    // Background Sync is not in TypeScript's DOM types (Chromium only).
+    const background = /** @type {ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }} */ (registration).sync;
+    if (background) await background.register('relieve-sync');
   } catch { /* no Background Sync here: the triggers above cover it */ }
 });
 
-const signOut = byId('signout-form');
+const signOut = /** @type {HTMLFormElement} */ (byId('signout-form'));
 if (signOut) {
   // Signing out on purpose: this device keeps its data but stops syncing to the account.
   signOut.addEventListener('submit', async (event) => {
