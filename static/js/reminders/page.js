@@ -3,6 +3,7 @@
    nothing leaves the device. The last choice is remembered to make a changed reminder easy. */
 // @ts-check
 import { byId, prefs } from '../lib/dom.js';
+import { fillSummary, markField } from '../lib/form-errors.js';
 import { uuid7 } from '../lib/ids.js';
 import * as ics from './ics.js';
 
@@ -27,24 +28,9 @@ const read = () => ({
   title: title.value,
 });
 
-function describedBy(node, id, on) {
-  const ids = new Set((node.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
-  if (on) ids.add(id);
-  else ids.delete(id);
-  if (ids.size) node.setAttribute('aria-describedby', [...ids].join(' '));
-  else node.removeAttribute('aria-describedby');
-}
-
 function showErrors(errors) {
   for (const [name, field] of Object.entries(FIELDS)) {
-    const message = errors[name];
-    field.error.textContent = message || '';
-    field.error.hidden = !message;
-    for (const input of field.inputs) {
-      if (message) input.setAttribute('aria-invalid', 'true');
-      else input.removeAttribute('aria-invalid');
-    }
-    describedBy(field.describe, field.error.id, Boolean(message));
+    markField(field.inputs, field.error, errors[name], { describe: field.describe, keepDescribedBy: true });
   }
   const names = Object.keys(FIELDS).filter((name) => errors[name]);
   if (!names.length) {
@@ -55,19 +41,11 @@ function showErrors(errors) {
   const heading = document.createElement('p');
   heading.textContent = names.length === 1 ? 'Please fix this to make the file:' : `Please fix these ${names.length} things to make the file:`;
   const list = document.createElement('ul');
-  for (const name of names) {
-    const link = document.createElement('a');
-    link.href = `#${FIELDS[name].focus.id || 'reminder-days'}`;
-    link.textContent = errors[name];
-    // Move focus to the field itself: following the fragment alone would only scroll.
-    link.addEventListener('click', (event) => {
-      event.preventDefault();
-      FIELDS[name].focus.focus();
-    });
-    const item = document.createElement('li');
-    item.append(link);
-    list.append(item);
-  }
+  fillSummary(list, names.map((name) => ({
+    text: errors[name],
+    href: `#${FIELDS[name].focus.id || 'reminder-days'}`,
+    focus: FIELDS[name].focus,
+  })));
   summary.replaceChildren(heading, list);
   summary.hidden = false;
   summary.focus();

@@ -2,6 +2,7 @@
    IndexedDB on the device; validated with the player's own rules before anything is saved. */
 // @ts-check
 import { announce, byId, formatMinutes } from '../lib/dom.js';
+import { fillSummary, markField } from '../lib/form-errors.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
 import * as expand from './expand.js';
@@ -97,24 +98,16 @@ function showErrors(errors) {
     }
     const li = list.children[error.step];
     if (!li) continue;
+    // A step has one error text: a second problem with the same step adds to it.
     const p = /** @type {HTMLElement} */ (li.querySelector('.field-error'));
-    p.textContent = [p.textContent, error.message].filter(Boolean).join(' ');
-    p.hidden = false;
     const input = li.querySelector(`[data-field="${fieldNames[error.field]}"]`);
-    if (input) {
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', p.id);
-    }
+    markField(input ? [input] : [], p, [p.textContent, error.message].filter(Boolean).join(' '));
   }
   box.replaceChildren();
   const heading = document.createElement('p');
   heading.textContent = errors.length === 1 ? 'Please fix this to save:' : `Please fix these ${errors.length} things to save:`;
   const ul = document.createElement('ul');
-  for (const error of errors) {
-    const li = document.createElement('li');
-    li.textContent = error.message;
-    ul.append(li);
-  }
+  fillSummary(ul, errors.map((error) => ({ text: error.message })));
   box.append(heading, ul);
   box.hidden = false;
   box.focus();

@@ -3,6 +3,7 @@
    warning signs just ticked on a log entry. */
 // @ts-check
 import { announce, byId } from '../lib/dom.js';
+import { fillSummary, markField } from '../lib/form-errors.js';
 import * as safety from './state.js';
 import * as safetyRules from './rules.js';
 
@@ -54,29 +55,19 @@ async function prefill() {
 function showErrors(missing) {
   const summary = byId('safety-errors');
   const list = byId('safety-error-list');
-  list.replaceChildren();
   for (const fieldset of /** @type {NodeListOf<HTMLFieldSetElement>} */ (form.querySelectorAll('fieldset.yes-no'))) {
-    const error = byId(fieldset.dataset.question + '-error');
     const bad = missing.includes(fieldset);
-    error.hidden = !bad;
+    // The error's text is in the page ("Answer yes or no."); the fieldset is described by it, not marked invalid.
+    markField([], byId(fieldset.dataset.question + '-error'), bad, { describe: fieldset });
     fieldset.classList.toggle('invalid', bad);
-    if (bad) fieldset.setAttribute('aria-describedby', error.id);
-    else fieldset.removeAttribute('aria-describedby');
   }
-  for (const fieldset of missing) {
-    const item = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = '#' + fieldset.id;
-    a.textContent = fieldset.querySelector('legend').firstChild.textContent.trim();
-    // A fieldset can't take focus: go to its first answer, so the next tap or key answers it.
-    a.addEventListener('click', (event) => {
-      event.preventDefault();
-      fieldset.querySelector('input').focus();
-      fieldset.scrollIntoView({ block: 'center' });
-    });
-    item.append(a);
-    list.append(item);
-  }
+  // A fieldset can't take focus: go to its first answer, so the next tap or key answers it.
+  fillSummary(list, missing.map((fieldset) => ({
+    text: fieldset.querySelector('legend').firstChild.textContent.trim(),
+    href: '#' + fieldset.id,
+    focus: fieldset.querySelector('input'),
+    scroll: fieldset,
+  })));
   summary.hidden = missing.length === 0;
   if (missing.length) summary.focus();
 }

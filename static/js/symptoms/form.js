@@ -3,6 +3,7 @@
    Checked with the same rules the server applies (symptoms/validate.js) before it is saved. */
 // @ts-check
 import { announce, byId, confirmTap } from '../lib/dom.js';
+import { fillSummary, markField } from '../lib/form-errors.js';
 import { uuid7 } from '../lib/ids.js';
 import * as days from '../lib/days.js';
 import * as logRules from './validate.js';
@@ -147,29 +148,16 @@ const LABELS = {
 
 function showErrors(errors) {
   const list = byId('log-error-list');
-  list.replaceChildren();
   for (const field of FIELDS) {
-    const error = byId(field + '-error');
     const wrapper = byId('field-' + field);
-    const message = errors[field];
-    error.hidden = !message;
-    error.textContent = message || '';
     const control = wrapper.matches('fieldset') ? wrapper : wrapper.querySelector('input, textarea');
-    if (message) {
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', error.id);
-      const item = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = '#field-' + field;
-      a.textContent = LABELS[field] + ': ' + message;
-      item.append(a);
-      list.append(item);
-    } else {
-      control.removeAttribute('aria-invalid');
-      if (field === 'notes') control.setAttribute('aria-describedby', 'notes-count');
-      else control.removeAttribute('aria-describedby');
-    }
+    markField(control, byId(field + '-error'), errors[field], { validDescribedBy: field === 'notes' ? 'notes-count' : undefined });
   }
+  // Links to the field's wrapper, as a plain fragment.
+  fillSummary(list, FIELDS.filter((field) => errors[field]).map((field) => ({
+    text: LABELS[field] + ': ' + errors[field],
+    href: '#field-' + field,
+  })));
   const any = list.children.length > 0;
   byId('log-errors').hidden = !any;
   if (any) {
