@@ -169,5 +169,5 @@ byId('download-sessions').addEventListener('click', async () => {
 
 redraw();
 // New entries from this device or pulled from the account appear without a reload.
-records.onChange(redraw);
+records.onChange(redraw, { types: ['symptom_log', 'session', 'flag'] });
 window.addEventListener('relieve:synced', redraw);

@@ -191,5 +191,5 @@ byId('summary-period').addEventListener('change', (event) => {
 byId('print-button').addEventListener('click', () => window.print());
 
 redraw();
-records.onChange(redraw);
+records.onChange(redraw, { types: ['symptom_log', 'session', 'flag', 'screening'] });
 window.addEventListener('relieve:synced', redraw);

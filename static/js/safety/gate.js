@@ -89,6 +89,6 @@ async function draw() {
 
 if (today || card || routineNote || firstRun || tiles.length) {
   draw().catch(() => { /* no answers yet, or storage unavailable: nothing to show */ });
-  records.onChange(() => draw().catch(() => {}));
+  records.onChange(() => draw().catch(() => {}), { types: ['screening', 'symptom_log'] });
   window.addEventListener('relieve:synced', () => draw().catch(() => {}));
 }

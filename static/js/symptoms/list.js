@@ -93,5 +93,5 @@ async function draw() {
 
 draw().catch(() => {});
 // Local changes, and entries a sync brought from another device.
-records.onChange(() => draw().catch(() => {}));
+records.onChange(() => draw().catch(() => {}), { types: ['symptom_log'] });
 window.addEventListener('relieve:synced', () => draw().catch(() => {}));

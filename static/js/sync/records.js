@@ -17,9 +17,21 @@ const key = (type, id) => `${type}:${id}`;
 const withoutId = ({ id, ...data }) => data;
 const listeners = new Set();
 
-function changed() {
-  for (const listener of listeners) listener();
+/**
+ * What changed, for `onChange` listeners: one record (`type` as the server names it), written
+ * here (`remote` false) or applied from the account (`remote` true). `null`: any record may
+ * have changed (e.g. the whole device queued by `enqueueAll`).
+ * @typedef {{ type: string, id: string, op: 'put' | 'delete', remote: boolean }} RecordChange
+ */
+
+/** @param {RecordChange | null} change */
+function changed(change) {
+  for (const listener of listeners) listener(change);
 }
+
+/** Whether a change may concern records of these types (`null` concerns every type).
+    @param {RecordChange | null | undefined} change @param {...string} types @returns {boolean} */
+const concerns = (change, ...types) => !change || types.includes(change.type);
 
 /** Saves a record and queues it for the account in one transaction; returns it as stored.
     @template {{ id: string }} T
@@ -32,7 +44,7 @@ async function save(type, record) {
     tx.objectStore(STORES[type]).put(stamped);
     tx.objectStore('outbox').put(entry);
   });
-  changed();
+  changed({ type, id: record.id, op: 'put', remote: false });
   return stamped;
 }
 
@@ -43,7 +55,7 @@ async function remove(type, id) {
     tx.objectStore(STORES[type]).delete(id);
     tx.objectStore('outbox').put(entry);
   });
-  changed();
+  changed({ type, id, op: 'delete', remote: false });
 }
 
 /** Queue every record on this device, e.g. when it first joins an account. */
@@ -63,7 +75,7 @@ async function enqueueAll() {
       };
     }
   }));
-  changed();
+  changed(null);
 }
 
 /**
@@ -82,20 +94,21 @@ const sameEntry = (a, b) => a.updatedAt === b.updatedAt && a.op === b.op
 async function applyRemote(change, { lost = null } = {}) {
   const name = STORES[change.type];
   if (!name) return; // a record type this version of the app does not know yet
-  await store.transaction([name, 'outbox'], (tx) => new Promise((resolve) => {
+  const applied = await store.transaction([name, 'outbox'], (tx) => new Promise((resolve) => {
     const outbox = tx.objectStore('outbox');
     const pending = outbox.get(key(change.type, change.id));
     pending.onsuccess = () => {
       if (pending.result && !(lost && sameEntry(pending.result, lost))) {
-        resolve();
+        resolve(false);
         return;
       }
       if (pending.result) outbox.delete(key(change.type, change.id));
       if (change.op === 'delete') tx.objectStore(name).delete(change.id);
       else tx.objectStore(name).put({ ...change.data, id: change.id });
-      resolve();
+      resolve(true);
     };
   }));
+  if (applied) changed({ type: change.type, id: change.id, op: change.op === 'delete' ? 'delete' : 'put', remote: true });
 }
 
 /** Drop an outbox entry once the server has it, unless it changed again meanwhile. */
@@ -111,6 +124,19 @@ async function sent(entry) {
   }));
 }
 
-/** Calls `fn` after every local change to a synced record. @param {() => void} fn */
-export const onChange = (fn) => listeners.add(fn);
-export { STORES, save, remove, enqueueAll, applyRemote, sent };
+/**
+ * Calls `fn` with what changed after a change to a synced record: saved or removed here, or
+ * queued by `enqueueAll` (`null`). `types`: only changes that may concern these record types.
+ * `remote`: also changes applied from the account, one call per record (pages that redraw
+ * once a sync run is over listen for "relieve:synced" instead).
+ * @param {(change: RecordChange | null) => void} fn
+ * @param {{ types?: string[], remote?: boolean }} [options]
+ */
+export function onChange(fn, { types, remote = false } = {}) {
+  listeners.add((change) => {
+    if (change && change.remote && !remote) return;
+    if (types && !concerns(change, ...types)) return;
+    fn(change);
+  });
+}
+export { STORES, save, remove, enqueueAll, applyRemote, sent, concerns };
