@@ -11,6 +11,7 @@ import * as records from '../sync/records.js';
 import * as safety from '../safety/state.js';
 import * as safetyRules from '../safety/rules.js';
 import * as store from '../lib/store.js';
+import { sessionRecord } from './session.js';
 import * as timer from './timer.js';
 
 const root = byId('player');
@@ -348,33 +349,13 @@ function lastWork() {
 
 // ---- finishing ---------------------------------------------------------------------------
 
-function sessionRecord(timerState, runInfo) {
-  const summary = timer.summary(timerState);
-  const pick = ({ technique, side, set }) => ({ technique, side, set });
-  return {
-    id: runInfo.sessionId,
-    routineId: runInfo.routineId,
-    routineName: runInfo.routineName,
-    startedAt: new Date(summary.startedAt).toISOString(),
-    endedAt: new Date(summary.endedAt || Date.now()).toISOString(),
-    status: timerState.status === 'finished' ? 'finished' : 'ended',
-    completed: summary.completed.map(pick),
-    skipped: summary.skipped.map(pick),
-    skippedAtStart: runInfo.skippedAtStart,
-    worse: runInfo.worse,
-    painBefore: runInfo.painBefore,
-    painAfter: null,
-    updatedAt: new Date().toISOString(),
-  };
-}
-
 async function finish() {
   stopLoop();
   letSleep();
   prefs.remove(SAVE_KEY);
   const finished = state.status === 'finished';
   if (finished) cues.finished();
-  const session = sessionRecord(state, run);
+  const session = sessionRecord(state, run, Date.now());
   el('done-heading').textContent = finished ? 'Routine finished' : 'Routine ended early';
   el('done-summary').textContent = `${session.completed.length} done, ${session.skipped.length} skipped.`;
   show('player-done');
@@ -405,7 +386,7 @@ async function endUnfinished(saved) {
   const other = saved.run ? timer.restore(saved.state, Date.now()) : null;
   if (other && (other.status === 'running' || other.status === 'paused')) {
     const ended = timer.end(other, Date.now()).state;
-    await records.save('session', sessionRecord(ended, saved.run)).catch(() => {});
+    await records.save('session', sessionRecord(ended, saved.run, Date.now())).catch(() => {});
   }
   prefs.remove(SAVE_KEY);
 }
