@@ -100,7 +100,32 @@ export const put = (store, value) => run(store, 'readwrite', (s) => done(s.put(v
 export const remove = (store, key) => run(store, 'readwrite', (s) => done(s.delete(key)));
 /** @type {(store: string) => Promise<number>} */
 export const count = (store) => run(store, 'readonly', (s) => done(s.count()));
-/** Several stores in one transaction: fn(tx) gets the transaction; all or nothing.
-    @type {<T>(stores: string[], fn: (tx: IDBTransaction) => T | Promise<T>) => Promise<T>} */
-export const transaction = (stores, fn) => run(stores, 'readwrite', fn);
-export { done };
+/**
+ * @typedef {object} TxStore An object store whose requests are promises.
+ * @property {(key: IDBValidKey) => Promise<any>} get
+ * @property {(query?: IDBValidKey | IDBKeyRange) => Promise<any[]>} getAll
+ * @property {(value: object) => Promise<IDBValidKey>} put
+ * @property {(key: IDBValidKey) => Promise<void>} delete
+ * @typedef {{ store: (name: string) => TxStore }} Tx
+ */
+
+/** Requests as promises, as the idb library does. Awaiting a request inside the transaction keeps
+    it open; awaiting anything else (a fetch, a timer) would let it commit half-way, so don't. */
+function awaitable(tx) {
+  return {
+    store(name) {
+      const s = tx.objectStore(name);
+      return {
+        get: (key) => done(s.get(key)),
+        getAll: (query) => done(s.getAll(query)),
+        put: (value) => done(s.put(value)),
+        delete: (key) => done(s.delete(key)),
+      };
+    },
+  };
+}
+
+/** Several stores in one read-write transaction: all or nothing. fn(tx) reads and writes through
+    tx.store(name), awaiting its requests; the result is fn's once the transaction has committed.
+    @type {<T>(stores: string[], fn: (tx: Tx) => Promise<T>) => Promise<T>} */
+export const transaction = (stores, fn) => run(stores, 'readwrite', (tx) => fn(awaitable(tx)));

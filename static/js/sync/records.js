@@ -40,10 +40,10 @@ const concerns = (change, ...types) => !change || types.includes(change.type);
 async function save(type, record) {
   const stamped = { ...record, updatedAt: new Date().toISOString() };
   const entry = { key: key(type, record.id), type, id: record.id, op: 'put', updatedAt: Date.parse(stamped.updatedAt), data: withoutId(stamped) };
-  await store.transaction([STORES[type], 'outbox'], (tx) => {
-    tx.objectStore(STORES[type]).put(stamped);
-    tx.objectStore('outbox').put(entry);
-  });
+  await store.transaction([STORES[type], 'outbox'], (tx) => Promise.all([
+    tx.store(STORES[type]).put(stamped),
+    tx.store('outbox').put(entry),
+  ]));
   changed({ type, id: record.id, op: 'put', remote: false });
   return stamped;
 }
@@ -51,30 +51,27 @@ async function save(type, record) {
 /** @param {string} type @param {string} id @returns {Promise<void>} */
 async function remove(type, id) {
   const entry = { key: key(type, id), type, id, op: 'delete', updatedAt: Date.now(), data: null };
-  await store.transaction([STORES[type], 'outbox'], (tx) => {
-    tx.objectStore(STORES[type]).delete(id);
-    tx.objectStore('outbox').put(entry);
-  });
+  await store.transaction([STORES[type], 'outbox'], (tx) => Promise.all([
+    tx.store(STORES[type]).delete(id),
+    tx.store('outbox').put(entry),
+  ]));
   changed({ type, id, op: 'delete', remote: false });
 }
 
 /** Queue every record on this device, e.g. when it first joins an account. */
 /** @returns {Promise<void>} */
 async function enqueueAll() {
-  await store.transaction([...Object.values(STORES), 'outbox'], (tx) => new Promise((resolve) => {
-    let pending = Object.keys(STORES).length;
+  await store.transaction([...Object.values(STORES), 'outbox'], async (tx) => {
+    const outbox = tx.store('outbox');
+    const writes = [];
     for (const [type, name] of Object.entries(STORES)) {
-      const request = tx.objectStore(name).getAll();
-      request.onsuccess = () => {
-        for (const record of request.result) {
-          const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt || record.loggedAt || record.takenAt) || Date.now();
-          tx.objectStore('outbox').put({ key: key(type, record.id), type, id: record.id, op: 'put', updatedAt, data: withoutId(record) });
-        }
-        pending -= 1;
-        if (pending === 0) resolve();
-      };
+      for (const record of await tx.store(name).getAll()) {
+        const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt || record.loggedAt || record.takenAt) || Date.now();
+        writes.push(outbox.put({ key: key(type, record.id), type, id: record.id, op: 'put', updatedAt, data: withoutId(record) }));
+      }
     }
-  }));
+    await Promise.all(writes);
+  });
   changed(null);
 }
 
@@ -94,34 +91,26 @@ const sameEntry = (a, b) => a.updatedAt === b.updatedAt && a.op === b.op
 async function applyRemote(change, { lost = null } = {}) {
   const name = STORES[change.type];
   if (!name) return; // a record type this version of the app does not know yet
-  const applied = await store.transaction([name, 'outbox'], (tx) => new Promise((resolve) => {
-    const outbox = tx.objectStore('outbox');
-    const pending = outbox.get(key(change.type, change.id));
-    pending.onsuccess = () => {
-      if (pending.result && !(lost && sameEntry(pending.result, lost))) {
-        resolve(false);
-        return;
-      }
-      if (pending.result) outbox.delete(key(change.type, change.id));
-      if (change.op === 'delete') tx.objectStore(name).delete(change.id);
-      else tx.objectStore(name).put({ ...change.data, id: change.id });
-      resolve(true);
-    };
-  }));
+  const applied = await store.transaction([name, 'outbox'], async (tx) => {
+    const outbox = tx.store('outbox');
+    const pending = await outbox.get(key(change.type, change.id));
+    if (pending && !(lost && sameEntry(pending, lost))) return false;
+    if (pending) await outbox.delete(key(change.type, change.id));
+    if (change.op === 'delete') await tx.store(name).delete(change.id);
+    else await tx.store(name).put({ ...change.data, id: change.id });
+    return true;
+  });
   if (applied) changed({ type: change.type, id: change.id, op: change.op === 'delete' ? 'delete' : 'put', remote: true });
 }
 
 /** Drop an outbox entry once the server has it, unless it changed again meanwhile. */
 /** @param {OutboxEntry} entry @returns {Promise<void>} */
 async function sent(entry) {
-  await store.transaction(['outbox'], (tx) => new Promise((resolve) => {
-    const outbox = tx.objectStore('outbox');
-    const current = outbox.get(entry.key);
-    current.onsuccess = () => {
-      if (current.result && sameEntry(current.result, entry)) outbox.delete(entry.key);
-      resolve();
-    };
-  }));
+  await store.transaction(['outbox'], async (tx) => {
+    const outbox = tx.store('outbox');
+    const current = await outbox.get(entry.key);
+    if (current && sameEntry(current, entry)) await outbox.delete(entry.key);
+  });
 }
 
 /**
