@@ -198,3 +198,57 @@ def test_log_form_offers_the_fixed_vocabularies(client):
         assert all(f'name="{name}" value="{n}"' in html for n in range(11))
     for name in ("numbness", "tingling", "weakness"):
         assert all(f'name="{name}" value="{level}"' in html for level in vocabulary.LEVELS)
+
+
+def test_when_to_get_help_lists_every_tier_and_sign_in_the_checks_words(client):
+    """The learn page's warning signs come from webapp/safety/questions.py: each tier's name and
+    advice, then its questions, in tier order; the hand-written parts of the page stay."""
+    from markupsafe import escape
+
+    from webapp.safety.questions import COMBINATIONS, RED_FLAGS, TIERS
+
+    html = client.get("/learn/when-to-get-help").get_data(as_text=True)
+    block = html.split('id="warning-signs"')[1].split("When to see a professional")[0]
+    positions = []
+    for tier in TIERS:
+        section = block.split(f'data-tier="{tier.id}"')[1].split("</section>")[0]
+        assert f">{escape(tier.name)}</h2>" in section
+        assert escape(tier.action) in section
+        for q in RED_FLAGS:
+            if q.tier == tier.id:
+                assert f'data-question="{q.id}">{escape(q.question)}' in section, q.id
+                if q.detail:
+                    assert escape(q.detail) in section, q.id
+        for c in COMBINATIONS:
+            if c.tier == tier.id:
+                assert escape(c.explanation) in section, c.id
+        positions.append(block.index(f'data-tier="{tier.id}"'))
+    assert positions == sorted(positions)
+    assert block.count('data-question="') == len(RED_FLAGS)
+    assert "[[" not in html
+    for kept in ("cauda equina", "When to see a professional", "Choosing a massage therapist", "NHS 111"):
+        assert kept in html, kept
+    # Nothing hand-written left that names other tiers.
+    assert "See a doctor soon" not in html
+
+
+def test_article_blocks_must_be_known_and_on_their_own_line(app, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from webapp.content.loader import ContentError, load_content
+
+    fixtures = Path(__file__).parent / "fixtures"
+    content, static = tmp_path / "content", tmp_path / "static"
+    shutil.copytree(fixtures / "content", content)
+    shutil.copytree(fixtures / "static", static)
+    page = content / "learn" / "test-page.toml"
+    original = page.read_text()
+    assert 'body = """\n' in original
+    for marker, words in (("[[no-such-block]]", "no block [[no-such-block]]"), ("See [[warning-signs]]", "own")):
+        page.write_text(original.replace('body = """\n', f'body = """\n{marker}\n\n', 1))
+        with app.app_context(), pytest.raises(ContentError, match=re.escape(words)):
+            load_content(content, static)
+    page.write_text(original.replace('body = """\n', 'body = """\n[[warning-signs]]\n\n', 1))
+    with app.app_context():
+        assert load_content(content, static)["articles"].created == ["test-page"]

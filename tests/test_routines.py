@@ -1,6 +1,8 @@
 """Built-in routines: loading, their pages, and the catalog the player reads offline."""
 
+import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from webapp.extensions import db
 from webapp.routines.timing import total_seconds
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
 
 ROUTINE = """
 name = "Test routine"
@@ -49,6 +52,7 @@ def test_steps_are_resolved_from_the_cards(app, dirs):
         "sets": 2,
         "sides": "left-right",
         "rest": 15,
+        "optional": False,
         "set_rest": 15,
     }
     assert steps[1]["reps"] == 6 and steps[1]["hold_seconds"] == 2 and steps[1]["sides"] == "none"
@@ -69,6 +73,7 @@ def test_steps_are_resolved_from_the_cards(app, dirs):
         ("reps = 6", "reps = 6\nseconds = 30", "steps.1", "not both"),
         ("rest = 0", "rest = 999", "steps.1.rest", "less than or equal to 300"),
         ('technique = "test-roll"', 'technique = "test-roll"\nsides = "up-down"', "steps.0.sides", "Input should be"),
+        ('technique = "test-roll"', 'technique = "test-roll"\noptional = "yes"', "steps.0.optional", "valid boolean"),
     ],
 )
 def test_bad_routine_files(app, dirs, old, new, field, words):
@@ -78,6 +83,28 @@ def test_bad_routine_files(app, dirs, old, new, field, words):
         load_content(*dirs)
     assert str(info.value).startswith(f"{path}: routine 'test-routine': field '{field}'"), str(info.value)
     assert words in str(info.value)
+
+
+def test_optional_steps_are_kept_and_counted(app, dirs):
+    path = dirs[0] / "routines" / "test-routine.toml"
+    path.write_text(ROUTINE.replace('technique = "test-roll"', 'technique = "test-roll"\noptional = true', 1))
+    with app.app_context():
+        load_content(*dirs)
+        steps = db.session.scalar(db.select(Routine).filter_by(slug="test-routine")).steps
+    assert [step["optional"] for step in steps] == [True, False]
+    # Without the optional roll (and the rest after it): ready 5 + 6 x (4 + 2)
+    assert total_seconds(steps, without_optional=True) == 5 + 36
+    assert total_seconds(steps) == 5 + (240 + 10 + 15) + 15 + 36
+
+
+def test_a_routine_of_only_optional_steps_is_refused(app, dirs):
+    path = dirs[0] / "routines" / "test-routine.toml"
+    path.write_text(ROUTINE.replace("[[steps]]\n", "[[steps]]\noptional = true\n"))
+    with app.app_context(), pytest.raises(ContentError) as info:
+        load_content(*dirs)
+    assert str(info.value).startswith(f"{path}: routine 'test-routine': field 'steps': every step is optional")
+    with app.app_context():
+        assert db.session.query(Routine).count() == 0
 
 
 def test_at_least_five_builtin_routines_with_a_flare_routine(client):
@@ -108,6 +135,52 @@ def test_builtin_routines_follow_the_guidelines(client):
     flare = next(r["id"] for r in data["routines"] if r["flare"])
     assert {"rest-calves-on-chair", "rest-side-lying-pillow"} <= set(routines[flare])
     assert routines["desk-break"][0] == "sciatic-nerve-glide"
+
+
+def test_self_massage_is_an_optional_add_on_in_builtin_routines(client):
+    """FACTS §9 (KNGF 2021, NICE NG59): massage only alongside exercise. Every self-massage step of
+    a built-in routine is optional, no routine starts with an optional step, and leaving the
+    optional steps out still leaves movement to do."""
+    data = client.get("/catalog.json").get_json()
+    for routine in data["routines"]:
+        steps = routine["steps"]
+        assert all(isinstance(step["optional"], bool) for step in steps), routine["id"]
+        assert not steps[0]["optional"], routine["id"]
+        for step in steps:
+            if data["techniques"][step["technique"]]["kind"] == "massage":
+                assert step["optional"], (routine["id"], step["technique"])
+        assert not all(step["optional"] for step in steps), routine["id"]
+        if any(step["optional"] for step in steps):
+            assert routine["secondsWithoutOptional"] < routine["seconds"], routine["id"]
+        else:
+            assert routine["secondsWithoutOptional"] == routine["seconds"], routine["id"]
+    assert any(step["optional"] for r in data["routines"] for step in r["steps"])
+
+
+def test_routine_totals_agree_with_the_player(client):
+    """timing.py and expand.js give the same totals, with and without the optional steps (at unit
+    speed; the browser test checks the same through the pages)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
+    data = client.get("/catalog.json").get_json()
+    script = (
+        "import * as expand from './static/js/routine/expand.js'; import { readFileSync } from 'node:fs';"
+        "const data = JSON.parse(readFileSync(0, 'utf8'));"
+        "const total = (r, options) => expand.totalSeconds(expand.expandRoutine(r, data.techniques, options));"
+        "process.stdout.write(JSON.stringify(Object.fromEntries(data.routines.map((r) => "
+        "[r.id, [total(r), total(r, { withoutOptional: true })]]))));"
+    )
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", script],
+        input=json.dumps(data),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    browser = json.loads(result.stdout)
+    assert browser == {r["id"]: [r["seconds"], r["secondsWithoutOptional"]] for r in data["routines"]}
 
 
 def test_catalog_has_what_the_player_needs(client):
@@ -141,6 +214,25 @@ def test_unknown_routine_page_is_404(client):
 def test_routine_page_shows_time_equipment_positions(client):
     html = client.get("/routines/evening-wind-down").get_data(as_text=True)
     assert "Foam roller" in html and "On the floor" in html and "about " in html and ">Start</a>" in html
+
+
+def test_routine_page_marks_optional_self_massage_and_both_times(client):
+    from webapp.content.dosing import describe_duration
+
+    data = client.get("/catalog.json").get_json()
+    for routine in data["routines"]:
+        html = client.get(f"/routines/{routine['id']}").get_data(as_text=True)
+        steps = html.split('class="routine-steps"')[1].split("</ol>")[0].split("<li")[1:]
+        assert len(steps) == len(routine["steps"])
+        for step, item in zip(routine["steps"], steps, strict=True):
+            assert ("Optional: self-massage" in item) == step["optional"], (routine["id"], step["technique"])
+        with_all, without = describe_duration(routine["seconds"]), describe_duration(routine["secondsWithoutOptional"])
+        assert f'data-seconds="{routine["seconds"]}"' in html
+        assert f'data-seconds-without-optional="{routine["secondsWithoutOptional"]}"' in html
+        if any(step["optional"] for step in routine["steps"]):
+            assert f"{with_all} with the optional self-massage; {without} without it" in html, routine["id"]
+        else:
+            assert "without it" not in html and "Optional: self-massage" not in html
 
 
 def test_precache_has_the_player_and_every_routine(client):

@@ -238,3 +238,64 @@ test('totalSeconds adds timed segments and estimates rep segments', () => {
   assert.equal(totalSeconds(hold), 2 * 8 * 9 + 15);
   assert.equal(totalSeconds([]), 0);
 });
+
+test('withoutOptional leaves out optional steps, with their rests, and the ready "next" follows', () => {
+  const r = routine({
+    steps: [
+      { technique: 'ball-wall-glutes', seconds: 30, sides: 'none', rest: 15, optional: true },
+      { technique: 'cat-cow', sides: 'none', rest: 20 },
+      { technique: 'ball-wall-glutes', seconds: 45, sides: 'both', rest: 10, optional: true },
+      { technique: 'childs-pose', reps: 4, sets: 1, sides: 'none', rest: 0 },
+      { technique: 'ball-wall-glutes', seconds: 45, sides: 'both', rest: 0, optional: true },
+    ],
+  });
+  const without = expandRoutine(r, catalog, { withoutOptional: true });
+  assert.deepEqual(shape(without), [
+    'ready 5',
+    'work cat-cow - 1/1 10x+0',
+    "rest 20 -> Child's pose",
+    'work childs-pose - 1/1 4x+5',
+  ]);
+  assert.equal(without[0].next, 'Cat-cow');
+  // Step numbers stay those of the routine.
+  assert.deepEqual(without.filter((s) => s.kind === 'work').map((s) => s.step), [1, 3]);
+  // ready 5 + cat-cow 10 x 4 + rest 20 + 4 x (4 + 5)
+  assert.equal(totalSeconds(without), 5 + 40 + 20 + 36);
+  // By default (and with withoutOptional false) the optional steps are played.
+  const all = expandRoutine(r, catalog);
+  assert.deepEqual(shape(expandRoutine(r, catalog, { withoutOptional: false })), shape(all));
+  assert.deepEqual(all.filter((s) => s.kind === 'work').map((s) => s.step), [0, 1, 2, 3, 4]);
+});
+
+test('withoutOptional on a routine with no optional steps changes nothing; it combines with skip', () => {
+  assert.deepEqual(shape(expandRoutine(routine(), catalog, { withoutOptional: true })), shape(expandRoutine(routine(), catalog)));
+  const r = routine();
+  r.steps[2].optional = true;
+  assert.deepEqual(shape(expandRoutine(r, catalog, { withoutOptional: true, skip: ['cat-cow'] })), [
+    'ready 5',
+    'work piriformis-stretch left 1/2 30s',
+    'switch 5 right',
+    'work piriformis-stretch right 1/2 30s',
+    'rest 10 -> Piriformis stretch',
+    'work piriformis-stretch left 2/2 30s',
+    'switch 5 right',
+    'work piriformis-stretch right 2/2 30s',
+  ]);
+});
+
+test('a routine of only optional steps has nothing to play without them', () => {
+  const r = routine({ steps: [{ technique: 'ball-wall-glutes', sides: 'both', rest: 0, optional: true }] });
+  assert.equal(expandRoutine(r, catalog).length, 2);
+  assert.throws(
+    () => expandRoutine(r, catalog, { withoutOptional: true }),
+    (error) => error instanceof RoutineError && /Every step in this routine is optional/.test(error.message),
+  );
+});
+
+test('optional must be a boolean when given', () => {
+  const r = routine();
+  r.steps[1].optional = 'yes';
+  assert.deepEqual(errorFields(validateRoutine(r, catalog)), [[1, 'optional']]);
+  r.steps[1].optional = null;
+  assert.equal(validateRoutine(r, catalog).ok, true);
+});

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from webapp.content.models import Article, Routine, Technique
 from webapp.content.schema import ArticleFile, RoutineFile, TechniqueFile
+from webapp.content.vocabulary import ARTICLE_BLOCKS
 from webapp.extensions import db
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -82,8 +83,27 @@ def read_techniques(content_dir: Path, static_dir: Path):
     return items
 
 
+BLOCK_MARKER = re.compile(r"\[\[([^\]]*)\]\]")
+
+
 def read_articles(content_dir: Path):
-    return [_parse(path, ArticleFile, "page") for path in sorted((content_dir / "learn").glob("*.toml"))]
+    items = []
+    for path in sorted((content_dir / "learn").glob("*.toml")):
+        slug, data, digest = _parse(path, ArticleFile, "page")
+        _check_blocks(path, slug, data["body"])
+        items.append((slug, data, digest))
+    return items
+
+
+def _check_blocks(path, slug, body):
+    """`[[name]]` places a block (vocabulary.ARTICLE_BLOCKS) and must be a line of its own."""
+    for line in body.splitlines():
+        for name in BLOCK_MARKER.findall(line):
+            if name not in ARTICLE_BLOCKS:
+                known = ", ".join(f"[[{n}]]" for n in ARTICLE_BLOCKS)
+                raise ContentError(f"{path}: page '{slug}': field 'body': no block [[{name}]] (known: {known})")
+            if line.strip() != f"[[{name}]]":
+                raise ContentError(f"{path}: page '{slug}': field 'body': [[{name}]] must be on a line of its own")
 
 
 def read_routines(content_dir: Path, techniques):
@@ -92,6 +112,12 @@ def read_routines(content_dir: Path, techniques):
     items = []
     for path in sorted((content_dir / "routines").glob("*.toml")):
         slug, data, digest = _parse(path, RoutineFile, "routine")
+        if all(step["optional"] for step in data["steps"]):
+            # Optional steps are add-ons (FACTS §9): leaving them out must leave a routine.
+            raise ContentError(
+                f"{path}: routine '{slug}': field 'steps': every step is optional; "
+                "a routine needs at least one step that is not optional"
+            )
         for number, step in enumerate(data["steps"]):
             card = cards.get(step["technique"])
             if card is None:

@@ -69,7 +69,7 @@ class TechniqueFile(Strict):
     cues: Annotated[list[Line], Field(min_length=1, max_length=6)]
     cautions: Annotated[list[Line], Field(min_length=1, max_length=8)]
     stop_if: Annotated[list[Line], Field(min_length=1, max_length=6)]
-    avoid_if: Annotated[list[AvoidIf], Field(max_length=9)] = []
+    avoid_if: Annotated[list[AvoidIf], Field(max_length=len(v.AVOID_IF))] = []
     evidence: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600)]
     dosing: Dosing
     sources: Annotated[list[Source], Field(min_length=1, max_length=10)]
@@ -98,6 +98,8 @@ class RoutineStep(Strict):
     sets: Annotated[int, Field(ge=1, le=10)] | None = None
     sides: Literal["left-right", "both", "none"] | None = None
     rest: Annotated[int, Field(ge=0, le=300)] = 15
+    # An add-on the player can leave out (FACTS §9: self-massage only alongside exercise).
+    optional: bool = False
 
     @model_validator(mode="after")
     def _one_measure(self):

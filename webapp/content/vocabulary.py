@@ -35,4 +35,13 @@ AVOID_IF = {
     "pregnancy": "pregnancy (ask your midwife or doctor first)",
     "cancer": "cancer or a tumour in the area (ask your care team first)",
     "knee-problems": "knee problems that make kneeling painful",
+    "hip-replacement": "a hip replacement (ask your surgeon or physio first)",
+    "spinal-stenosis": "diagnosed lumbar spinal stenosis (bending backward often makes it worse)",
+    "spinal-surgery": "recent spinal surgery (follow your surgical team's plan)",
+}
+
+# Blocks a learn page's Markdown can place on a line of their own as `[[name]]`: rendered by
+# templates/learn/blocks/<name>.html from the app's own data, so the words match the app's.
+ARTICLE_BLOCKS = {
+    "warning-signs": "the warning signs and what to do, by tier, from the safety check (webapp/safety/questions.py)",
 }

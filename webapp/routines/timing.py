@@ -12,7 +12,11 @@ def step_work_seconds(step):
     return step["reps"] * (SECONDS_PER_REP + (step.get("hold_seconds") or 0))
 
 
-def total_seconds(steps):
+def total_seconds(steps, *, without_optional=False):
+    """Seconds from Start to the end; `without_optional` leaves optional add-on steps out, as
+    expandRoutine(..., { withoutOptional: true }) does (the rest after a left-out step goes too)."""
+    if without_optional:
+        steps = [step for step in steps if not step.get("optional")]
     total = GET_READY
     for number, step in enumerate(steps):
         sides = 2 if step["sides"] == "left-right" else 1

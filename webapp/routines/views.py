@@ -1,7 +1,7 @@
 """Routine pages. Everything here is the same for every visitor, so the service worker can
 cache it; the device's own routines and history are filled in by the page scripts."""
 
-from flask import Blueprint, abort, jsonify, render_template, url_for
+from flask import Blueprint, abort, current_app, jsonify, render_template, url_for
 
 from webapp.content import vocabulary
 from webapp.content.models import Routine
@@ -16,11 +16,18 @@ bp = Blueprint("routines", __name__)
 
 
 def routine_facts(routine, cards):
-    """Total time, equipment and positions, shown before a routine starts."""
+    """Total time (with and without the optional add-on steps), equipment and positions, shown
+    before a routine starts."""
     used = [cards[step["technique"]] for step in routine.steps]
     equipment = sorted({e for card in used for e in card.equipment})
     positions = list(dict.fromkeys(card.position for card in used))
-    return {"seconds": total_seconds(routine.steps), "equipment": equipment, "positions": positions}
+    return {
+        "seconds": total_seconds(routine.steps),
+        "seconds_without_optional": total_seconds(routine.steps, without_optional=True),
+        "optional_steps": sum(1 for step in routine.steps if step.get("optional")),
+        "equipment": equipment,
+        "positions": positions,
+    }
 
 
 @bp.get("/routines/")
@@ -71,7 +78,7 @@ def catalog_data():
     cards = cards_by_slug()
     return {
         "labels": {"equipment": vocabulary.EQUIPMENT, "positions": vocabulary.POSITIONS},
-        "safety": questions.catalog(),
+        "safety": {**questions.catalog(), "calls": current_app.config["EMERGENCY_REGIONS"]},
         "techniques": {
             slug: {
                 "slug": slug,
@@ -96,8 +103,13 @@ def catalog_data():
                 "flare": r.flare,
                 "builtin": True,
                 "seconds": total_seconds(r.steps),
+                "secondsWithoutOptional": total_seconds(r.steps, without_optional=True),
                 "steps": [
-                    {k: step[k] for k in ("technique", "seconds", "reps", "sets", "sides", "rest")} for step in r.steps
+                    {
+                        **{k: step[k] for k in ("technique", "seconds", "reps", "sets", "sides", "rest")},
+                        "optional": bool(step.get("optional")),
+                    }
+                    for step in r.steps
                 ],
             }
             for r in all_routines()

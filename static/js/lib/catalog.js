@@ -27,13 +27,17 @@ async function routine(id) {
   return (await store.get('routines', id)) || null;
 }
 
-/** Total time, equipment and positions of a routine, for display before it starts. */
+/** Total time (with and without the optional steps), equipment and positions of a routine, for
+    display before it starts. */
 async function facts(r) {
   const data = await load();
   const segments = expand.expandRoutine(r, data.techniques);
   const used = r.steps.map((step) => data.techniques[step.technique]);
+  const hasRequired = r.steps.some((step) => step.optional !== true);
+  const without = hasRequired ? expand.expandRoutine(r, data.techniques, { withoutOptional: true }) : [];
   return {
     seconds: expand.totalSeconds(segments),
+    secondsWithoutOptional: expand.totalSeconds(without),
     equipment: [...new Set(used.flatMap((t) => t.equipment))],
     positions: [...new Set(used.map((t) => t.position))],
   };

@@ -20,6 +20,7 @@
  * @property {number | null} [reps]
  * @property {number | null} [sets]
  * @property {number | null} [rest]  seconds of rest after the step
+ * @property {boolean} [optional]  an add-on (built-in routines: self-massage) the player can leave out
  */
 /**
  * A technique of the catalog, as far as the player needs it.
@@ -134,6 +135,9 @@ function checkStep(step, i, techniques, add) {
   if (!SIDES.includes(step.sides)) {
     add(i, 'sides', `${label}: sides must be "both", "left-right" or "none".`);
   }
+  if (!isAbsent(step.optional) && typeof step.optional !== 'boolean') {
+    add(i, 'optional', `${label}: optional must be true or false.`);
+  }
 }
 
 function collectErrors(routine, techniques) {
@@ -202,13 +206,16 @@ function workSegment(step, i, technique, side, set, sets) {
 
 /** The segments the player walks through; throws a RoutineError for an invalid routine.
     @param {Routine} routine @param {Catalog} catalog
-    @param {{ getReady?: number, switchSides?: number, skip?: Iterable<string> }} [options]  pauses in seconds; slugs to leave out
+    @param {{ getReady?: number, switchSides?: number, skip?: Iterable<string>, withoutOptional?: boolean }} [options]
+      pauses in seconds; slugs to leave out; withoutOptional leaves out the optional steps (as
+      webapp/routines/timing.py total_seconds(..., without_optional=True) counts them)
     @returns {Segment[]} */
 function expandRoutine(routine, catalog, options) {
   const opts = options || {};
   const getReady = optionSeconds(opts.getReady, GET_READY, 'getReady');
   const switchSides = optionSeconds(opts.switchSides, SWITCH_SIDES, 'switchSides');
   const skip = new Set(opts.skip || []);
+  const withoutOptional = opts.withoutOptional === true;
   const techniques = indexCatalog(catalog);
 
   const errors = collectErrors(routine, techniques);
@@ -219,10 +226,12 @@ function expandRoutine(routine, catalog, options) {
 
   const included = [];
   routine.steps.forEach((step, i) => {
-    if (!skip.has(step.technique)) included.push(i);
+    if (!skip.has(step.technique) && !(withoutOptional && step.optional === true)) included.push(i);
   });
   if (!included.length) {
-    const message = 'Every technique in this routine is set to be skipped, so there is nothing to play.';
+    const message = withoutOptional && routine.steps.every((step) => step.optional === true)
+      ? 'Every step in this routine is optional, so there is nothing to play without the optional steps.'
+      : 'Every technique in this routine is set to be skipped, so there is nothing to play.';
     throw new RoutineError(message, [{ step: null, field: 'skip', message }]);
   }
 
