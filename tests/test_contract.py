@@ -66,7 +66,8 @@ def test_values_come_from_the_python_definitions(built):
     assert (built["NOTES_MAX"], built["HELPED_OTHER_MAX"], built["PAIN_RANGE"]) == (1000, 100, [0, 10])
     assert set(built["LEG_REGIONS"]) < set(built["REGIONS"])
     assert [q["id"] for q in built["RED_FLAGS"]] == list(questions.RED_FLAG_IDS)
-    assert {q["urgency"] for q in built["RED_FLAGS"]} == set(built["URGENCIES"])
+    assert {q["tier"] for q in built["RED_FLAGS"]} == set(built["TIER_IDS"])
+    assert [t["name"] for t in built["TIERS"]] == ["Emergency now", "Today", "Within a few days"]
 
 
 class TestBuildCommand:

@@ -133,7 +133,7 @@ def test_log_csv(samples):
     first = by_date["2026-11-20"]
     assert first["Notes"] == NOTE
     assert first["Where"] == "Calf: both"
-    assert first["Warning signs"] == "Fever, chills or feeling unwell"
+    assert first["Warning signs"] == "Fever, chills or feeling very unwell"
     assert first["Leg pain (0-10)"] == "6"
     assert by_date["2026-11-21"]["Notes"] == "'=1+2"
     assert by_date["2026-11-21"]["Helped"] == "'@home"

@@ -82,6 +82,28 @@ def validate_booking_url(url):
         raise ConfigError(f"CLINIC_BOOKING_URL must be an https:// address, got {url!r}.")
 
 
+def emergency_settings():
+    """Who the emergency screen calls: RELIEVE_REGION sets the default region (otherwise the
+    browser guesses it), and RELIEVE_EMERGENCY_NUMBER, RELIEVE_URGENT_NUMBER and
+    RELIEVE_URGENT_NAME override that region's numbers. A number that can't be dialled stops
+    start-up: a wrong emergency number must never reach a person."""
+    from webapp.safety.regions import configured, region_data
+
+    def setting(name):
+        return os.environ.get(name, "").strip() or None
+
+    try:
+        regions, default = configured(
+            setting("RELIEVE_REGION"),
+            setting("RELIEVE_EMERGENCY_NUMBER"),
+            setting("RELIEVE_URGENT_NUMBER"),
+            setting("RELIEVE_URGENT_NAME"),
+        )
+    except ValueError as error:
+        raise ConfigError(str(error)) from None
+    return region_data(regions, default)
+
+
 def from_environment(instance_path):
     """The settings mapping for this process."""
     production = os.environ.get("RELIEVE_ENV", "production").strip().lower() == "production"
@@ -92,6 +114,7 @@ def from_environment(instance_path):
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "CLINIC_NAME": clinic_name,
         "CLINIC_BOOKING_URL": booking_url,
+        "EMERGENCY_REGIONS": emergency_settings(),
         # Cookies only over HTTPS in production; `make run` serves plain HTTP on localhost.
         "SESSION_COOKIE_SECURE": _bool("SESSION_COOKIE_SECURE", production),
         "SESSION_COOKIE_HTTPONLY": True,

@@ -95,14 +95,17 @@ def build(app=None):
         "WARNING_LABELS": symptoms.WARNING_LABELS,
         "INSIGHT_PERIODS": list(PERIODS),
         # Safety
-        "URGENCIES": list(questions.URGENCIES),
+        "TIERS": questions.tiers_data(),
+        "TIER_IDS": list(questions.TIER_IDS),
+        "RECHECK_DAYS": questions.RECHECK_DAYS,
+        "SCREENS": list(questions.SCREENS),
+        "COMBINATIONS": questions.combinations_data(),
+        "RETIRED_RED_FLAGS": [questions.red_flag_data(q) for q in questions.RETIRED_RED_FLAGS],
         "SCREENING_KINDS": list(SCREENING_KINDS),
         "SCREENING_SOURCES": list(SCREENING_SOURCES),
         "RED_FLAG_IDS": list(questions.RED_FLAG_IDS),
         "CONTRAINDICATION_IDS": list(questions.CONTRAINDICATION_IDS),
-        "RED_FLAGS": [
-            {"id": q.id, "urgency": q.urgency, "question": q.question, "detail": q.detail} for q in questions.RED_FLAGS
-        ],
+        "RED_FLAGS": [questions.red_flag_data(q) for q in questions.RED_FLAGS],
         "CONTRAINDICATIONS": [
             {"id": q.id, "question": q.question, "detail": q.detail, "avoidIf": q.avoid_if, "reason": q.reason}
             for q in questions.CONTRAINDICATIONS

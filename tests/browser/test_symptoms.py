@@ -180,7 +180,7 @@ def test_a_warning_sign_on_a_log_blocks_routines_and_offers_the_check(context, p
     page.goto(live_server + "/log/new")
     page.locator("#field-legPain").get_by_role("radio", name="8", exact=True).click()
     page.locator("#field-backPain").get_by_role("radio", name="4", exact=True).click()
-    page.get_by_label("Fever, chills or feeling unwell").check()
+    page.get_by_label("Fever, chills or feeling very unwell").check()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(
         page.locator("#log-block").get_by_role("heading", name="See a doctor before doing a routine")

@@ -70,7 +70,7 @@ test('log CSV: header, order, labels and local times', () => {
   // 23:30 UTC on 1 July is 00:30 BST on 2 July.
   assert.deepEqual(rows[1], [
     '2026-07-02', '00:30', '6', '', 'Mild', 'None', 'Severe', 'Buttock: left; Calf: both', 'Heat; Rest; Walking, slowly', 'Badly',
-    "A change in peeing (can't start or stop, leaking, can't feel it); Fever, chills or feeling unwell", TRICKY_NOTE,
+    "A change in peeing (can't start or stop, leaking, can't feel it); Fever, chills or feeling very unwell", TRICKY_NOTE,
     '2026-07-01T23:30:00.000Z',
   ]);
   // GMT in November: local time is UTC.

@@ -5,11 +5,17 @@ import { assess, logTriggers, routineConcerns } from '../../static/js/safety/rul
 
 const questions = {
   redFlags: [
-    { id: 'saddle-numbness', urgency: 'emergency', question: 'Saddle numbness?' },
-    { id: 'both-legs', urgency: 'emergency', question: 'Both legs?' },
-    { id: 'weakness-worse', urgency: 'soon', question: 'Weakness getting worse?' },
-    { id: 'fever', urgency: 'soon', question: 'Fever?' },
+    { id: 'saddle-numbness', tier: 'emergency', screen: 'emergency', question: 'Saddle numbness?' },
+    { id: 'both-legs', tier: 'emergency', screen: 'emergency', question: 'Both legs?' },
+    { id: 'weakness-worse', tier: 'today', screen: 'warning', question: 'Weakness getting worse?' },
+    { id: 'fever', tier: 'today', screen: 'warning', question: 'Fever?' },
+    { id: 'night-pain', tier: 'soon', screen: 'warning', question: 'Night pain?' },
   ],
+  retiredRedFlags: [{ id: 'cancer-weight', tier: 'today', screen: 'warning', question: 'Cancer or weight loss?' }],
+  combinations: [{
+    id: 'infection-with-weakness', tier: 'emergency', anyOf: ['fever'], withAny: ['weakness-worse', 'both-legs'],
+    explanation: 'Together.', logLevels: [['weakness', 'moderate'], ['numbness', 'moderate']],
+  }],
   contraindications: [
     { id: 'blood-clot', avoidIf: 'blood-clot', reason: 'a blood clot' },
     { id: 'pregnancy', avoidIf: 'pregnancy', reason: 'pregnancy' },
@@ -24,6 +30,7 @@ const techniques = {
 const NOW = Date.parse('2026-11-24T15:00:00Z'); // 10:00 in New York
 const allNo = (ids) => Object.fromEntries(ids.map((id) => [id, false]));
 const redIds = questions.redFlags.map((q) => q.id);
+const emergencyIds = questions.redFlags.filter((q) => q.screen === 'emergency').map((q) => q.id);
 const contraIds = questions.contraindications.map((q) => q.id);
 const screening = (kind, takenAt, yes = []) => ({
   kind, takenAt, answers: { ...allNo(kind === 'red-flags' ? redIds : contraIds), ...Object.fromEntries(yes.map((id) => [id, true])) },
@@ -40,22 +47,68 @@ test('a new device must answer both checks before its first routine', () => {
 });
 
 test('all "no" answers: nothing to ask, block or rule out', () => {
-  assert.deepEqual(run(), { needsRedFlags: false, needsContraindications: false, block: null, notAdvised: {}, contraindications: [] });
+  assert.deepEqual(run(), {
+    needs: { emergency: false, warning: false, contraindications: false }, needsRedFlags: false, needsContraindications: false,
+    lastCheck: Date.parse('2026-11-20T12:00:00Z'), block: null, notAdvised: {}, contraindications: [],
+  });
 });
 
-test('each red flag answered yes today blocks routines, at its own urgency', () => {
+test('each red flag answered yes today blocks routines, at its own tier', () => {
   for (const q of questions.redFlags) {
     const state = run({ screenings: [...clear, screening('red-flags', '2026-11-24T14:00:00Z', [q.id])] });
-    assert.equal(state.block.level, q.urgency, q.id);
+    assert.equal(state.block.tier, q.tier, q.id);
     assert.deepEqual(state.block.reasons.map((r) => r.id), [q.id]);
     assert.equal(state.block.reasons[0].source, 'check');
   }
 });
 
-test('an emergency sign outranks a see-a-doctor-soon sign', () => {
-  const state = run({ screenings: [screening('red-flags', '2026-11-24T14:00:00Z', ['fever', 'both-legs'])] });
-  assert.equal(state.block.level, 'emergency');
-  assert.deepEqual(state.block.reasons.map((r) => r.id), ['both-legs', 'fever']); // question order
+test('the most urgent tier wins', () => {
+  const state = run({ screenings: [screening('red-flags', '2026-11-24T14:00:00Z', ['night-pain', 'both-legs'])] });
+  assert.equal(state.block.tier, 'emergency');
+  assert.deepEqual(state.block.reasons.map((r) => r.id), ['both-legs', 'night-pain']); // question order
+  assert.equal(run({ screenings: [screening('red-flags', '2026-11-24T14:00:00Z', ['night-pain', 'fever'])] }).block.tier, 'today');
+  assert.equal(run({ screenings: [screening('red-flags', '2026-11-24T14:00:00Z', ['night-pain'])] }).block.tier, 'soon');
+});
+
+test('fever with new leg weakness is an emergency, though each alone is "today"', () => {
+  const state = run({ screenings: [...clear, screening('red-flags', '2026-11-24T14:00:00Z', ['fever', 'weakness-worse'])] });
+  assert.equal(state.block.tier, 'emergency');
+  assert.deepEqual(state.block.combinations.map((c) => c.id), ['infection-with-weakness']);
+  // A fever in the check with moderate numbness logged today counts too; mild numbness doesn't.
+  const fever = screening('red-flags', '2026-11-24T14:00:00Z', ['fever']);
+  const log = (numbness) => ({ loggedAt: '2026-11-24T14:10:00Z', numbness, weakness: 'none', areas: {}, warningSigns: [] });
+  assert.equal(run({ screenings: [...clear, fever], logs: [log('moderate')] }).block.tier, 'emergency');
+  assert.equal(run({ screenings: [...clear, fever], logs: [log('mild')] }).block.tier, 'today');
+  // The fever ticked on a log entry and weakness answered in the check: still together.
+  const ticked = { ...log('none'), warningSigns: ['fever'] };
+  assert.equal(run({ screenings: [...clear, screening('red-flags', '2026-11-24T14:00:00Z', ['weakness-worse'])], logs: [ticked] }).block.tier, 'emergency');
+  // Yesterday's fever and today's weakness are not "together".
+  const yesterday = screening('red-flags', '2026-11-23T14:00:00Z', ['fever']);
+  const today = screening('red-flags', '2026-11-24T14:00:00Z', ['weakness-worse']);
+  assert.equal(run({ screenings: [...clear, yesterday, today] }).block.tier, 'today');
+});
+
+test('an answer to a retired question still counts, at its tier', () => {
+  const old = { kind: 'red-flags', takenAt: '2026-11-24T14:00:00Z', answers: { ...allNo(redIds), 'cancer-weight': true } };
+  const state = run({ screenings: [clear[1], old] });
+  assert.equal(state.block.tier, 'today');
+  assert.deepEqual(state.block.reasons.map((r) => r.id), ['cancer-weight']);
+});
+
+test('the emergency questions are asked again after seven days; the others are not', () => {
+  const at = (iso) => assess({ questions, techniques, now: Date.parse(iso), screenings: clear });
+  assert.deepEqual(at('2026-11-27T11:00:00Z').needs, { emergency: false, warning: false, contraindications: false });
+  assert.deepEqual(at('2026-11-27T13:00:00Z').needs, { emergency: true, warning: false, contraindications: false });
+  assert.equal(at('2026-11-27T13:00:00Z').lastCheck, Date.parse('2026-11-20T12:00:00Z'));
+});
+
+test('a check of the emergency questions alone keeps the other answers', () => {
+  const emergencyOnly = { kind: 'red-flags', takenAt: '2026-11-24T14:00:00Z', answers: allNo(emergencyIds) };
+  const state = assess({ questions, techniques, now: Date.parse('2026-11-30T15:00:00Z'), screenings: [...clear, { ...emergencyOnly, takenAt: '2026-11-30T14:00:00Z' }] });
+  assert.deepEqual(state.needs, { emergency: false, warning: false, contraindications: false });
+  // A new device that answered only the emergency screen (a flare-up) still owes the rest.
+  const flare = assess({ questions, techniques, now: NOW, screenings: [emergencyOnly] });
+  assert.deepEqual(flare.needs, { emergency: false, warning: true, contraindications: true });
 });
 
 test('the block lasts until local midnight, then the check is asked again', () => {
@@ -66,7 +119,7 @@ test('the block lasts until local midnight, then the check is asked again', () =
   assert.equal(state.needsRedFlags, true);
   // Just after local midnight on the 24th (05:10 UTC) it is today.
   const earlyToday = screening('red-flags', '2026-11-24T05:10:00Z', ['fever']);
-  assert.equal(run({ screenings: [clear[1], earlyToday] }).block.level, 'soon');
+  assert.equal(run({ screenings: [clear[1], earlyToday] }).block.level, 'today');
 });
 
 test('a later screening the same day corrects a mistaken answer', () => {
@@ -80,7 +133,7 @@ test('a later screening the same day corrects a mistaken answer', () => {
 test('a warning sign ticked on a log entry today blocks; editing it away lifts the block', () => {
   const entry = { loggedAt: '2026-11-24T14:30:00Z', weakness: 'none', areas: {}, warningSigns: ['fever'] };
   const state = run({ logs: [entry] });
-  assert.equal(state.block.level, 'soon');
+  assert.equal(state.block.level, 'today');
   assert.equal(state.block.reasons[0].source, 'log');
   assert.equal(state.needsRedFlags, true);
   assert.equal(run({ logs: [{ ...entry, warningSigns: [] }] }).block, null);

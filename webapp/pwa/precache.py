@@ -108,4 +108,6 @@ def cache_version():
     digest.update(_source_digest().encode())
     # The booking call to action is rendered into cached pages.
     digest.update(repr((current_app.config.get("CLINIC_NAME"), current_app.config.get("CLINIC_BOOKING_URL"))).encode())
+    # Who the emergency screen calls reaches the device in /catalog.json.
+    digest.update(repr(current_app.config.get("EMERGENCY_REGIONS")).encode())
     return digest.hexdigest()[:16]

@@ -4,10 +4,11 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
-from webapp.safety.questions import CONTRAINDICATION_IDS, RED_FLAG_IDS
+from webapp.safety.questions import CONTRAINDICATION_IDS, RED_FLAG_IDS, RETIRED_RED_FLAG_IDS
 from webapp.sync.fields import IsoTime, Strict
 
-QUESTIONS_BY_KIND = {"red-flags": RED_FLAG_IDS, "contraindications": CONTRAINDICATION_IDS}
+# Retired questions stay accepted: answers given in an older version of the app keep syncing.
+QUESTIONS_BY_KIND = {"red-flags": RED_FLAG_IDS + RETIRED_RED_FLAG_IDS, "contraindications": CONTRAINDICATION_IDS}
 SCREENING_KINDS = tuple(QUESTIONS_BY_KIND)
 SCREENING_SOURCES = ("first-run", "log", "routine", "settings")
 

@@ -1,8 +1,8 @@
-"""The safety check page: red flags first, then contraindications."""
+"""The safety check page: emergency signs first, then the other warning signs, then contraindications."""
 
 from flask import Blueprint, render_template
 
-from webapp.safety.questions import CONTRAINDICATIONS, RED_FLAGS
+from webapp.safety.questions import CONTRAINDICATIONS, RED_FLAGS, SCREENS
 
 bp = Blueprint("safety", __name__, url_prefix="/safety")
 
@@ -11,4 +11,6 @@ bp = Blueprint("safety", __name__, url_prefix="/safety")
 def check():
     """Both screenings, answered on the device and kept as records. The page is the same for
     everyone (it is cached for offline use); the script fills in earlier answers."""
-    return render_template("safety/check.html", red_flags=RED_FLAGS, contraindications=CONTRAINDICATIONS)
+    return render_template(
+        "safety/check.html", red_flags=RED_FLAGS, contraindications=CONTRAINDICATIONS, screens=SCREENS
+    )

@@ -1,7 +1,7 @@
 """The symptom log's vocabularies: each value with the label people see. The value lists the
 schema checks (records.py) and the browser's contract (webapp/contract.py) come from these."""
 
-from webapp.safety.questions import LOG_WARNING_SIGNS, RED_FLAGS
+from webapp.safety.questions import LOG_WARNING_SIGNS, TIER, tier_of
 
 LEVEL_LABELS = {"none": "None", "mild": "Mild", "moderate": "Moderate", "severe": "Severe"}
 REGION_LABELS = {"buttock": "Buttock", "thigh": "Back of thigh", "calf": "Calf", "foot": "Foot"}
@@ -14,8 +14,10 @@ WARNING_LABELS = {
     "bladder": "A change in peeing (can't start or stop, leaking, can't feel it)",
     "bowel": "Loss of bowel control",
     "both-legs": "Symptoms in both legs",
+    "genital-sensation": "Less feeling in my genitals, or new problems with erections or sex",
+    "walking": "New trouble walking, feeling unsteady, or legs giving way",
     "weakness-worse": "Leg weakness that is getting worse",
-    "fever": "Fever, chills or feeling unwell",
+    "fever": "Fever, chills or feeling very unwell",
 }
 
 LEVELS = tuple(LEVEL_LABELS)
@@ -30,13 +32,13 @@ HELPED_OTHER_MAX = 100
 
 def for_pages():
     """What the log's pages (and the clinician summary) need to draw the form and the entries."""
-    urgency = {q.id: q.urgency for q in RED_FLAGS}
     return {
         "levels": LEVEL_LABELS,
         "regions": REGION_LABELS,
         "helped": HELPED_LABELS,
         "sleep": SLEEP_LABELS,
-        "warnings": [(key, WARNING_LABELS[key], urgency[key]) for key in LOG_WARNING_SIGNS],
+        # (value, label, tier name): the form groups and marks the signs by tier.
+        "warnings": [(key, WARNING_LABELS[key], TIER[tier_of(key)].name) for key in LOG_WARNING_SIGNS],
         "notes_max": NOTES_MAX,
         "helped_other_max": HELPED_OTHER_MAX,
     }

@@ -408,13 +408,15 @@ async function init() {
   const safe = await safety.current();
   if (safe.block) {
     await endUnfinished(prefs.getJSON(SAVE_KEY));
-    safety.renderBlock(el('player-blocked'), safe.block, { headingLevel: 'h1' });
+    safety.renderBlock(el('player-blocked'), safe, { headingLevel: 'h1' });
     show('player-blocked');
     return;
   }
-  if (safe.needsRedFlags || safe.needsContraindications) {
-    const part = !safe.needsContraindications ? 'red-flags' : (!safe.needsRedFlags ? 'contraindications' : null);
-    window.location.replace(safety.checkUrl({ part, source: 'routine', next: window.location.pathname + window.location.search }));
+  // In a flare only the emergency questions come first (one screen); the rest can wait.
+  const flare = params.get('flare') === '1';
+  const owed = Object.entries(safe.needs).filter(([screen, due]) => due && (!flare || screen === 'emergency')).map(([screen]) => screen);
+  if (owed.length) {
+    window.location.replace(safety.checkUrl({ part: owed.join(','), source: 'routine', next: window.location.pathname + window.location.search }));
     return;
   }
   notAdvised = safe.notAdvised;

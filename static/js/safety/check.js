@@ -1,23 +1,30 @@
-/* The safety check page (/safety/?part=&next=&source=&signs=). Each question needs its own yes or
-   no: nothing is pre-answered except earlier contraindication answers (they rarely change) and
+/* The safety check page (/safety/?part=&next=&source=&signs=): up to three screens, one at a
+   time: the emergency signs, the other warning signs, and the conditions that rule out
+   techniques (SCREENS, from webapp/safety/questions.py). `part` names the screens to ask
+   (comma-separated; "red-flags" means the first two). Each question needs its own yes or no; "None
+   of these" answers every question on its screen with no, in one tap. A "yes" to an emergency
+   sign is saved at once and the call buttons shown: no more questions stand in the way.
+   Nothing is pre-answered except earlier contraindication answers (they rarely change) and
    warning signs just ticked on a log entry. */
 // @ts-check
+import { SCREENING_SOURCES, SCREENS } from '../generated/contract.js';
 import { announce, byId } from '../lib/dom.js';
 import { fillSummary, markField } from '../lib/form-errors.js';
 import * as safety from './state.js';
 import * as safetyRules from './rules.js';
 
-const form = byId('safety-form');
+const form = /** @type {HTMLFormElement} */ (byId('safety-form'));
 
 const params = new URLSearchParams(window.location.search);
-const part = params.get('part');
-const source = ['first-run', 'log', 'routine', 'settings'].includes(params.get('source')) ? params.get('source') : 'first-run';
+const source = SCREENING_SOURCES.includes(params.get('source')) ? params.get('source') : 'first-run';
 const next = safety.safeNext(params.get('next'));
 const signs = (params.get('signs') || '').split(',').filter(Boolean);
-const parts = { 'red-flags': byId('part-red-flags'), contraindications: byId('part-contraindications') };
-const shown = part && parts[part] ? [part] : Object.keys(parts);
-
-for (const [kind, section] of Object.entries(parts)) section.hidden = !shown.includes(kind);
+const sections = Object.fromEntries(SCREENS.map((id) => [id, byId('screen-' + id)]));
+const asked = (params.get('part') || '').split(',').flatMap((p) => (p === 'red-flags' ? ['emergency', 'warning'] : [p]));
+const shown = SCREENS.filter((id) => asked.includes(id));
+if (!shown.length) shown.push(...SCREENS);
+let index = 0;
+let saving = false;
 
 // Someone sent here on the way to a routine, or from a log entry, is told why.
 const WHY = {
@@ -29,25 +36,47 @@ if (WHY[source]) {
   byId('safety-why').hidden = false;
 }
 
-const fieldsets = (kind) => Array.from(/** @type {NodeListOf<HTMLFieldSetElement>} */ (form.querySelectorAll('fieldset.yes-no[data-kind="' + kind + '"]')));
+/** @param {string} screen */
+const fieldsets = (screen) => Array.from(/** @type {NodeListOf<HTMLFieldSetElement>} */ (sections[screen].querySelectorAll('fieldset.yes-no')));
 const answerOf = (fieldset) => {
-  const checked = fieldset.querySelector('input:checked');
+  const checked = /** @type {HTMLInputElement | null} */ (fieldset.querySelector('input:checked'));
   return checked ? checked.value === 'yes' : null;
 };
 const setAnswer = (fieldset, yes) => {
-  fieldset.querySelector('input[value="' + (yes ? 'yes' : 'no') + '"]').checked = true;
+  /** @type {HTMLInputElement} */ (fieldset.querySelector('input[value="' + (yes ? 'yes' : 'no') + '"]')).checked = true;
 };
+const answersOn = (screens) => Object.fromEntries(screens.flatMap(fieldsets)
+  .filter((fieldset) => answerOf(fieldset) !== null)
+  .map((fieldset) => [fieldset.dataset.question, answerOf(fieldset)]));
+
+/** Show screen `i` of those asked, with the progress line and the right buttons. */
+function showScreen(i, { focus = true } = {}) {
+  index = i;
+  for (const id of SCREENS) sections[id].hidden = id !== shown[i];
+  const last = i === shown.length - 1;
+  byId('check-step').textContent = shown.length > 1 ? `Step ${i + 1} of ${shown.length}` : 'One screen';
+  for (const dot of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.progress-dots li'))) {
+    const at = shown.indexOf(dot.dataset.screen);
+    dot.hidden = at < 0;
+    dot.classList.toggle('done', at >= 0 && at < i);
+    dot.classList.toggle('current', at === i);
+  }
+  byId('safety-back').hidden = i === 0;
+  byId('safety-save').textContent = last ? 'Save my answers' : 'Next';
+  if (focus) {
+    window.scrollTo(0, 0);
+    /** @type {HTMLElement} */ (sections[shown[i]].querySelector('h2')).focus();
+  }
+}
 
 async function prefill() {
   const state = await safety.current();
-  const contra = safetyRules.latest(state.screenings, 'contraindications');
-  if (contra) {
-    for (const fieldset of fieldsets('contraindications')) {
-      const answer = contra.answers[fieldset.dataset.question];
-      if (typeof answer === 'boolean') setAnswer(fieldset, answer);
-    }
+  const contra = safetyRules.latestAnswers(state.screenings, 'contraindications');
+  for (const fieldset of fieldsets('contraindications')) {
+    const answer = contra[fieldset.dataset.question];
+    if (answer) setAnswer(fieldset, answer.yes);
   }
-  for (const fieldset of fieldsets('red-flags')) {
+  for (const fieldset of [...fieldsets('emergency'), ...fieldsets('warning')]) {
     if (signs.includes(fieldset.dataset.question)) setAnswer(fieldset, true);
   }
 }
@@ -72,25 +101,22 @@ function showErrors(missing) {
   if (missing.length) summary.focus();
 }
 
-async function submit(event) {
-  event.preventDefault();
-  const answers = {};
-  const missing = [];
-  for (const kind of shown) {
-    answers[kind] = {};
-    for (const fieldset of fieldsets(kind)) {
-      const answer = answerOf(fieldset);
-      if (answer === null) missing.push(fieldset);
-      else answers[kind][fieldset.dataset.question] = answer;
-    }
-  }
-  showErrors(missing);
-  if (missing.length) return;
+/** Save what was answered: the red flags as one screening, the contraindications as another. */
+async function save(screens) {
+  const redFlags = answersOn(screens.filter((id) => id !== 'contraindications'));
+  if (Object.keys(redFlags).length) await safety.saveScreening('red-flags', redFlags, source);
+  if (screens.includes('contraindications')) await safety.saveScreening('contraindications', answersOn(['contraindications']), source);
+}
+
+async function finish(screens) {
+  if (saving) return;
+  saving = true;
   const button = /** @type {HTMLButtonElement} */ (byId('safety-save'));
   button.disabled = true;
   try {
-    for (const kind of shown) await safety.saveScreening(kind, answers[kind], source);
+    await save(screens);
   } catch (error) {
+    saving = false;
     button.disabled = false;
     byId('safety-error-list').replaceChildren(Object.assign(document.createElement('li'), { textContent: 'Your answers could not be saved on this device: ' + error.message }));
     byId('safety-errors').hidden = false;
@@ -98,7 +124,7 @@ async function submit(event) {
   }
   try {
     await showResult();
-  } catch (error) {
+  } catch {
     // Saved already: say so rather than leave the form up to be sent twice.
     form.hidden = true;
     const result = byId('safety-result');
@@ -109,13 +135,45 @@ async function submit(event) {
   }
 }
 
+/** Next screen, or save on the last; this screen's questions must all be answered first. */
+function advance() {
+  const missing = fieldsets(shown[index]).filter((fieldset) => answerOf(fieldset) === null);
+  showErrors(missing);
+  if (missing.length) return;
+  if (index < shown.length - 1) showScreen(index + 1);
+  else finish(shown).catch(() => {});
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  advance();
+});
+for (const button of form.querySelectorAll('[data-none]')) {
+  button.addEventListener('click', () => {
+    for (const fieldset of fieldsets(shown[index])) setAnswer(fieldset, false);
+    advance();
+  });
+}
+byId('safety-back').addEventListener('click', () => showScreen(Math.max(0, index - 1)));
+// An emergency sign can't wait for the rest of the check.
+sections.emergency.addEventListener('change', (event) => {
+  const input = /** @type {HTMLInputElement} */ (event.target);
+  if (input.value === 'yes' && input.checked) finish(['emergency']).catch(() => {});
+});
+
 async function showResult() {
   const state = await safety.current();
+  // On the way to a routine with nothing to stop it: straight on (the player names any step the
+  // answers leave out, and why).
+  if (!state.block && next && next.startsWith('/play')) {
+    window.location.replace(next);
+    return;
+  }
   form.hidden = true;
   const result = byId('safety-result');
   result.hidden = false;
   if (state.block) {
-    safety.renderBlock(byId('safety-block'), state.block);
+    safety.renderBlock(byId('safety-block'), state);
     byId('safety-clear').hidden = true;
   } else {
     byId('safety-block').hidden = true;
@@ -123,7 +181,7 @@ async function showResult() {
     const ruledOut = Object.keys(state.notAdvised);
     byId('safety-clear-text').textContent = ruledOut.length
       ? 'No warning signs today. Because of your answers, these techniques are not advised for you, and routines will offer to skip them:'
-      : (shown.includes('red-flags') ? 'No warning signs today, and nothing in your answers rules out a technique.' : 'Nothing in your answers rules out a technique.');
+      : (shown.includes('emergency') ? 'No warning signs today, and nothing in your answers rules out a technique.' : 'Nothing in your answers rules out a technique.');
     const list = byId('safety-not-advised');
     list.replaceChildren();
     for (const slug of ruledOut) {
@@ -142,5 +200,5 @@ async function showResult() {
   announce(state.block ? 'Answers saved. Please read the advice to get medical help.' : 'Answers saved.');
 }
 
-form.addEventListener('submit', (event) => { submit(event).catch(() => { /** @type {HTMLButtonElement} */ (byId('safety-save')).disabled = false; }); });
+showScreen(0, { focus: false });
 prefill().catch(() => {});

@@ -209,7 +209,7 @@ async function showSaved(entry) {
   const state = await safety.current(); // reads the log too: the previous entry comes from it
   const { explicit, suggested } = safetyRules.logTriggers(entry, previousEntry(state.logs, entry.loggedAt));
   const block = byId('log-block');
-  if (explicit.length && state.block) safety.renderBlock(block, state.block);
+  if (explicit.length && state.block) safety.renderBlock(block, state);
   else block.hidden = true;
   const suggest = byId('log-suggest');
   suggest.hidden = !(explicit.length || suggested.length);
