@@ -144,20 +144,23 @@ def test_first_routine_asks_the_safety_check_and_a_red_flag_blocks_routines(cont
     expect(page.get_by_role("heading", name="Safety check")).to_be_visible()
     expect(page.locator("#safety-why")).to_contain_text("Before your routine")
 
-    # Every question needs its own answer.
-    page.get_by_role("button", name="Save my answers").click()
-    expect(page.locator("#safety-errors")).to_be_focused()
-    expect(page.locator("#safety-error-list li")).to_have_count(20)
+    expect(page.locator("#check-step")).to_have_text("Step 1 of 3")
 
-    answer_check(page, yes=("saddle-numbness",))
-    page.get_by_role("button", name="Save my answers").click()
+    # Every question on the screen needs its own answer.
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator("#safety-errors")).to_be_focused()
+    expect(page.locator("#safety-error-list li")).to_have_count(6)
+
+    # An emergency "yes" needs no more answers: who to call comes at once.
+    page.locator("#q-saddle-numbness").get_by_role("radio", name="Yes", exact=True).click()
     block = page.locator("#safety-block")
-    expect(block.get_by_role("heading", name="Get urgent medical help now")).to_be_visible()
+    expect(block.get_by_role("heading", name="Emergency now")).to_be_visible()
+    expect(block.get_by_role("link").first).to_have_attribute("href", re.compile(r"^tel:"))
     expect(block).to_contain_text("Numbness or tingling between your legs")
-    expect(block).to_contain_text("Go to an emergency department (A&E) now")
+    expect(block).to_contain_text("emergency department (A&E) now")
     expect(page.locator("#safety-continue")).to_be_hidden()
     screenings = page.evaluate("Relieve.store.all('screenings')")
-    assert sorted(s["kind"] for s in screenings) == ["contraindications", "red-flags"]
+    assert [(s["kind"], s["answers"]) for s in screenings] == [("red-flags", {"saddle-numbness": True})]
 
     # No routine starts today, flare mode included; the home page says why.
     for path in ("/play?routine=morning-relief", "/play?routine=flare-up-gentle&flare=1"):
@@ -167,10 +170,10 @@ def test_first_routine_asks_the_safety_check_and_a_red_flag_blocks_routines(cont
         expect(page.get_by_role("button", name="Start")).to_be_hidden()
     assert page.evaluate("Relieve.store.all('sessions')") == []
     page.goto(live_server + "/")
-    expect(page.locator("#safety-today")).to_contain_text("Get urgent medical help now")
+    expect(page.locator("#safety-today")).to_contain_text("Emergency now")
     expect(page.locator("#safety-first-run")).to_be_hidden()
     page.goto(live_server + "/routines/morning-relief")
-    expect(page.locator("#routine-safety")).to_contain_text("Get urgent medical help now")
+    expect(page.locator("#routine-safety")).to_contain_text("Emergency now")
     assert context.console.errors == []
 
 
@@ -182,18 +185,16 @@ def test_a_warning_sign_on_a_log_blocks_routines_and_offers_the_check(context, p
     page.locator("#field-backPain").get_by_role("radio", name="4", exact=True).click()
     page.get_by_label("Fever, chills or feeling very unwell").check()
     page.get_by_role("button", name="Save", exact=True).click()
-    expect(
-        page.locator("#log-block").get_by_role("heading", name="See a doctor before doing a routine")
-    ).to_be_visible()
+    expect(page.locator("#log-block").get_by_role("heading", name="Today")).to_be_visible()
     entry_id = stored_logs(page)[0]["id"]
     expect(
         page.locator("#log-block").get_by_role("link", name="Ticked by mistake? Edit the log entry")
     ).to_have_attribute("href", f"/log/new?id={entry_id}")
     page.locator("#log-suggest-link").click()
-    expect(page.locator("#part-contraindications")).to_be_hidden()
+    expect(page.locator("#screen-contraindications")).to_be_hidden()
     expect(page.locator("#q-fever input[value='yes']")).to_be_checked()
     page.goto(live_server + "/play?routine=desk-break")
-    expect(page.locator("#player-blocked")).to_contain_text("See a doctor before doing a routine")
+    expect(page.locator("#player-blocked")).to_contain_text("Get medical advice today")
     assert context.console.errors == []
 
 
@@ -296,6 +297,10 @@ def test_no_serious_accessibility_violations_with_data(browser, live_server, sch
     page.locator(".log-item").wait_for()
     problems += serious(axe, page, "log list")
     page.goto(live_server + "/safety/?part=red-flags")
+    page.get_by_role("button", name="Next").click()
+    problems += serious(axe, page, "safety check with errors")
+    answer_check(page)
+    page.get_by_role("button", name="Next").click()
     answer_check(page, yes=("fever",))
     page.get_by_role("button", name="Save my answers").click()
     page.locator("#safety-block").wait_for()

@@ -196,7 +196,12 @@ async function showResult() {
       cont.textContent = next.startsWith('/play') ? 'Continue to the routine' : 'Continue';
     }
   }
-  result.focus();
+  // The result replaces the check: on an emergency the call button must be the first thing seen.
+  for (const intro of document.querySelectorAll('#safety-check > .lead, #safety-check > .hint, #safety-why')) {
+    /** @type {HTMLElement} */ (intro).hidden = true;
+  }
+  window.scrollTo(0, 0);
+  result.focus({ preventScroll: true });
   announce(state.block ? 'Answers saved. Please read the advice to get medical help.' : 'Answers saved.');
 }
 

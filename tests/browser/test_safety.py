@@ -1,0 +1,205 @@
+"""Safety that gets a person to the right care fast (issue #9), offline: the short check, the
+flare-up's one screen, tap-to-call first on an emergency, routines visibly paused everywhere on a
+red-flag day, the emergency questions again after a week, and the new contraindications."""
+
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, ConsoleWatcher, axe_context, pass_safety_check, serious, wait_for_service_worker
+from webapp.safety import questions
+
+EMERGENCY = [q.id for q in questions.RED_FLAGS if q.tier == "emergency"]
+
+
+def phone(browser, timezone="Europe/London", locale="en-GB", scheme="light"):
+    context = browser.new_context(
+        viewport=PHONE, timezone_id=timezone, locale=locale, color_scheme=scheme, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(10_000)
+    context.console = ConsoleWatcher(context)
+    return context, context.new_page()
+
+
+def offline(context, page, live_server):
+    page.goto(live_server + "/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+
+
+def test_a_first_run_with_no_signs_takes_three_screens(browser, live_server):
+    context, page = phone(browser)
+    offline(context, page, live_server)
+    expect(page.locator("#safety-first-run")).to_be_visible()
+    page.locator("#safety-first-run").get_by_role("link", name="Start the safety check").click()
+    for step in (1, 2, 3):
+        expect(page.locator("#check-step")).to_have_text(f"Step {step} of 3")
+        page.locator(".check-part:visible").get_by_role("button", name="None of these").click()
+    # Done after the third screen: no fourth.
+    expect(page.locator("#safety-clear")).to_contain_text("No warning signs today")
+    # "None of these" is an explicit answer to every question on its screen.
+    (red, contra) = sorted(page.evaluate("Relieve.store.all('screenings')"), key=lambda s: s["kind"])[::-1]
+    assert red["answers"] == dict.fromkeys(questions.RED_FLAG_IDS, False)
+    assert contra["answers"] == dict.fromkeys(questions.CONTRAINDICATION_IDS, False)
+    page.goto(live_server + "/")
+    expect(page.locator("#safety-last")).to_contain_text("Safety check: last answered today")
+    expect(page.locator("#safety-first-run")).to_be_hidden()
+    assert context.console.errors == []
+    context.close()
+
+
+def test_the_flare_button_reaches_a_running_routine_after_one_screen(browser, live_server):
+    context, page = phone(browser)
+    offline(context, page, live_server)
+    page.get_by_role("link", name=re.compile("Start the gentle routine")).click()
+    expect(page).to_have_url(re.compile(r"/safety/\?part=emergency"))
+    expect(page.locator("#check-step")).to_have_text("One screen")
+    expect(page.locator("fieldset.yes-no:visible")).to_have_count(len(EMERGENCY))
+    page.get_by_role("button", name="None of these").click()
+    expect(page).to_have_url(re.compile(r"/play\?routine=flare-up-gentle&flare=1"))
+    expect(page.locator("#player-run")).to_be_visible()
+    expect(page.locator("#phase")).to_have_text("Get ready")
+    # The other screens can wait: they are asked before the next ordinary routine.
+    page.goto(live_server + "/play?routine=desk-break")
+    expect(page).to_have_url(re.compile(r"/safety/\?part=warning%2Ccontraindications"))
+    assert context.console.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("timezone", "locale", "first", "second"),
+    [
+        ("Europe/London", "en-GB", "tel:999", "tel:111"),
+        ("America/New_York", "en-US", "tel:911", None),
+        ("Australia/Sydney", "en-AU", "tel:000", None),
+        ("Europe/Berlin", "de-DE", "tel:112", None),
+    ],
+)
+def test_each_emergency_answer_puts_the_call_button_first(browser, live_server, timezone, locale, first, second):
+    context, page = phone(browser, timezone, locale)
+    offline(context, page, live_server)
+    for question in EMERGENCY:
+        page.goto(live_server + "/safety/?part=emergency")
+        page.locator(f"#q-{question}").get_by_role("radio", name="Yes", exact=True).click()
+        block = page.locator("#safety-block")
+        expect(block.get_by_role("heading", name="Emergency now")).to_be_visible()
+        links = block.get_by_role("link")
+        expect(links.first).to_have_attribute("href", first)
+        if second:
+            expect(links.nth(1)).to_have_attribute("href", second)
+        # First and largest: nothing above it but the tier's name.
+        call = links.first.bounding_box()
+        assert call["height"] >= 70 and call["y"] < 844, question
+        expect(block.locator(".doctor-card")).to_contain_text("Noted in the safety check today at")
+    # Another region in one tap.
+    block.get_by_label("Numbers for").select_option(label="Canada")
+    expect(page.locator("#safety-block").get_by_role("link").first).to_have_attribute("href", "tel:911")
+    assert context.console.errors == []
+    context.close()
+
+
+def test_a_red_flag_day_pauses_every_way_into_a_routine(browser, live_server):
+    context, page = phone(browser)
+    offline(context, page, live_server)
+    pass_safety_check(page, red_flags=("walking",))
+    page.goto(live_server + "/")
+    expect(page.locator("#safety-today")).to_contain_text("Emergency now")
+    expect(page.locator("#flare-button")).to_have_text("Paused today: see why")
+    page.goto(live_server + "/routines/")
+    starts = page.locator('a[href^="/play"]')
+    expect(starts.first).to_be_visible()
+    for link in starts.all():
+        expect(link).to_have_class(re.compile("is-blocked"))
+        expect(link).to_have_text("Paused today: see why")
+    expect(page.locator("#safety-banner")).to_contain_text("Emergency now")
+    page.goto(live_server + "/routines/desk-break")
+    expect(page.locator("#routine-safety")).to_contain_text("Emergency now")
+    expect(page.get_by_role("link", name=re.compile("Routines are paused today"))).to_be_visible()
+    page.goto(live_server + "/techniques/pelvic-tilt")
+    expect(page.locator("#safety-banner")).to_contain_text("Emergency now")
+    # The shortcut's flare-up goes to the player, which says why and who to call.
+    page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
+    expect(page.locator("#player-blocked").get_by_role("link").first).to_have_attribute("href", "tel:999")
+    assert page.evaluate("Relieve.store.all('sessions')") == []
+    assert context.console.errors == []
+    context.close()
+
+
+def test_the_emergency_questions_come_back_after_seven_days(browser, live_server):
+    context, page = phone(browser)
+    start = datetime(2026, 11, 2, 9, 0)
+    page.clock.install(time=start)
+    offline(context, page, live_server)
+    pass_safety_check(page)
+    page.goto(live_server + "/")
+    expect(page.locator("#safety-last")).to_contain_text("last answered today")
+    page.clock.set_system_time(start + timedelta(days=6))
+    page.reload()
+    expect(page.locator("#safety-last")).to_contain_text("last answered 6 days ago")
+    expect(page.locator("#safety-last")).not_to_have_class(re.compile("due"))
+    page.clock.set_system_time(start + timedelta(days=7, hours=1))
+    page.reload()
+    expect(page.locator("#safety-last")).to_contain_text("Time to check the emergency signs again")
+    page.goto(live_server + "/play?routine=desk-break")
+    expect(page).to_have_url(re.compile(r"/safety/\?part=emergency&"))
+    page.get_by_role("button", name="None of these").click()
+    expect(page).to_have_url(re.compile(r"/play\?routine=desk-break"))
+    expect(page.get_by_role("button", name="Start")).to_be_visible()
+    assert context.console.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("answer", "ruled_out", "kept"),
+    [
+        ("hip-replacement", ["piriformis-stretch", "seated-figure-four", "knee-to-chest", "foam-roll-glutes"], "cat-cow"),
+        ("spinal-stenosis", ["prone-press-up"], "knee-to-chest"),
+        ("spinal-surgery", ["pelvic-tilt", "sciatic-nerve-glide", "hand-circles-buttock"], None),
+    ],
+)
+def test_new_contraindications_rule_out_the_right_cards(browser, live_server, answer, ruled_out, kept):
+    context, page = phone(browser)
+    offline(context, page, live_server)
+    pass_safety_check(page, contraindications=(answer,))
+    reason = next(q.reason for q in questions.CONTRAINDICATIONS if q.id == answer)
+    for slug in ruled_out:
+        page.goto(f"{live_server}/techniques/{slug}")
+        expect(page.locator("#card-safety")).to_contain_text(f"Not advised for you: you told us you have {reason}")
+    if kept:
+        page.goto(f"{live_server}/techniques/{kept}")
+        expect(page.locator("#card-safety")).to_be_hidden()
+    assert context.console.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations_on_the_new_safety_screens(browser, live_server, scheme):
+    context = axe_context(browser, scheme)
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+    page.goto(live_server + "/")
+    wait_for_service_worker(page)
+    page.goto(live_server + "/safety/")
+    problems += serious(axe, page, "check, screen 1")
+    page.get_by_role("button", name="Next").click()
+    problems += serious(axe, page, "check, screen 1 with errors")
+    page.get_by_role("button", name="None of these").click()
+    problems += serious(axe, page, "check, screen 2")
+    page.goto(live_server + "/")
+    pass_safety_check(page)
+    page.reload()
+    page.locator("#safety-last").wait_for()
+    problems += serious(axe, page, "home with the last check")
+    page.goto(live_server + "/safety/?part=emergency")
+    page.locator("#q-bladder").get_by_role("radio", name="Yes", exact=True).click()
+    page.locator("#safety-block .call-actions").wait_for()
+    problems += serious(axe, page, "emergency with call buttons")
+    page.goto(live_server + "/routines/")
+    page.locator("#safety-banner").wait_for()
+    problems += serious(axe, page, "routines paused")
+    context.close()
+    assert problems == []
