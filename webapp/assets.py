@@ -28,6 +28,7 @@ OUTDIR = "gen/js"
 # ({{ scripts("player") }}); "app" runs on every page (base.html).
 ENTRIES = {
     "app": "js/app.js",
+    "home": "js/main/home.js",
     "library": "js/library.js",
     "safety-gate": "js/safety/gate.js",
     "routine-lists": "js/routine/lists.js",

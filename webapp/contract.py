@@ -20,7 +20,7 @@ from webapp.routines.records import SESSION_STATUSES, SLUG, STEP_SIDES, RoutineD
 from webapp.safety import questions
 from webapp.safety.records import SCREENING_KINDS, SCREENING_SOURCES
 from webapp.symptoms import vocabulary as symptoms
-from webapp.symptoms.records import EARLIEST_LOG, SymptomLogData
+from webapp.symptoms.records import DAY_PATTERN, EARLIEST_EPISODE, EARLIEST_LOG, SymptomLogData
 from webapp.sync import schemas as sync
 from webapp.sync.fields import ISO_TIME_PATTERN, MAX_CLOCK_SKEW_MS
 from webapp.sync.registry import record_types
@@ -88,6 +88,8 @@ def build(app=None):
         "HELPED_OTHER_MAX": _field(log, "helpedOther")["maxLength"],
         "PAIN_RANGE": [_field(log, "legPain")["minimum"], _field(log, "legPain")["maximum"]],
         "LOG_EARLIEST_MS": _ms(EARLIEST_LOG),
+        "EPISODE_EARLIEST": EARLIEST_EPISODE.isoformat(),
+        "DAY_PATTERN": DAY_PATTERN,
         "LEVEL_LABELS": symptoms.LEVEL_LABELS,
         "REGION_LABELS": symptoms.REGION_LABELS,
         "HELPED_LABELS": symptoms.HELPED_LABELS,

@@ -1,7 +1,8 @@
-"""The symptom log entry as it syncs. static/js/symptoms/validate.js checks the form with the
-same limits (from webapp/contract.py) before anything is saved."""
+"""The symptom log entry and the episode start as they sync. static/js/symptoms/validate.js and
+static/js/symptoms/episode.js check the forms with the same limits (from webapp/contract.py)
+before anything is saved."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator
@@ -11,6 +12,9 @@ from webapp.symptoms.vocabulary import HELPED, HELPED_OTHER_MAX, LEVELS, NOTES_M
 from webapp.sync.fields import MAX_CLOCK_SKEW_MS, IsoTime, Strict, now_ms, parse_time
 
 EARLIEST_LOG = datetime(2000, 1, 1, tzinfo=UTC)
+# An episode may have started long before the app was used, but not before anyone alive.
+EARLIEST_EPISODE = date(1900, 1, 1)
+DAY_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 Level = Literal[LEVELS]
 Region = Literal[REGIONS]
 Side = Literal[SIDES]
@@ -58,4 +62,28 @@ class SymptomLogData(Strict):
         return value
 
 
-RECORD_TYPES = {"symptom_log": SymptomLogData}
+class EpisodeData(Strict):
+    """When this episode of sciatica started: a local calendar day, as the person lived it.
+    The device keeps the latest record (by updatedAt) as the current episode."""
+
+    startedOn: Annotated[str, StringConstraints(pattern=DAY_PATTERN), Field(json_schema_extra={"format": "date"})]
+    updatedAt: IsoTime | None = None
+
+    @field_validator("startedOn")
+    @classmethod
+    def _real_past_day(cls, value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("is not a real date") from None
+        if day < EARLIEST_EPISODE:
+            raise ValueError("is before 1900")
+        # A local day can be a day ahead of the server's UTC day (UTC+14), and a phone's clock may
+        # run fast: the same allowance as for a change's time, and no more.
+        latest = (datetime.now(UTC) + timedelta(milliseconds=MAX_CLOCK_SKEW_MS)).date()
+        if day > latest:
+            raise ValueError("is in the future")
+        return value
+
+
+RECORD_TYPES = {"symptom_log": SymptomLogData, "episode": EpisodeData}

@@ -17,6 +17,9 @@ import * as timer from './timer.js';
 const root = byId('player');
 
 const SAVE_KEY = 'relieve.player';
+// Whether built-in routines play their optional self-massage steps (FACTS §9: an add-on to
+// movement, never required). On unless the person switched it off.
+const OPTIONAL_KEY = 'relieve.includeOptional';
 const TICK_MS = 200;
 const params = new URLSearchParams(window.location.search);
 const routineId = params.get('routine');
@@ -65,15 +68,37 @@ const scaleValue = (name) => {
 
 // ---- setup -------------------------------------------------------------------------------
 
+/** Play the optional steps? Always, unless the routine offers the choice and it is switched off. */
+function includeOptional() {
+  return el('optional-switch').hidden || /** @type {HTMLInputElement} */ (el('include-optional')).checked;
+}
+
 async function setup() {
   el('setup-name').textContent = routine.name;
   el('setup-summary').textContent = routine.summary || '';
   el('setup-summary').hidden = !routine.summary;
   const facts = await catalog.facts(routine);
-  el('setup-time').textContent = formatMinutes(facts.seconds);
-  el('setup-equipment').textContent = facts.equipment.map((e) => data.labels.equipment[e]).join(', ') || 'None';
-  el('setup-positions').textContent = facts.positions.map((p) => data.labels.positions[p]).join(', ');
-  el('setup-steps').textContent = routine.steps.map((s) => data.techniques[s.technique].name).join(', ');
+  // The switch only when there is a choice: some steps optional and some not.
+  const optional = routine.steps.filter((s) => s.optional === true);
+  const choice = optional.length > 0 && optional.length < routine.steps.length;
+  const toggle = /** @type {HTMLInputElement} */ (el('include-optional'));
+  el('optional-switch').hidden = !choice;
+  toggle.checked = prefs.get(OPTIONAL_KEY) !== '0';
+  el('optional-hint').textContent = `Optional: ${optional.map((s) => data.techniques[s.technique].name).join(', ')}. `
+    + 'Moving and stretching help most; self-massage is an extra you can leave out.';
+  const describe = () => {
+    const steps = includeOptional() ? routine.steps : routine.steps.filter((s) => s.optional !== true);
+    const used = steps.map((s) => data.techniques[s.technique]);
+    el('setup-time').textContent = formatMinutes(includeOptional() ? facts.seconds : facts.secondsWithoutOptional);
+    el('setup-equipment').textContent = [...new Set(used.flatMap((t) => t.equipment))].map((e) => data.labels.equipment[e]).join(', ') || 'None';
+    el('setup-positions').textContent = [...new Set(used.map((t) => t.position))].map((p) => data.labels.positions[p]).join(', ');
+    el('setup-steps').textContent = steps.map((s) => data.techniques[s.technique].name + (s.optional === true ? ' (optional)' : '')).join(', ');
+  };
+  toggle.onchange = () => {
+    prefs.set(OPTIONAL_KEY, toggle.checked ? '1' : '0');
+    describe();
+  };
+  describe();
 
   const flags = await store.all('flags').catch(() => []);
   // Several devices (or days) may have flagged one technique: offer it once, with the latest date.
@@ -121,7 +146,7 @@ function start() {
     ...concerns.map((c) => c.technique)];
   let segments;
   try {
-    segments = expand.expandRoutine(routine, data.techniques, { skip });
+    segments = expand.expandRoutine(routine, data.techniques, { skip, withoutOptional: !includeOptional() });
   } catch (error) {
     fail(error.message);
     return;

@@ -4,6 +4,7 @@
 import { announce, byId, confirmTap, make } from '../lib/dom.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
+import * as episodeForm from './episode-form.js';
 
 const page = byId('log-list-page');
 
@@ -92,6 +93,7 @@ async function draw() {
 }
 
 draw().catch(() => {});
+episodeForm.init();
 // Local changes, and entries a sync brought from another device.
 records.onChange(() => draw().catch(() => {}), { types: ['symptom_log'] });
 window.addEventListener('relieve:synced', () => draw().catch(() => {}));

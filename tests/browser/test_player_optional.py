@@ -1,0 +1,69 @@
+"""The player's switch for the optional self-massage (FACTS §9): shown only for routines with
+optional steps, on by default, remembered, the totals follow it, and off leaves those steps out."""
+
+import json
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import pass_safety_check, wait_for_service_worker
+
+T0 = "2026-11-24T08:00:00"
+
+
+def minutes(seconds):
+    """As lib/dom.js formatMinutes writes it (JavaScript rounds halves up)."""
+    return f"about {int(seconds / 60 + 0.5)} min"
+
+
+def played_techniques(page):
+    saved = page.evaluate("() => localStorage.getItem('relieve.player')")
+    state = json.loads(json.loads(saved)["state"])
+    return {s["technique"] for s in state["segments"] if s["kind"] == "work"}
+
+
+def test_switching_off_the_optional_self_massage_leaves_it_out(context, page, live_server):
+    page.clock.install(time=T0)
+    page.clock.pause_at(T0)
+    page.goto(live_server + "/")
+    wait_for_service_worker(page)
+    pass_safety_check(page)
+    context.set_offline(True)
+
+    routine = page.evaluate("async () => (await Relieve.catalog.load()).routines.find((r) => r.id === 'desk-break')")
+    optional = {s["technique"] for s in routine["steps"] if s.get("optional")}
+    required = {s["technique"] for s in routine["steps"] if not s.get("optional")}
+    assert optional and required
+    facts = page.evaluate(
+        "async () => { const c = await Relieve.catalog.load(); const r = c.routines.find((x) => x.id === 'desk-break');"
+        " return Relieve.catalog.facts(r); }"
+    )
+
+    page.goto(live_server + "/play?routine=desk-break")
+    switch = page.get_by_role("switch", name="Include the optional self-massage")
+    expect(switch).to_be_visible()
+    expect(switch).to_be_checked()
+    expect(page.locator("#optional-hint")).to_contain_text("self-massage is an extra you can leave out")
+    expect(page.locator("#setup-time")).to_have_text(minutes(facts["seconds"]))
+    expect(page.locator("#setup-steps")).to_contain_text("(optional)")
+
+    switch.uncheck()
+    expect(page.locator("#setup-time")).to_have_text(minutes(facts["secondsWithoutOptional"]))
+    expect(page.locator("#setup-steps")).not_to_contain_text("(optional)")
+
+    # Remembered: a reload keeps it off.
+    page.reload()
+    expect(page.get_by_role("switch", name="Include the optional self-massage")).not_to_be_checked()
+    page.get_by_role("button", name="Start").click()
+    expect(page.locator("#phase")).to_have_text("Get ready")
+    assert played_techniques(page) == required
+
+    # A routine without optional steps shows no switch.
+    page.evaluate("() => localStorage.removeItem('relieve.player')")
+    no_optional = page.evaluate(
+        "async () => (await Relieve.catalog.load()).routines.find((r) => r.steps.every((s) => !s.optional)) || null"
+    )
+    if no_optional:
+        page.goto(live_server + f"/play?routine={no_optional['id']}")
+        expect(page.locator("#setup-name")).to_be_visible()
+        expect(page.locator("#optional-switch")).to_be_hidden()
+    assert context.console.errors == []
