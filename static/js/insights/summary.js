@@ -15,7 +15,6 @@ const sheet = byId('summary');
 const PERIOD_KEY = 'relieve.insights.period'; // shared with the insights page: one chosen period
 const PERIODS = INSIGHT_PERIODS.map(String);
 const regionNames = JSON.parse(sheet.dataset.regions || '{}');
-const warningNames = Object.fromEntries(JSON.parse(sheet.dataset.warnings || '[]').map(([id, label]) => [id, label]));
 const { score } = chart;
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 const date = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -97,7 +96,24 @@ function routineSection(s, nameOf) {
 }
 
 function warningSection(s, screenings, safety, now) {
-  const redFlagText = Object.fromEntries(safety.redFlags.map((q) => [q.id, q.question]));
+  // Each sign in short, with its tier's name: the same words as the check and the log.
+  const known = [...safety.redFlags, ...(safety.retiredRedFlags || [])];
+  const tierName = Object.fromEntries((safety.tiers || []).map((t) => [t.id, t.name]));
+  const redFlagText = Object.fromEntries(known.map((q) => [q.id, q.sign || q.question]));
+  const tierOf = Object.fromEntries(known.map((q) => [q.id, tierName[q.tier]]));
+  // Grouped by tier, and signs seen on the same dates share them, so a bad quarter fits the page.
+  const describe = (entries) => {
+    const groups = new Map();
+    for (const [id, dates] of entries) {
+      const key = `${tierOf[id] || ''}\u0000${seen(dates)}`;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(redFlagText[id] || id);
+    }
+    return [...groups].map(([key, names]) => {
+      const [tier, when] = key.split('\u0000');
+      return `${tier ? tier + ': ' : ''}${names.join(', ')} (${when})`;
+    });
+  };
   const inPeriod = (iso) => insights.localDay(iso) >= s.from && Date.parse(iso) <= now.getTime();
   // The latest check of a day replaces earlier ones that day (a corrected answer is not a
   // sign), as in the safety rules.
@@ -125,9 +141,9 @@ function warningSection(s, screenings, safety, now) {
   }
   const line = (label, entries) => make('li', { className: 'warning-yes' }, make('strong', { textContent: `${label}: ` }), entries.join('; '));
   const items = [];
-  const answeredYes = [...answered].filter(([, dates]) => dates.length).map(([id, dates]) => `${redFlagText[id] || id} (${seen(dates)})`);
+  const answeredYes = describe([...answered].filter(([, dates]) => dates.length));
   if (answeredYes.length) items.push(line('Warning-sign check, answered yes', answeredYes));
-  const signs = [...logged].map(([id, dates]) => `${warningNames[id] || redFlagText[id] || id} (${seen(dates)})`);
+  const signs = describe([...logged]);
   if (signs.length) items.push(line('Warning signs logged', signs));
   if (!items.length) {
     const taken = checks.length ? ` The warning-sign check was answered ${plural(checks.length, 'time', 'times')}, no to every question.` : '';
@@ -135,7 +151,8 @@ function warningSection(s, screenings, safety, now) {
   }
   byId('warning-list').replaceChildren(...items);
 
-  const contraText = Object.fromEntries(safety.contraindications.map((q) => [q.id, q.question]));
+  // In short (the reason a technique is left out), so every answer fits the page.
+  const contraText = Object.fromEntries(safety.contraindications.map((q) => [q.id, q.reason || q.question]));
   const latest = screenings.filter((r) => r.kind === 'contraindications' && Date.parse(r.takenAt) <= now.getTime())
     .sort((a, b) => a.takenAt.localeCompare(b.takenAt)).pop();
   const contra = byId('contra-text');
@@ -146,7 +163,7 @@ function warningSection(s, screenings, safety, now) {
   const answers = Object.entries(latest.answers || {});
   const yes = answers.filter(([, value]) => value === true).map(([id]) => contraText[id] || id);
   const no = answers.length - yes.length;
-  const quoted = yes.map((q) => `“${q}”`).join(' ');
+  const quoted = yes.join('; ');
   const rest = no ? `; no to the other ${no}.` : '.';
   contra.replaceChildren(make('strong', { textContent: `Massage safety check (latest, ${date(latest.takenAt)}): ` }),
     yes.length ? `yes to ${quoted}${rest}` : `no to all ${answers.length} questions.`);
