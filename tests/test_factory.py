@@ -101,3 +101,50 @@ def test_clinic_settings_accepted(clean_env):
 
 def test_blueprints_registered(app):
     assert {"main", "library", "learn", "pwa", "content"} <= set(app.blueprints)
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"RELIEVE_REGION": "mars"}, "RELIEVE_REGION must be one of"),
+        (
+            {"RELIEVE_REGION": "uk", "RELIEVE_EMERGENCY_NUMBER": "nine-nine-nine"},
+            "RELIEVE_EMERGENCY_NUMBER must be a phone",
+        ),
+        ({"RELIEVE_REGION": "uk", "RELIEVE_URGENT_NUMBER": "111; DROP"}, "RELIEVE_URGENT_NUMBER must be a phone"),
+        ({"RELIEVE_REGION": "uk", "RELIEVE_EMERGENCY_NUMBER": "9"}, "RELIEVE_EMERGENCY_NUMBER must be a phone"),
+        ({"RELIEVE_REGION": "uk", "RELIEVE_EMERGENCY_NUMBER": "1" * 16}, "RELIEVE_EMERGENCY_NUMBER must be a phone"),
+        ({"RELIEVE_EMERGENCY_NUMBER": "112"}, "Set RELIEVE_REGION too"),
+        ({"RELIEVE_REGION": "eu", "RELIEVE_URGENT_NAME": "Helpline"}, "set RELIEVE_URGENT_NUMBER"),
+    ],
+)
+def test_a_region_or_number_that_cannot_be_dialled_stops_start_up(clean_env, settings, message):
+    for name, value in settings.items():
+        clean_env.setenv(name, value)
+    with pytest.raises(ConfigError, match=message):
+        create_app()
+
+
+def test_the_deployment_sets_the_region_and_its_numbers(clean_env, tmp_path):
+    clean_env.setenv("RELIEVE_REGION", "eu")
+    clean_env.setenv("RELIEVE_EMERGENCY_NUMBER", "+353 112")
+    clean_env.setenv("RELIEVE_URGENT_NUMBER", "1850 24 1850")
+    clean_env.setenv("RELIEVE_URGENT_NAME", "the out-of-hours line")
+    calls = create_app().config["EMERGENCY_REGIONS"]
+    assert calls["default"] == "eu"
+    eu = next(r for r in calls["regions"] if r["id"] == "eu")
+    assert (eu["emergency"], eu["urgent"], eu["urgentName"]) == ("+353 112", "1850 24 1850", "the out-of-hours line")
+    uk = next(r for r in calls["regions"] if r["id"] == "uk")
+    assert (uk["emergency"], uk["urgent"]) == ("999", "111")
+
+
+def test_without_settings_the_browser_guesses_the_region(clean_env):
+    calls = create_app().config["EMERGENCY_REGIONS"]
+    assert calls["default"] is None
+    assert {r["id"]: r["emergency"] for r in calls["regions"]} == {
+        "uk": "999",
+        "eu": "112",
+        "us": "911",
+        "ca": "911",
+        "au": "000",
+    }

@@ -197,3 +197,31 @@ def test_every_avoid_if_tag_is_asked_about(content_app):
     with content_app.app_context():
         used = {tag for card in all_cards() for tag in card.avoid_if}
     assert used <= asked
+
+
+def test_a_screening_from_before_the_three_tiers_still_syncs(device):
+    """Version 7 of the app asked eleven questions, one of them "cancer-weight" (now retired and
+    split in two); its screenings and log entries keep syncing, and the old answer still counts."""
+    old_ids = (
+        "saddle-numbness",
+        "bladder",
+        "bowel",
+        "both-legs",
+        "genital-sensation",
+        "weakness-worse",
+        "fever",
+        "cancer-weight",
+        "fall-osteoporosis",
+        "night-pain",
+        "immune",
+    )
+    older = screening(answers={**dict.fromkeys(old_ids, False), "cancer-weight": True})
+    response = device.push([put(uuid7(), older, record_type="screening")])
+    assert response.status_code == 200, response.get_json()
+    assert questions.tier_of("cancer-weight") == "today"
+
+
+def test_the_new_warning_signs_can_be_ticked_on_a_log(device):
+    for sign in ("genital-sensation", "walking"):
+        response = device.push([put(uuid7(), symptom_log(warningSigns=[sign]), record_type="symptom_log")])
+        assert response.status_code == 200, (sign, response.get_json())
