@@ -62,6 +62,10 @@ function showScreen(i, { focus = true } = {}) {
     dot.classList.toggle('current', at === i);
   }
   byId('safety-back').hidden = i === 0;
+  // The introduction is read once; later screens start with their questions.
+  for (const intro of document.querySelectorAll('#safety-check > .lead, #safety-check > .hint, #safety-why')) {
+    /** @type {HTMLElement} */ (intro).hidden = i > 0 || (intro.id === 'safety-why' && !WHY[source]);
+  }
   byId('safety-save').textContent = last ? 'Save my answers' : 'Next';
   if (focus) {
     window.scrollTo(0, 0);
