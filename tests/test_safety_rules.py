@@ -4,13 +4,11 @@ webapp/safety/questions.py gives it (the two agree), and every contraindication 
 the techniques tagged with it, and the routines using them show why."""
 
 import itertools
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.node import run_module
 from webapp.safety import questions
 from webapp.symptoms.vocabulary import LEVELS
 
@@ -24,9 +22,6 @@ def catalog(content_app, client):
 
 
 def assess(catalog, screenings=(), logs=()):
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
     args = {
         "screenings": list(screenings),
         "logs": list(logs),
@@ -42,16 +37,7 @@ def assess(catalog, screenings=(), logs=()):
         "process.stdout.write(JSON.stringify(state));"
     )
     args["routines"] = catalog["routines"]
-    result = subprocess.run(
-        [node, "--input-type=module", "-e", script],
-        input=json.dumps(args),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"TZ": "UTC", "PATH": ""},
-        check=True,
-    )
-    return json.loads(result.stdout)
+    return run_module(script, args)
 
 
 def answers(kind, yes=()):
@@ -94,17 +80,7 @@ def assess_many(catalog, cases):
         "  return state.block && { tier: state.block.tier, reasons: state.block.reasons.map((r) => r.id),"
         "    combinations: state.block.combinations.map((c) => c.id) }; })));"
     )
-    payload = {"cases": cases, "questions": catalog["safety"], "now": NOW}
-    result = subprocess.run(
-        [shutil.which("node") or pytest.skip("Node.js is not installed"), "--input-type=module", "-e", script],
-        input=json.dumps(payload),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={"TZ": "UTC", "PATH": ""},
-        check=True,
-    )
-    return json.loads(result.stdout)
+    return run_module(script, {"cases": cases, "questions": catalog["safety"], "now": NOW})
 
 
 def log_entry(signs=(), **levels):
