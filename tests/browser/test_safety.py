@@ -9,7 +9,14 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, axe_context, pass_safety_check, serious, wait_for_service_worker
+from tests.browser.conftest import (
+    PHONE,
+    ConsoleWatcher,
+    axe_context,
+    pass_safety_check,
+    serious,
+    wait_for_service_worker,
+)
 from webapp.safety import questions
 
 EMERGENCY = [q.id for q in questions.RED_FLAGS if q.tier == "emergency"]
@@ -155,7 +162,11 @@ def test_the_emergency_questions_come_back_after_seven_days(browser, live_server
 @pytest.mark.parametrize(
     ("answer", "ruled_out", "kept"),
     [
-        ("hip-replacement", ["piriformis-stretch", "seated-figure-four", "knee-to-chest", "foam-roll-glutes"], "cat-cow"),
+        (
+            "hip-replacement",
+            ["piriformis-stretch", "seated-figure-four", "knee-to-chest", "foam-roll-glutes"],
+            "cat-cow",
+        ),
         ("spinal-stenosis", ["prone-press-up"], "knee-to-chest"),
         ("spinal-surgery", ["pelvic-tilt", "sciatic-nerve-glide", "hand-circles-buttock"], None),
     ],
