@@ -273,7 +273,10 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     assert "Pelvic tilt (1 time)" in text
     assert "Seated figure 4 stretch (1 time)" in text
     # Each sign in short, with its tier's name, as on the check and the log.
-    assert "Warning-sign check, answered yes: Emergency now: sciatica, numbness or weakness in both legs (Nov 23, 2026)" in text
+    assert (
+        "Warning-sign check, answered yes: Emergency now: sciatica, numbness or weakness in both legs (Nov 23, 2026)"
+        in text
+    )
     assert "Warning signs logged: Emergency now: sciatica, numbness or weakness in both legs (Nov 21, 2026)" in text
     assert "yes to pregnancy (ask your midwife or doctor first); no to the other 11" in text
     assert "Buttock: left 4, right 1" in text
