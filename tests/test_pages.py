@@ -47,8 +47,8 @@ def test_card_page_shows_the_card(client):
     html = client.get("/techniques/piriformis-stretch").get_data(as_text=True)
     with client.application.app_context():
         card = db.session.scalar(db.select(Technique).filter_by(slug="piriformis-stretch"))
-        for step in card.steps:
-            assert f"<li>{step}</li>".replace("'", "&#39;").replace('"', "&#34;") in html
+        for number, step in enumerate(card.steps, 1):
+            assert f'<li id="step-{number}">' + f"{step}</li>".replace("'", "&#39;").replace('"', "&#34;") in html
         assert card.illustration_alt.replace("'", "&#39;") in html
 
 

@@ -1,24 +1,30 @@
 #!/usr/bin/env python3
 """Generate the technique illustrations in static/img/techniques/<slug>.svg.
 
-Every figure is drawn by this one script, from one skeleton with fixed segment
-lengths (torso, neck, upper arm, forearm, hand, thigh, shin, foot), one set of
-stroke widths and one palette, so all drawings share a single visual style and
-their proportions cannot drift from file to file. A pose only says where the
-hip is and at which angles the torso, neck and limbs point (or which point a
-hand or foot must reach, solved with two-bone inverse kinematics at the fixed
-lengths); limbs that point towards the viewer may be foreshortened, which is a
-projection of the same lengths, not a different body (the two hands-on-the-
-back techniques use the same skeleton seen from behind). Far-side limbs are drawn
-first in a lighter tone, near-side limbs last in a darker one, then a soft
-highlight over the area the technique works on. Colours live in an internal
-<style> with a prefers-color-scheme: dark override, the background stays
-transparent, and there is no text, script, font or external reference, so the
-files are small (under 1 KB gzipped each; the budget is 8 KB) and cache well.
-To change a drawing, edit its pose function below and re-run from the repo
-root with `python3 tools/draw_illustrations.py` (Python 3.11 stdlib only); it
-rewrites every file and prints each file's gzipped size.
+One script, one body, one palette. Every figure is built from one skeleton with fixed segment
+lengths (torso, neck, upper arm, forearm, thigh, shin, foot) and fixed widths, drawn as tapered
+body shapes: a pelvis, a chest, limbs that narrow from the joint outwards, round joints, hands, and
+a head with a nose that shows which way the person faces. Far-side limbs are drawn first in a light
+tone, then the torso, then the near-side limbs in a dark one, so crossed legs stay readable. Props
+are drawn as what they are: a foam roller is a cylinder (its length and its end), a massage ball is
+small and round and shiny, a chair has a seat, back and legs, a wall is a panel, a pillow is soft.
+
+Each file holds two poses, `.p1` (start) and `.p2` (finish, or the way into a hold), each a complete
+picture (floor, props, figure, target area, arrows), so either can stand alone. An internal
+<style> cross-fades between them at the technique's pace (`.gl` a slow glide, `.rl` rolling back
+and forth, `.hd` a held stretch); under `prefers-reduced-motion: reduce` the two poses sit side
+by side at half size, still; `file.svg#k` (the list thumbnails) shows the finish pose alone, still.
+The target area is highlighted; on massage cards the sciatic nerve's path (mid-buttock, back of the
+thigh) is hatched as a no-go area. One arrow per movement, on the moving part.
+
+Two-sided techniques are drawn on the person's RIGHT side (the near, dark limbs), the side every
+card's steps start with; the player mirrors the drawing for the left side. `SIDE` below says so.
+
+The viewBox is fitted to both poses with a small margin, and starts at 0 0. There is no text, script,
+font or external reference; colours switch with prefers-color-scheme. Output is deterministic.
+Run from the repo root: `python3 tools/draw_illustrations.py` (stdlib only).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -28,56 +34,60 @@ from pathlib import Path
 
 OUT_DIR = Path(__file__).resolve().parent.parent / "static" / "img" / "techniques"
 
-W, H = 320, 220
-GROUND = 198  # y of the floor line in every drawing
+GROUND = 200
+MARGIN = 6
 
-# --- skeleton: fixed segment lengths (viewBox units) ------------------------
-HEAD_R = 12
-NECK = 7
-TORSO = 50   # hip joint to shoulder joint
-UARM = 30    # shoulder to elbow
-FARM = 27    # elbow to wrist
-HAND = 9     # wrist to finger tips
-THIGH = 42   # hip to knee
-SHIN = 40    # knee to ankle
-FOOT = 14    # ankle to toes
-
-# --- stroke widths: identical in every file ---------------------------------
-SW_TORSO = 22
-SW_NECK = 10
-SW_LEG = 14
-SW_ARM = 11
-SW_FOOT = 9
-SW_HAND = 8
-
-# half widths, handy for putting a limb or the torso on the floor
-R_TORSO = SW_TORSO / 2
-R_LEG = SW_LEG / 2
-R_ARM = SW_ARM / 2
-
-ROLLER_R = 10  # foam roller seen end-on
-BALL_R = 7     # massage ball
+# --- skeleton: fixed lengths ---------------------------------------------------------------
+HEAD_R = 11
+NECK = 8
+TORSO = 52
+UARM = 30
+FARM = 27
+THIGH = 42
+SHIN = 40
+FOOT = 13
+# --- fixed half-widths (radii) -----------------------------------------------------------
+R_HIP, R_CHEST = 11, 12.5
+R_THIGH, R_KNEE, R_ANKLE = 8, 5.5, 4
+R_SH, R_ELB, R_WR = 5.5, 4.2, 3.2
+R_HAND = 4.2
+R_NECK = 4.5
+R_TORSO = 11.5
 
 STYLE = (
-    ".n{stroke:#33475b}.hd{fill:#33475b}.f{stroke:#8fa3b6}"
-    ".eq{fill:#a8d5c5;stroke:#2f7a64;stroke-width:3}"
-    ".ch{fill:none;stroke:#2f7a64;stroke-width:5}"
-    ".gr{fill:none;stroke:#c5cfd8;stroke-width:3}"
-    ".hl{fill:#e76f51;opacity:.45}"
-    ".nv{fill:none;stroke:#e76f51;stroke-width:4;stroke-dasharray:1 6;opacity:.95}"
-    ".ar{fill:none;stroke:#2f7a64;stroke-width:3}"
-    ".gh{fill:none;stroke:#8fa3b6;stroke-width:3;stroke-dasharray:5 5}"
+    ".f{fill:#a9b9c8}.t{fill:#5d7389}.n{fill:#2c4155}.ns{fill:#2c4155}"
+    ".gr{stroke:#9aa8b5;stroke-width:3;fill:none}"
+    ".rl{fill:#5fb59a}.re{fill:#8fd3bd;stroke:#2f7a64;stroke-width:1.5}"
+    ".bl{fill:#7b5ea7}.bs{fill:#fff;opacity:.7}"
+    ".ch{stroke:#8a5a35;stroke-width:4;fill:none}.wl{fill:#d5dce3}.pl{fill:#f2d7a6;stroke:#c39a55;stroke-width:1.5}"
+    ".hl{fill:#e76f51;opacity:.55}"
+    ".ng{fill:url(#ng);stroke:#b3261e;stroke-width:1.2;stroke-dasharray:3 2}.nl{stroke:#b3261e;stroke-width:1.3}"
+    ".nv{fill:none;stroke:#e9a23b;stroke-width:3;stroke-dasharray:2 3}"
+    ".ar{fill:none;stroke:#1f66d1;stroke-width:3;stroke-linecap:round;stroke-linejoin:round}"
     "@media (prefers-color-scheme:dark){"
-    ".n{stroke:#dfe7ee}.hd{fill:#dfe7ee}.f{stroke:#7d8fa1}"
-    ".eq{fill:#3f8f78;stroke:#9fe0cb}.ch{stroke:#9fe0cb}.gr{stroke:#4a5866}"
-    ".hl{fill:#ff9f80;opacity:.5}.nv{stroke:#ff9f80}.ar{stroke:#9fe0cb}"
-    ".gh{stroke:#7d8fa1}}"
+    ".f{fill:#4e5f70}.t{fill:#9db1c4}.n{fill:#e6edf3}.ns{fill:#e6edf3}.gr{stroke:#55626f}"
+    ".rl{fill:#3f8f78}.re{fill:#6cc3a6;stroke:#b5ecd9}.bl{fill:#b49ae0}.ch{stroke:#d1a27a}.wl{fill:#3a4652}"
+    ".pl{fill:#9c8358;stroke:#e3c58d}.hl{fill:#ff9f80}.ng{stroke:#ff8a80}.nl{stroke:#ff8a80}"
+    ".nv{stroke:#f5c46b}.ar{stroke:#8cb8ff}}"
+    ".p1,.p2{animation:9s ease-in-out infinite}.p1{animation-name:a}.p2{animation-name:b}"
+    ".gl>*{animation-duration:5s}.rl2>*{animation-duration:3s}"
+    "@keyframes a{0%,22%{opacity:1}45%,72%{opacity:0}95%,100%{opacity:1}}"
+    "@keyframes b{0%,22%{opacity:0}45%,72%{opacity:1}95%,100%{opacity:0}}"
+    ".hd>.p1{animation-name:c}.hd>.p2{animation-name:d}"
+    "@keyframes c{0%,12%{opacity:1}25%,88%{opacity:0}100%{opacity:1}}"
+    "@keyframes d{0%,12%{opacity:0}25%,88%{opacity:1}100%{opacity:0}}"
+    "@media (prefers-reduced-motion:reduce){#k>*{animation:none;opacity:1;transform-box:view-box;"
+    "transform-origin:0 0}#k>.p1{transform:translate(0,25%) scale(.5)}#k>.p2{transform:translate(50%,25%) scale(.5)}}"
+    "#k:target>*{animation:none;transform:none}#k:target>.p1{opacity:0}#k:target>.p2{opacity:1}"
+)
+DEFS = (
+    '<defs><pattern id="ng" width="5" height="5" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><path class="nl" d="M0 0V5"/></pattern></defs>'
 )
 
 
-# --- geometry helpers --------------------------------------------------------
+# --- geometry ----------------------------------------------------------------------------
 def pt(p, deg, length, fs=1.0):
-    """Point `length` (times foreshortening fs) from p at `deg` (0 = right, 90 = up)."""
     a = math.radians(deg)
     return (p[0] + length * fs * math.cos(a), p[1] - length * fs * math.sin(a))
 
@@ -98,54 +108,31 @@ def dist(a, b):
     return math.hypot(b[0] - a[0], b[1] - a[1])
 
 
+def mix(a, b, t):
+    return a + (b - a) * t
+
+
 WARNINGS: list[str] = []
-BOX: list[float] = []  # x extents of what a drawing uses (for centring)
-TOPS: list[float] = []
+BOX: list[tuple[float, float, float, float]] = []
 
 
-def track(x1, y, x2=None):
-    BOX.extend((x1, x1 if x2 is None else x2))
-    TOPS.append(y)
+def track(x, y, r=0.0):
+    BOX.append((x - r, y - r, x + r, y + r))
 
 
 def ik(root, target, l1, l2, bend, name="limb"):
-    """Middle joint and end point of a two-bone chain from root towards target.
-
-    bend=+1 puts the middle joint to the left of root->target (screen space,
-    y down: "left" means counter-clockwise on screen), -1 to the right. If
-    the target is out of reach the chain straightens and stops short; a note
-    is kept so a bad pose is noticed.
-    """
+    """Middle joint and end of a two-bone chain reaching for target (bend +1/-1 picks the side)."""
     d = dist(root, target)
     if d > l1 + l2 - 0.01:
         if d - (l1 + l2) > 1.5:
             WARNINGS.append(f"{name}: target {d - l1 - l2:.1f} out of reach")
         d = l1 + l2 - 0.01
         target = lerp(root, target, d / dist(root, target))
-    if d < abs(l1 - l2) + 0.01:
-        d = abs(l1 - l2) + 0.01
+    d = max(d, abs(l1 - l2) + 0.01)
     a = ang(root, target)
     cos_i = (l1 * l1 + d * d - l2 * l2) / (2 * l1 * d)
     inner = math.degrees(math.acos(max(-1.0, min(1.0, cos_i))))
-    mid = pt(root, a + bend * inner, l1)
-    return mid, target
-
-
-def foreshortened(a, b, length, name):
-    """A segment drawn from a to b must not be longer than the bone."""
-    if dist(a, b) > length + 0.5:
-        WARNINGS.append(f"{name}: {dist(a, b):.1f} longer than {length}")
-
-
-def reach_on(a, b, origin, r):
-    """The point on segment a-b (searched from a) that is r from origin, so
-    an arm can grip a limb without over- or under-reaching."""
-    best = a
-    for i in range(101):
-        p = lerp(a, b, i / 100)
-        if abs(dist(origin, p) - r) < abs(dist(origin, best) - r):
-            best = p
-    return best
+    return pt(root, a + bend * inner, l1), target
 
 
 def fmt(v):
@@ -157,634 +144,849 @@ def pts(*ps):
     return " ".join(f"{fmt(x)} {fmt(y)}" for x, y in ps)
 
 
-def poly(cls, width, *ps):
-    for x, y in ps:
-        track(x - width / 2, y - width / 2, x + width / 2)
-    return f'<path class="{cls}" stroke-width="{width}" d="M{pts(*ps)}"/>'
+def cap(cls, a, b, ra, rb):
+    """A tapered limb: a capsule from a (radius ra) to b (radius rb)."""
+    track(*a, ra)
+    track(*b, rb)
+    d = dist(a, b)
+    if d < 0.5:
+        return circ(cls, a, max(ra, rb))
+    ux, uy = (b[0] - a[0]) / d, (b[1] - a[1]) / d
+    nx, ny = -uy, ux
+    p1, p2 = (a[0] + nx * ra, a[1] + ny * ra), (b[0] + nx * rb, b[1] + ny * rb)
+    p3, p4 = (b[0] - nx * rb, b[1] - ny * rb), (a[0] - nx * ra, a[1] - ny * ra)
+    return (
+        f'<path class="{cls}" d="M{pts(p1)}L{pts(p2)}A{fmt(rb)} {fmt(rb)} 0 0 0 {pts(p3)}'
+        f'L{pts(p4)}A{fmt(ra)} {fmt(ra)} 0 0 0 {pts(p1)}"/>'
+    )
 
 
-def head(c):
-    track(c[0] - HEAD_R, c[1] - HEAD_R, c[0] + HEAD_R)
-    return f'<circle class="hd" cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{HEAD_R}"/>'
+def circ(cls, c, r):
+    track(*c, r)
+    return f'<circle class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{fmt(r)}"/>'
 
 
-# --- the figure --------------------------------------------------------------
+def ell(cls, c, rx, ry, rot=0.0):
+    track(*c, max(rx, ry))
+    r = f' transform="rotate({fmt(rot)} {fmt(c[0])} {fmt(c[1])})"' if rot else ""
+    return f'<ellipse class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" rx="{fmt(rx)}" ry="{fmt(ry)}"{r}/>'
+
+
+# --- the body ----------------------------------------------------------------------------
 class Figure:
-    """A side-view figure built from the fixed skeleton.
+    """A side view. hip: hip joint; torso: direction hip -> shoulder; curve: bow of the back
+    (positive bows to the left of hip->shoulder, i.e. up for a torso pointing right); neck:
+    direction shoulder -> head; face: direction the nose points (default: 90 degrees from the neck,
+    towards the front of the body)."""
 
-    hip: hip joint position; torso: direction hip -> shoulder in degrees;
-    curve: how far the middle of the back bows out (positive = to the left of
-    the hip->shoulder direction, i.e. towards the top for a torso pointing
-    right); neck: direction shoulder -> head.
-    """
-
-    def __init__(self, hip, torso, curve=0.0, neck=None):
-        self.hip = hip
-        self.torso_deg = torso
-        self.curve = curve
+    def __init__(self, hip, torso, curve=0.0, neck=None, face=None):
+        self.hip, self.torso_deg, self.curve = hip, torso, curve
         self.shoulder = pt(hip, torso, TORSO)
         self.neck_deg = torso if neck is None else neck
-        self.neck_top = pt(self.shoulder, self.neck_deg, NECK)
         self.head = pt(self.shoulder, self.neck_deg, NECK + HEAD_R)
-        self.limbs = {"f": [], "n": []}  # far / near limb paths
-        self.joints = {}
+        self.face = self.neck_deg - 90 if face is None else face
+        self.parts = {"f": [], "n": []}
+        self.j = {}
 
-    # point along the (possibly bowed) torso centre line, t=0 hip, t=1 shoulder
     def spine(self, t, side=0.0):
-        c = self._ctrl()
-        x = (1 - t) ** 2 * self.hip[0] + 2 * (1 - t) * t * c[0] + t * t * self.shoulder[0]
-        y = (1 - t) ** 2 * self.hip[1] + 2 * (1 - t) * t * c[1] + t * t * self.shoulder[1]
+        """Point on the back's centre line (t 0 hip .. 1 shoulder), `side` units to its left."""
+        m = lerp(self.hip, self.shoulder, 0.5)
+        c = pt(m, self.torso_deg + 90, 2 * self.curve)
+        h, s = self.hip, self.shoulder
+        x = (1 - t) ** 2 * h[0] + 2 * (1 - t) * t * c[0] + t * t * s[0]
+        y = (1 - t) ** 2 * h[1] + 2 * (1 - t) * t * c[1] + t * t * s[1]
         if side:
-            # offset perpendicular to the local direction (positive = left of it)
-            dx = 2 * (1 - t) * (c[0] - self.hip[0]) + 2 * t * (self.shoulder[0] - c[0])
-            dy = 2 * (1 - t) * (c[1] - self.hip[1]) + 2 * t * (self.shoulder[1] - c[1])
+            dx = 2 * (1 - t) * (c[0] - h[0]) + 2 * t * (s[0] - c[0])
+            dy = 2 * (1 - t) * (c[1] - h[1]) + 2 * t * (s[1] - c[1])
             n = math.hypot(dx, dy)
-            x += side * dy / n
-            y += side * -dx / n
+            x, y = x + side * dy / n, y - side * dx / n
         return (x, y)
 
-    def _ctrl(self):
-        m = lerp(self.hip, self.shoulder, 0.5)
-        # the quadratic control point sits twice as far out as the curve apex
-        return pt(m, self.torso_deg + 90, 2 * self.curve)
-
-    def leg(self, side, thigh=None, shin=None, foot=None, ankle=None, bend=1,
-            fs_thigh=1.0, fs_shin=1.0, fs_foot=1.0, knee=None):
-        """thigh/shin angles, or ankle target (+bend) solved at fixed lengths.
-
-        knee + ankle place a leg that points out of the picture plane: both
-        segments may only come out shorter than the skeleton (foreshortened).
-        """
-        if knee is not None:
-            foreshortened(self.hip, knee, THIGH, f"{side} thigh")
-            foreshortened(knee, ankle, SHIN, f"{side} shin")
-        elif ankle is not None:
-            knee, ankle = ik(self.hip, ankle, THIGH * fs_thigh, SHIN * fs_shin, bend, f"{side} leg")
-        else:
-            knee = pt(self.hip, thigh, THIGH, fs_thigh)
-            ankle = pt(knee, shin, SHIN, fs_shin)
-        self.limbs[side].append(poly(side, SW_LEG, self.hip, knee, ankle))
+    def leg(self, side, thigh=None, shin=None, foot=None, ankle=None, bend=1, knee=None, fs=1.0):
+        if knee is None and ankle is not None:
+            knee, ankle = ik(self.hip, ankle, THIGH * fs, SHIN * fs, bend, f"{side} leg")
+        elif knee is None:
+            knee = pt(self.hip, thigh, THIGH, fs)
+            ankle = pt(knee, shin, SHIN, fs)
+        out = [cap(side, self.hip, knee, R_THIGH, R_KNEE), cap(side, knee, ankle, R_KNEE + 0.5, R_ANKLE)]
+        toe = ankle
         if foot is not None:
-            toe = pt(ankle, foot, FOOT, fs_foot)
-            self.limbs[side].append(poly(side, SW_FOOT, ankle, toe))
-        else:
-            toe = ankle
-        self.joints[side + "knee"] = knee
-        self.joints[side + "ankle"] = ankle
-        self.joints[side + "toe"] = toe
+            toe = pt(ankle, foot, FOOT)
+            out.append(cap(side, ankle, toe, R_ANKLE, 2.6))
+        self.parts[side] += out
+        self.j[side + "knee"], self.j[side + "ankle"], self.j[side + "toe"] = knee, ankle, toe
         return knee, ankle, toe
 
-    def arm(self, side, upper=None, fore=None, hand=None, wrist=None, bend=1,
-            fs_upper=1.0, fs_fore=1.0, origin=None):
-        """upper/fore angles or wrist target (+bend); hand = hand direction."""
+    def arm(self, side, upper=None, fore=None, wrist=None, bend=1, hand=None, origin=None, fs=1.0):
         sh = origin or self.shoulder
         if wrist is not None:
-            elbow, wrist = ik(sh, wrist, UARM * fs_upper, FARM * fs_fore, bend, f"{side} arm")
+            elbow, wrist = ik(sh, wrist, UARM * fs, FARM * fs, bend, f"{side} arm")
         else:
-            elbow = pt(sh, upper, UARM, fs_upper)
-            wrist = pt(elbow, fore, FARM, fs_fore)
-        self.limbs[side].append(poly(side, SW_ARM, sh, elbow, wrist))
+            elbow = pt(sh, upper, UARM, fs)
+            wrist = pt(elbow, fore, FARM, fs)
+        out = [cap(side, sh, elbow, R_SH, R_ELB), cap(side, elbow, wrist, R_ELB, R_WR)]
         tip = wrist
         if hand is not None:
-            tip = pt(wrist, hand, HAND)
-            self.limbs[side].append(poly(side, SW_HAND, wrist, tip))
-        self.joints[side + "elbow"] = elbow
-        self.joints[side + "wrist"] = wrist
-        self.joints[side + "hand"] = tip
+            tip = pt(wrist, hand, 6)
+            out.append(cap(side, wrist, tip, R_WR, R_HAND))
+        self.parts[side] += out
+        self.j[side + "elbow"], self.j[side + "wrist"], self.j[side + "hand"] = elbow, wrist, tip
         return elbow, wrist, tip
 
-    def torso_path(self):
-        c = self._ctrl()
-        if self.curve:
-            return (f'<path class="n" stroke-width="{SW_TORSO}" d="M{pts(self.hip)}'
-                    f'Q{pts(c, self.shoulder)}"/>')
-        return poly("n", SW_TORSO, self.hip, self.shoulder)
-
     def svg(self):
-        out = list(self.limbs["f"])
-        out.append(self.torso_path())
-        out.append(poly("n", SW_NECK, self.shoulder, self.neck_top))
-        out.append(head(self.head))
-        out.extend(self.limbs["n"])
+        out = list(self.parts["f"])
+        mid = self.spine(0.5)
+        out.append(cap("t", self.hip, mid, R_HIP, R_TORSO))
+        out.append(cap("t", mid, self.shoulder, R_TORSO, R_CHEST))
+        out.append(ell("t", self.hip, R_HIP + 2, R_HIP, -self.torso_deg))  # pelvis
+        out.append(cap("t", self.shoulder, pt(self.shoulder, self.neck_deg, NECK + 2), R_NECK, R_NECK))
+        out.append(circ("n", self.head, HEAD_R))
+        out.append(circ("n", pt(self.head, self.face, HEAD_R - 1), 3.6))  # nose: the way it faces
+        out.extend(self.parts["n"])
         return out
 
 
 class BackFigure:
-    """The same skeleton seen from behind, standing (used where hands on the
-    back must be visible). Shoulder and hip joints sit either side of the
-    spine; the torso is the same 22-wide stroke run round the shoulder/hip
-    outline so the body reads as a back."""
+    """The same body seen from behind, standing, for the hands-on-the-back techniques."""
 
-    SH_HALF = 13  # half distance between shoulder joints
-    HIP_HALF = 8  # half distance between hip joints
+    SH, HP = 15, 9  # half distances between shoulder joints, hip joints
 
-    def __init__(self, cx, hip_y=None):
+    def __init__(self, cx, lean=0.0):
         self.cx = cx
-        self.hip_y = hip_y if hip_y is not None else GROUND - 5 - THIGH - SHIN
+        self.hip_y = GROUND - 4 - THIGH - SHIN
         self.sh_y = self.hip_y - TORSO
-        self.head = (cx, self.sh_y - NECK - HEAD_R)
+        self.lean = lean  # sideways shift of the shoulders (a side bend)
+        self.head = (cx + lean * 1.3, self.sh_y - NECK - HEAD_R + 2)
         self.parts = []
 
-    def shoulder(self, s):  # s = -1 (viewer's left) or +1
-        # the arm leaves from the round of the shoulder, outside the torso
-        return (self.cx + s * (self.SH_HALF + 6), self.sh_y + 3)
-
-    def hipj(self, s):
-        return (self.cx + s * self.HIP_HALF, self.hip_y)
+    def shoulder(self, s):
+        return (self.cx + self.lean + s * (self.SH + 5), self.sh_y + 4)
 
     def waist(self, s, t=0.3, out=1.0):
-        """Point on the back surface: t up from hip (0..1), out 0=spine 1=flank."""
         y = self.hip_y - t * TORSO
-        half = self.HIP_HALF + (self.SH_HALF - self.HIP_HALF) * t + R_TORSO
-        return (self.cx + s * half * out, y)
+        half = self.HP + 2 + (self.SH - self.HP) * t + R_TORSO - 4
+        return (self.cx + self.lean * t + s * half * out, y)
 
-    def arm(self, s, wrist, bend, hand=None):
-        sh = self.shoulder(s)
-        elbow, wrist = ik(sh, wrist, UARM, FARM, bend, f"back arm {s}")
-        self.parts.append(poly("n", SW_ARM, sh, elbow, wrist))
-        tip = wrist
-        if hand is not None:
-            tip = hand
-            self.parts.append(poly("n", SW_HAND, wrist, tip))
-        return elbow, wrist, tip
+    def arm(self, s, wrist, bend, thumb):
+        elbow, wrist = ik(self.shoulder(s), wrist, UARM, FARM, bend, f"back arm {s}")
+        self.parts += [
+            cap("n", self.shoulder(s), elbow, R_SH, R_ELB),
+            cap("n", elbow, wrist, R_ELB, R_WR),
+            circ("n", wrist, R_HAND + 1),
+            cap("n", wrist, thumb, 2.6, 2.4),
+        ]
 
     def arm_down(self, s):
         sh = self.shoulder(s)
-        elbow = pt(sh, 270 + s * 9, UARM)
-        wrist = pt(elbow, 270 + s * 5, FARM)
-        tip = pt(wrist, 270 + s * 3, HAND)
-        self.parts.append(poly("n", SW_ARM, sh, elbow, wrist))
-        self.parts.append(poly("n", SW_HAND, wrist, tip))
+        elbow = pt(sh, 270 + s * 8, UARM)
+        wrist = pt(elbow, 270 + s * 4, FARM)
+        self.parts += [cap("n", sh, elbow, R_SH, R_ELB), cap("n", elbow, wrist, R_ELB, R_WR), circ("n", wrist, R_HAND)]
 
     def svg(self):
         cx, hy, sy = self.cx, self.hip_y, self.sh_y
         out = []
         for s in (-1, 1):
-            hip = self.hipj(s)
-            knee = pt(hip, 270 + s * 4, THIGH)
-            ankle = pt(knee, 270 + s * 3, SHIN)
-            out.append(poly("n", SW_LEG, hip, knee, ankle))
-            out.append(poly("n", SW_FOOT, ankle, off(ankle, s * 3, 0)))
-        hh, sh = self.HIP_HALF, self.SH_HALF
-        out.append(f'<path class="n hd" stroke-width="{SW_TORSO}" d="M{pts((cx - hh, hy), (cx + hh, hy), (cx + sh, sy), (cx - sh, sy))}Z"/>')
-        out.append(poly("n", SW_NECK, (cx, sy), (cx, sy - NECK)))
-        out.append(head(self.head))
+            hip = (cx + s * self.HP, hy)
+            knee = pt(hip, 270 + s * 3, THIGH)
+            ankle = pt(knee, 270 + s * 2, SHIN)
+            out += [
+                cap("t", hip, knee, R_THIGH + 1, R_KNEE + 0.5),
+                cap("t", knee, ankle, R_KNEE + 1, R_ANKLE),
+                cap("t", ankle, off(ankle, s * 5, 1), R_ANKLE, 3),
+            ]
+        ls = self.lean
+        out.append(cap("t", (cx - self.HP, hy - 4), (cx - self.SH + ls, sy + 6), R_TORSO, R_CHEST))
+        out.append(cap("t", (cx + self.HP, hy - 4), (cx + self.SH + ls, sy + 6), R_TORSO, R_CHEST))
+        out.append(ell("t", (cx, hy), self.HP + R_HIP + 1, R_HIP + 1))
+        out.append(cap("t", (cx + ls, sy), (cx + ls * 1.2, sy - NECK), R_NECK, R_NECK))
+        out.append(circ("n", self.head, HEAD_R))
         out.extend(self.parts)
         return out
 
-
-# --- scenery -----------------------------------------------------------------
-def floor():
-    return f'<path class="gr" d="M16 {fmt(GROUND + 1.5)}H304"/>'
-
-
-def wall(x, top=24):
-    track(x - 2, top)
-    return f'<path class="gr" d="M{pts((x, GROUND + 1.5), (x, top))}"/>'
+    def nogo(self):
+        """The sciatic nerve's path on both sides: mid-buttock down the back of the thigh."""
+        return [
+            cap("ng", (self.cx + s * 10, self.hip_y + 4), (self.cx + s * 11, self.hip_y + THIGH - 4), 4.5, 3.5)
+            for s in (-1, 1)
+        ]
 
 
-def roller(cx):
-    cy = GROUND - ROLLER_R
-    track(cx - ROLLER_R, cy, cx + ROLLER_R)
-    return (f'<circle class="eq" cx="{fmt(cx)}" cy="{fmt(cy)}" r="{ROLLER_R}"/>'
-            f'<circle class="eq" cx="{fmt(cx)}" cy="{fmt(cy)}" r="3"/>')
+# --- props -------------------------------------------------------------------------------
+ROLLER_R = 9.5
 
 
-def ball(c):
-    return f'<circle class="eq" cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{BALL_R}"/>'
+def roller(cx, cy=None):
+    """A foam roller lying across the picture: its length runs back and up, its end faces us."""
+    cy = GROUND - ROLLER_R if cy is None else cy
+    back = (cx + 9, cy - 7)
+    return [cap("rl", back, (cx, cy), ROLLER_R, ROLLER_R), circ("re", (cx, cy), ROLLER_R), circ("rl", (cx, cy), 3)]
 
 
-SEAT_Y = GROUND - 44  # top of a chair seat
+def ball(c, r=6.5):
+    return [circ("bl", c, r), circ("bs", off(c, -2, -2), 1.8)]
 
 
-def chair(x_back, x_front):
-    """Side view of a simple chair: backrest at x_back, seat to x_front."""
-    y = SEAT_Y + 2.5
-    track(x_back - 3, y, x_front + 3)
-    return (f'<path class="ch" d="M{pts((x_back, y - 50), (x_back, GROUND))}'
-            f'M{pts((x_back, y), (x_front, y), (x_front, GROUND))}"/>')
+SEAT_Y = GROUND - 46
+
+
+def chair(x_back, x_front, back=True):
+    track(x_back, SEAT_Y - (52 if back else 0), 3)
+    track(x_front, GROUND, 3)
+    d = f"M{pts((x_back, SEAT_Y + 2), (x_front, SEAT_Y + 2))}M{pts((x_back + 3, SEAT_Y + 2), (x_back + 3, GROUND))}"
+    d += f"M{pts((x_front - 3, SEAT_Y + 2), (x_front - 3, GROUND))}"
+    if back:
+        d += f"M{pts((x_back, GROUND), (x_back - 2, SEAT_Y - 50))}"
+    return [f'<path class="ch" d="{d}"/>']
+
+
+def wall(x, top):
+    track(x - 8, top)
+    track(x, GROUND)
+    return [f'<path class="wl" d="M{pts((x - 8, top), (x, top), (x, GROUND), (x - 8, GROUND))}Z"/>']
 
 
 def hl(c, rx, ry, rot=0.0):
-    r = f' transform="rotate({fmt(rot)} {fmt(c[0])} {fmt(c[1])})"' if rot else ""
-    return f'<ellipse class="hl" cx="{fmt(c[0])}" cy="{fmt(c[1])}" rx="{fmt(rx)}" ry="{fmt(ry)}"{r}/>'
+    return ell("hl", c, rx, ry, rot)
 
 
-def arrow_head(tip, deg, size=6):
-    """Open chevron at tip, pointing in direction deg."""
-    a = pt(tip, deg + 180 - 38, size)
-    b = pt(tip, deg + 180 + 38, size)
+def arrow_head(tip, deg, size=7):
+    a, b = pt(tip, deg + 180 - 35, size), pt(tip, deg + 180 + 35, size)
     return f"M{pts(a, tip, b)}"
 
 
-def arc_arrow(c, r, start, end):
-    """Circular arc round c from angle start to end (degrees; counter-clockwise
-    on screen when end > start) with an arrow head at the end."""
+def arc_arrow(c, r, start, end, both=False):
+    """An arc round c from angle start to end (degrees, counter-clockwise when end > start)."""
     p0, p1 = pt(c, start, r), pt(c, end, r)
     ccw = end > start
-    large = 1 if abs(end - start) > 180 else 0
-    sweep = 0 if ccw else 1  # SVG sweep-flag 1 = clockwise on screen
-    d = f"M{pts(p0)}A{fmt(r)} {fmt(r)} 0 {large} {sweep} {pts(p1)}"
+    d = f"M{pts(p0)}A{fmt(r)} {fmt(r)} 0 {1 if abs(end - start) > 180 else 0} {0 if ccw else 1} {pts(p1)}"
     d += arrow_head(p1, end + (90 if ccw else -90))
-    track(c[0] - r, c[1] - r, c[0] + r)
-    return f'<path class="ar" d="{d}"/>'
+    if both:
+        d += arrow_head(p0, start + (-90 if ccw else 90))
+    for a in range(int(min(start, end)), int(max(start, end)) + 1, 10):
+        track(*pt(c, a, r), 4)
+    return [f'<path class="ar" d="{d}"/>']
 
 
-# --- the poses ---------------------------------------------------------------
-FLOOR_Y = GROUND - R_TORSO  # torso centre when lying on the floor
-ANKLE_Y = GROUND - 5        # ankle when the foot is flat on the floor
-HAND_Y = GROUND - 5         # wrist when the palm is flat on the floor
+def line_arrow(a, b, both=False):
+    d = f"M{pts(a, b)}" + arrow_head(b, ang(a, b))
+    if both:
+        d += arrow_head(a, ang(b, a))
+    track(*a, 5)
+    track(*b, 5)
+    return [f'<path class="ar" d="{d}"/>']
 
 
-def foam_roll_glutes():
+def nerve_nogo(a, b):
+    """The sciatic nerve's path as a hatched no-go band, a (mid-buttock) to b (back of thigh)."""
+    return [cap("ng", a, b, 5, 4)]
+
+
+FLOOR_Y = GROUND - R_TORSO + 1  # torso centre line when lying on the floor
+ANKLE_Y = GROUND - R_ANKLE - 2
+HAND_Y = GROUND - R_WR - 1
+
+
+# --- the techniques: each function draws pose t (0 start, 1 finish) ----------------------
+def foam_roll_glutes(t):
     rx = 120
-    hip = (rx + 2, GROUND - 2 * ROLLER_R - 8)
-    f = Figure(hip, 145, neck=112)
-    f.arm("f", wrist=(f.shoulder[0] - 25, HAND_Y), bend=-1, hand=180)
-    # supporting leg: foot flat on the floor, knee up
-    knee, _, _ = f.leg("f", ankle=(hip[0] + 44, ANKLE_Y), foot=0, bend=1)
-    # crossed leg: knee dropped out towards the viewer (foreshortened), shin
-    # lying across the top of the supporting knee, foot past it
-    f.leg("n", knee=off(hip, 18, -10), ankle=off(knee, 2, -12), foot=8)
-    f.arm("n", wrist=(f.shoulder[0] - 20, HAND_Y), bend=-1, hand=180)
-    return [roller(rx)] + f.svg() + [hl(off(hip, -4, 6), 14, 9, -25)]
+    hip = (rx + mix(-7, 8, t), GROUND - 2 * ROLLER_R - 9)
+    f = Figure(hip, 140, neck=110)
+    f.arm("f", wrist=(f.shoulder[0] - 24, HAND_Y), bend=-1, hand=180)
+    knee, _, _ = f.leg("f", ankle=(rx + 48, ANKLE_Y), foot=0, bend=1)
+    f.leg("n", knee=off(hip, 20, -12), ankle=off(knee, 3, -13), foot=10)  # right ankle on left knee
+    f.arm("n", wrist=(f.shoulder[0] - 19, HAND_Y), bend=-1, hand=180)
+    return (
+        roller(rx)
+        + f.svg()
+        + [hl(off(hip, -2, 5), 13, 9, -20)]
+        + nerve_nogo(off(hip, 2, 9), off(hip, 20, 7))
+        + line_arrow((rx - 16, GROUND + 9), (rx + 16, GROUND + 9), True)
+    )
 
 
-def foam_roll_lower_back():
-    # roller under the lower back (40% of the way from hip to shoulder)
-    hip = (186, GROUND - 2 * ROLLER_R - R_TORSO - 1.5)
-    rx = hip[0] - 0.4 * TORSO
-    f = Figure(hip, 183, neck=166)
-    f.leg("f", ankle=(hip[0] + 70, ANKLE_Y), foot=0, bend=1)
-    # hands cradle the back of the head, elbows flared out to the sides
-    # (towards / away from the viewer, so the arms are foreshortened)
-    f.arm("f", wrist=off(f.head, -4, 8), bend=-1, fs_upper=0.75, fs_fore=0.8)
-    f.leg("n", ankle=(hip[0] + 64, ANKLE_Y), foot=0, bend=1)
-    f.arm("n", wrist=off(f.head, -8, 5), bend=-1, fs_upper=0.75, fs_fore=0.8)
-    return [roller(rx)] + f.svg() + [hl(f.spine(0.32, -5), 17, 7, 4)]
+def foam_roll_lower_back(t):
+    # hips on the floor, roller across the mid back below the shoulder blades; feet push a short way
+    f_at = mix(0.78, 0.6, t)
+    lift = 2 * ROLLER_R
+    deg = math.degrees(math.asin(lift / (f_at * TORSO)))
+    rx = 150
+    hip = (rx + f_at * TORSO * math.cos(math.radians(deg)), FLOOR_Y)
+    f = Figure(hip, 180 - deg, neck=180 - deg * 0.6, face=90)
+    f.leg("f", ankle=(hip[0] + 60, ANKLE_Y), foot=0, bend=1)
+    f.leg("n", ankle=(hip[0] + 55, ANKLE_Y), foot=0, bend=1)
+    c = f.spine(0.75, -4)  # arms crossed over the chest
+    f.arm("n", wrist=off(c, 14, -6), bend=-1, hand=20)
+    return (
+        roller(rx)
+        + f.svg()
+        + [hl(f.spine(0.72, 7), 12, 5, -deg)]
+        + line_arrow((rx - 15, GROUND + 9), (rx + 15, GROUND + 9), True)
+    )
 
 
-def foam_roll_hamstrings():
-    hip = (104, GROUND - 2 * ROLLER_R - 10)
-    rx = hip[0] + 24
-    f = Figure(hip, 142, neck=115)
-    f.arm("f", wrist=(f.shoulder[0] - 10, HAND_Y), bend=-1, hand=180)
-    f.leg("f", thigh=-5, shin=-14, foot=64)
-    f.leg("n", thigh=-3, shin=-12, foot=66)
-    f.arm("n", wrist=(f.shoulder[0] - 5, HAND_Y), bend=-1, hand=180)
-    knee = f.joints["nknee"]
-    return [roller(rx)] + f.svg() + [hl(off(lerp(hip, knee, 0.55), 0, 5), 18, 6, 3)]
+def foam_roll_hamstrings(t):
+    rx = 150
+    hip = (mix(92, 110, t), GROUND - 2 * ROLLER_R - 6)
+    f = Figure(hip, 130, neck=105)
+    f.arm("f", wrist=(f.shoulder[0] - 12, HAND_Y), bend=-1, hand=180)
+    f.leg("f", ankle=(hip[0] + 50, ANKLE_Y), foot=0, bend=1)  # left knee bent, foot flat
+    rest = (rx, GROUND - 2 * ROLLER_R - R_THIGH + 2)
+    a = ang(hip, rest)
+    knee, _, _ = f.leg("n", thigh=a, shin=a - 4, foot=70)  # right thigh on the roller
+    f.arm("n", wrist=(f.shoulder[0] - 7, HAND_Y), bend=-1, hand=180)
+    return (
+        roller(rx)
+        + f.svg()
+        + [hl(off(lerp(hip, knee, 0.55), 0, 5), 14, 5, -a)]
+        + line_arrow((rx - 16, GROUND + 9), (rx + 16, GROUND + 9), True)
+    )
 
 
-def foam_roll_outer_thigh():
-    # side-lying seen from the front: propped on the forearm, roller under the
-    # bottom thigh, top leg crossed in front with its foot on the floor
-    elbow = (80, GROUND - R_ARM)
-    shoulder = (elbow[0] + 1, elbow[1] - UARM + 0.5)
-    hip = pt(shoulder, -10, TORSO)
-    rx = hip[0] + 17
-    t = ang(hip, shoulder)
-    f = Figure(hip, t, neck=t - 22)
-    # bottom leg: over the roller and down to the floor
-    knee, _, _ = f.leg("f", ankle=(hip[0] + 80, GROUND - 7), bend=1, foot=-5)
-    # supporting forearm flat on the floor
-    f.arm("n", wrist=(elbow[0] - FARM + 0.5, elbow[1]), bend=1, hand=180)
-    # top arm: hand resting on the top hip, elbow up
-    f.arm("n", wrist=off(hip, -8, -17), bend=1, hand=-75)
-    # top leg crossed in front, foot flat on the floor
-    f.leg("n", ankle=(hip[0] + 32, ANKLE_Y), bend=1, foot=0)
-    thigh_under = off(lerp(hip, knee, 0.45), 0, 5)
-    return [roller(rx)] + f.svg() + [hl(thigh_under, 17, 7, -ang(hip, knee))]
+def foam_roll_outer_thigh(t):
+    # lying on the right side, propped on the right forearm, roller under the outer right thigh
+    s = mix(-8, 8, t)
+    elbow = (78 + s, GROUND - R_ELB)
+    shoulder = (elbow[0] + 2, elbow[1] - UARM + 1)
+    rx = 150
+    hip = (
+        shoulder[0] + math.sqrt(TORSO**2 - (GROUND - 2 * ROLLER_R - 6 - shoulder[1]) ** 2),
+        GROUND - 2 * ROLLER_R - 6,
+    )
+    f = Figure(hip, ang(hip, shoulder), neck=ang(hip, shoulder) - 15, face=80)
+    f.leg("f", ankle=(hip[0] + 34, ANKLE_Y), bend=1, foot=0)  # top (left) leg crossed in front
+    f.arm("n", wrist=(elbow[0] - FARM + 1, elbow[1]), bend=1, hand=180, origin=shoulder)
+    f.leg("n", ankle=(hip[0] + 80, GROUND - R_ANKLE), bend=1, foot=-10)  # bottom (right) leg on the roller
+    knee = f.j["nknee"]
+    return (
+        roller(rx)
+        + f.svg()
+        + [hl(off(lerp(hip, knee, 0.5), 0, 4), 14, 6, -ang(hip, knee))]
+        + line_arrow((rx - 16, GROUND + 9), (rx + 16, GROUND + 9), True)
+    )
 
 
-def ball_wall_glutes():
-    wx = 100
-    hip = (wx + 2 * BALL_R + R_TORSO + 1, ANKLE_Y - 79)
-    f = Figure(hip, 93, neck=88)
-    f.leg("f", ankle=(hip[0] + 21, ANKLE_Y), bend=1, foot=0)
-    f.arm("f", upper=-96, fore=-84, hand=-86)
-    f.leg("n", ankle=(hip[0] + 17, ANKLE_Y), bend=1, foot=0)
-    f.arm("n", upper=-78, fore=-66, hand=-70)
-    b = (wx + BALL_R + 1.5, hip[1] + 6)
-    return [wall(wx)] + f.svg() + [hl((hip[0] - 8, hip[1] + 6), 8, 12), ball(b)]
+def ball_wall_glutes(t):
+    wx = 92
+    drop = mix(0, 12, t)
+    hip = (wx + 2 * 6.5 + R_HIP + 1, ANKLE_Y - 80 + drop)
+    f = Figure(hip, 95, neck=90, face=0)
+    f.leg("f", ankle=(hip[0] + 22, ANKLE_Y), bend=1, foot=0)
+    f.arm("f", upper=-95, fore=-80, hand=-80)
+    f.leg("n", ankle=(hip[0] + 18, ANKLE_Y), bend=1, foot=0)
+    f.arm("n", upper=-70, fore=-40, hand=-40)
+    b = (wx + 6.5, hip[1] + 2)
+    return (
+        wall(wx, 50)
+        + f.svg()
+        + [hl((hip[0] - 7, hip[1] + 1), 7, 11)]
+        + ball(b)
+        + nerve_nogo(off(hip, -4, 10), off(f.j["nknee"], -6, -8))
+        + line_arrow((hip[0] + 32, hip[1] - 22), (hip[0] + 32, hip[1] + 2), True)
+    )
 
 
-def ball_floor_glutes():
-    b = (112, GROUND - BALL_R)
-    hip = (b[0] + 3, b[1] - BALL_R - 9)
-    f = Figure(hip, 128, neck=102)
-    f.arm("f", wrist=(f.shoulder[0] - 8, HAND_Y), bend=-1, hand=180)
-    f.leg("f", ankle=(hip[0] + 66, ANKLE_Y), foot=0, bend=1)
-    f.leg("n", ankle=(hip[0] + 56, ANKLE_Y), foot=0, bend=1)
-    f.arm("n", wrist=(f.shoulder[0] - 3, HAND_Y), bend=-1, hand=180)
-    return f.svg() + [hl(off(hip, -3, 1), 13, 9, -15), ball(b)]
+def ball_floor_glutes(t):
+    b = (112, GROUND - 6.5)
+    hip = (b[0] + mix(-3, 5, t), b[1] - 6.5 - 10)
+    f = Figure(hip, 125, neck=100)
+    f.arm("f", wrist=(f.shoulder[0] - 9, HAND_Y), bend=-1, hand=180)
+    f.leg("f", ankle=(hip[0] + 62, ANKLE_Y), foot=0, bend=1)
+    f.leg("n", ankle=(hip[0] + 54, ANKLE_Y), foot=0, bend=1)
+    f.arm("n", wrist=(f.shoulder[0] - 4, HAND_Y), bend=-1, hand=180)
+    return [
+        *f.svg(),
+        hl(off(hip, -3, 1), 12, 8, -15),
+        *ball(b),
+        *nerve_nogo(off(hip, 4, 8), off(hip, 24, 4)),
+        *line_arrow((b[0] - 14, GROUND + 9), (b[0] + 14, GROUND + 9), True),
+    ]
 
 
-def hand_kneading_lower_back():
+def hand_kneading_lower_back(t):
     f = BackFigure(160)
+    h = mix(0.45, 0.15, t)
     for s in (-1, 1):
-        w = f.waist(s, 0.34, 1.0)
-        f.arm(s, wrist=off(w, s * 1, 0), bend=s, hand=f.waist(s, 0.3, 0.4))
-    hls = [hl(f.waist(s, 0.3, 0.45), 5.5, 13) for s in (-1, 1)]
-    return f.svg() + hls
+        f.arm(s, wrist=f.waist(s, h + 0.05, 1.15), bend=s, thumb=(f.cx + s * 6, f.hip_y - h * TORSO))
+    return (
+        f.svg()
+        + [hl((f.cx + s * 7, f.hip_y - 0.3 * TORSO), 4.5, 13) for s in (-1, 1)]
+        + f.nogo()
+        + line_arrow((f.cx + 36, f.hip_y - 26), (f.cx + 36, f.hip_y - 4), True)
+    )
 
 
-def hand_circles_buttock():
+def hand_circles_buttock(t):
     hip = (160, ANKLE_Y - THIGH - SHIN + 1)
-    f = Figure(hip, 91, neck=90)
-    f.leg("f", thigh=-86, shin=-91, foot=0)
+    f = Figure(hip, 91, neck=90, face=0)
+    f.leg("f", thigh=-87, shin=-91, foot=0)
     f.arm("f", upper=-92, fore=-84, hand=-86)
     f.leg("n", thigh=-91, shin=-92, foot=0)
-    spot = off(hip, -12, 4)  # side of the buttock
-    f.arm("n", wrist=off(spot, 3, -7), bend=-1, hand=-95)
-    return f.svg() + [hl(off(hip, -6, 4), 11, 14), arc_arrow(off(spot, -17, 3), 9, 100, 400)]
+    spot = off(hip, -10, -3)  # upper outer buttock
+    hand = pt(spot, mix(120, 300, t), 5)
+    f.arm("n", wrist=off(hand, 4, -6), bend=-1, hand=-120)
+    return [
+        *f.svg(),
+        hl(spot, 9, 9),
+        *nerve_nogo(off(hip, -9, 9), off(f.j["nknee"], -7, -6)),
+        *arc_arrow(spot, 14, 110, 400),
+    ]
 
 
-def ql_self_massage():
-    f = BackFigure(160)
-    # hand on the waist, elbow out, thumb pressing into the flank between the
-    # lowest rib and the pelvis
-    flank = f.waist(1, 0.42, 0.8)
-    f.arm(1, wrist=f.waist(1, 0.46, 1.15), bend=1, hand=flank)
-    f.arm_down(-1)
-    return f.svg() + [hl(off(flank, -2, 1), 6, 11)]
+def ql_self_massage(t):
+    f = BackFigure(160, lean=mix(0, -5, t))
+    h = mix(0.5, 0.4, t)
+    f.arm(-1, wrist=f.waist(-1, h + 0.08, 1.3), bend=-1, thumb=f.waist(-1, h, 0.55))
+    f.arm_down(1)
+    return [*f.svg(), hl(f.waist(-1, 0.42, 0.6), 5, 9), *f.nogo(), *arc_arrow((f.cx, f.sh_y + 40), 50, 100, 112)]
 
 
-def lie_on_back(hip_x, neck=178, curve=0.0):
-    return Figure((hip_x, FLOOR_Y), 180, curve=curve, neck=neck)
+def lie_on_back(hip_x):
+    return Figure((hip_x, FLOOR_Y), 180, neck=178, face=90)
 
 
-def piriformis_stretch():
+def piriformis_stretch(t):
     f = lie_on_back(180)
     hip = f.hip
-    # bottom leg (far): thigh pulled up towards the chest, shin pointing away
-    knee, _, _ = f.leg("f", thigh=100, shin=12, foot=92)
-    grip = reach_on(lerp(hip, knee, 0.5), lerp(hip, knee, 0.85), f.shoulder, UARM + FARM - 2)
-    f.arm("f", wrist=off(grip, 2, -2), bend=1)
-    f.arm("n", wrist=grip, bend=1)
-    # crossed leg (near): knee out towards the viewer, ankle resting across
-    # the bottom thigh just below its knee: the "figure 4"
+    if t == 0:
+        knee, _, _ = f.leg("f", ankle=(hip[0] + 56, ANKLE_Y), foot=0, bend=1)
+        f.arm("f", upper=-8, fore=-4, hand=0)
+    else:
+        knee, _, _ = f.leg("f", thigh=100, shin=10, foot=92)
+        grip = lerp(hip, knee, 0.8)
+        f.arm("f", wrist=grip, bend=1)
     rest = lerp(hip, knee, 0.92)
-    f.leg("n", ankle=off(rest, -2, 0), bend=-1, fs_thigh=0.8, fs_shin=0.85, foot=164, fs_foot=0.9)
-    return f.svg() + [hl(off(hip, 6, -1), 14, 9, -50)]
+    nk = off(hip, 34, -8) if t == 0 else off(hip, 26, -24)
+    f.leg("n", knee=nk, ankle=off(rest, 0, -7), foot=ang(nk, rest) + 10)
+    if t:
+        f.arm("n", wrist=off(lerp(hip, knee, 0.8), 1, 3), bend=1, hand=-30)
+        arrow = arc_arrow(hip, THIGH + 16, 75, 110)
+    else:
+        arrow = arc_arrow(hip, THIGH + 16, 42, 90)
+    return [*f.svg(), hl(off(hip, 0, 2), 12, 9, -40), *arrow]
 
 
-def seated_figure_four():
+def seated_figure_four(t):
     hip = (110, SEAT_Y - 9)
-    f = Figure(hip, 64, neck=44)
-    knee, _, _ = f.leg("f", ankle=(hip[0] + 46, ANKLE_Y), bend=1, foot=0)
-    # crossed leg: ankle across the top of the other knee, knee dropped out
-    _, ank, _ = f.leg("n", knee=off(hip, 15, 4), ankle=off(knee, -2, -12), foot=10)
-    f.arm("n", wrist=lerp(f.joints["nknee"], ank, 0.45), bend=-1, hand=-15)
-    return [chair(80, 122)] + f.svg() + [hl(off(hip, -4, 3), 12, 9)]
+    deg = mix(88, 50, t)
+    f = Figure(hip, deg, neck=deg - 12)
+    knee, _, _ = f.leg("f", ankle=(hip[0] + 44, ANKLE_Y), bend=1, foot=0)
+    _, ank, _ = f.leg("n", knee=off(hip, 24, -16), ankle=off(knee, -2, -12), foot=8)
+    f.arm("n", wrist=lerp(f.j["nknee"], ank, 0.5), bend=-1, hand=-30)
+    return chair(80, 124) + f.svg() + [hl(off(hip, -3, 2), 11, 8)] + arc_arrow(hip, TORSO + 20, 88, 52)
 
 
-def knee_to_chest():
+def knee_to_chest(t):
     f = lie_on_back(178)
     hip = f.hip
-    f.leg("f", ankle=(hip[0] + 64, ANKLE_Y), foot=0, bend=1)
-    knee, ankle, _ = f.leg("n", thigh=122, shin=-28, foot=65)
-    grip = reach_on(knee, ankle, f.shoulder, UARM + FARM - 3)
-    f.arm("f", wrist=off(grip, 3, 1), bend=1)
-    f.arm("n", wrist=grip, bend=1)
-    return f.svg() + [hl(off(hip, -12, 6), 16, 6), hl(off(hip, 9, 2), 9, 8, -40)]
+    f.leg("f", ankle=(hip[0] + 60, ANKLE_Y), foot=0, bend=1)
+    if t == 0:
+        f.leg("n", ankle=(hip[0] + 54, ANKLE_Y), foot=0, bend=1)
+        f.arm("n", upper=-6, fore=-3, hand=0)
+        arrow = arc_arrow(hip, THIGH + 14, 50, 95)
+    else:
+        knee, ankle, _ = f.leg("n", thigh=118, shin=-30, foot=62)
+        f.arm("n", wrist=lerp(knee, ankle, 0.25), bend=1, hand=-60)
+        arrow = arc_arrow(hip, THIGH + 14, 95, 130)
+    return [*f.svg(), hl(off(hip, -12, 5), 14, 5), hl(off(hip, 6, 2), 8, 7, -40), *arrow]
 
 
-def seated_forward_bend():
+def seated_forward_bend(t):
     hip = (116, SEAT_Y - 9)
-    f = Figure(hip, 40, neck=18)
-    fk, _, _ = f.leg("f", ankle=(hip[0] + 22, ANKLE_Y), bend=1, foot=0)
-    f.arm("f", wrist=lerp(hip, fk, 0.95), bend=-1, hand=-50)
-    # near leg straight, heel on the floor, toes up
-    heel_y = GROUND - 6
-    dy = heel_y - hip[1]
-    dx = math.sqrt((THIGH + SHIN - 0.5) ** 2 - dy ** 2)
-    knee, ankle, _ = f.leg("n", ankle=(hip[0] + dx, heel_y), bend=1, foot=75)
-    f.arm("n", wrist=lerp(hip, fk, 0.75), bend=-1, hand=-50)
-    under = off(lerp(hip, knee, 0.55), 2, 6)
-    return [chair(80, 120)] + f.svg() + [hl(under, 18, 6, -ang(hip, knee))]
+    deg = mix(86, 45, t)
+    f = Figure(hip, deg, neck=deg - 15)
+    _fk, _, _ = f.leg("f", ankle=(hip[0] + 24, ANKLE_Y), bend=1, foot=0)
+    heel_y = GROUND - 5
+    dx = math.sqrt((THIGH + SHIN - 0.5) ** 2 - (heel_y - hip[1]) ** 2)
+    knee, _, _ = f.leg("n", ankle=(hip[0] + dx, heel_y), bend=1, foot=75)
+    f.arm("n", wrist=lerp(hip, knee, mix(0.45, 0.62, t)), bend=-1, hand=-20)
+    return (
+        chair(84, 124)
+        + f.svg()
+        + [hl(off(lerp(hip, knee, 0.55), 1, 6), 16, 5, -ang(hip, knee))]
+        + arc_arrow(hip, TORSO + 20, 86, 48)
+    )
 
 
-def cat_cow():
-    knee_x = 116
-    hip = (knee_x, GROUND - R_LEG - THIGH)
-    sh_y = GROUND - 6 - UARM - FARM + 4
+def cat_cow(t):
+    # start: the cat (back rounded, head down); finish: the cow (belly down, looking forward)
+    knee_x = 110
+    hip = (knee_x, GROUND - R_KNEE - THIGH)
+    sh_y = HAND_Y - (UARM + FARM - 3)
     ta = math.degrees(math.asin((hip[1] - sh_y) / TORSO))
-    f = Figure(hip, ta, curve=13, neck=-60)
+    f = Figure(hip, ta, curve=mix(12, -8, t), neck=mix(-60, 20, t), face=mix(-130, -40, t))
     wrist = (f.shoulder[0] + 2, HAND_Y)
     f.leg("f", thigh=-88, shin=180, foot=182)
-    f.arm("f", wrist=off(wrist, 5, 0), bend=-1, hand=0)
+    f.arm("f", wrist=off(wrist, 4, 0), bend=-1, hand=0)
     f.leg("n", thigh=-90, shin=180, foot=182)
     f.arm("n", wrist=wrist, bend=-1, hand=0)
-    # faint "cow": the back dipping towards the floor instead of rounding,
-    # drawn behind the figure so it shows under the arch
-    cow = Figure(hip, ta, curve=-11)
-    a, m, b = (cow.spine(t, -R_TORSO + 1) for t in (0.12, 0.5, 0.88))
-    ctrl = (2 * m[0] - (a[0] + b[0]) / 2, 2 * m[1] - (a[1] + b[1]) / 2)
-    ghost = f'<path class="gh" d="M{pts(a)}Q{pts(ctrl, b)}"/>'
-    return [ghost] + f.svg() + [hl(f.spine(0.3, 5), 14, 8, -ta - 14)]
+    top = f.spine(0.5, R_TORSO + 8)
+    return [*f.svg(), hl(f.spine(0.3, 5), 12, 7, -ta), *line_arrow(off(top, 0, 8), off(top, 0, -10), True)]
 
 
-def pelvic_tilt():
-    f = lie_on_back(180)
+def pelvic_tilt(t):
+    f = Figure((180, FLOOR_Y - mix(0, 1, t)), 180, curve=mix(-4, 0, t), neck=178, face=90)
     hip = f.hip
-    f.leg("f", ankle=(hip[0] + 64, ANKLE_Y), foot=0, bend=1)
-    f.leg("n", ankle=(hip[0] + 58, ANKLE_Y), foot=0, bend=1)
-    f.arm("n", upper=-3, fore=-2, hand=0)
-    return f.svg() + [hl(f.spine(0.3, -5), 17, 6), arc_arrow(hip, 23, 35, 145)]
+    f.leg("f", ankle=(hip[0] + 60, ANKLE_Y), foot=0, bend=1)
+    f.leg("n", ankle=(hip[0] + 54, ANKLE_Y), foot=0, bend=1)
+    f.arm("n", upper=-4, fore=-2, hand=0)
+    return [*f.svg(), hl(f.spine(0.3, 5), 14, 5), *arc_arrow(hip, 24, 30, 150, True)]
 
 
-def sciatic_nerve_glide():
+def sciatic_nerve_glide(t):
     hip = (106, SEAT_Y - 9)
-    f = Figure(hip, 92, neck=116)
-    f.leg("f", ankle=(hip[0] + 42, ANKLE_Y), bend=1, foot=0)
-    f.arm("f", wrist=(hip[0] + 30, hip[1] - 9), bend=-1, hand=-10)
-    knee, ankle, toe = f.leg("n", thigh=-3, shin=-9, foot=86)
-    f.arm("n", wrist=(hip[0] + 24, hip[1] - 8), bend=-1, hand=-10)
-    # nerve path: buttock, back of the thigh, back of the calf, to the heel
-    nerve = [off(hip, -4, 9), off(knee, 0, 8), off(ankle, 1, 8)]
-    nv = f'<path class="nv" d="M{pts(*nerve)}"/>'
-    knee_arrow = arc_arrow(knee, SHIN + 13, -42, -14)
-    neck_arrow = arc_arrow(f.shoulder, NECK + 2 * HEAD_R + 9, 82, 118)
-    return [chair(80, 120)] + f.svg() + [nv, knee_arrow, neck_arrow]
+    f = Figure(hip, 90, neck=mix(60, 110, t), face=mix(-30, 20, t))
+    f.leg("f", ankle=(hip[0] + 40, ANKLE_Y), bend=1, foot=0)
+    f.arm("f", wrist=(hip[0] + 28, hip[1] - 6), bend=-1, hand=-10)
+    if t == 0:
+        knee, ankle, _ = f.leg("n", ankle=(hip[0] + 36, ANKLE_Y), bend=1, foot=0)
+    else:
+        knee, ankle, _ = f.leg("n", thigh=-3, shin=-8, foot=85)
+    f.arm("n", wrist=(hip[0] + 24, hip[1] - 5), bend=-1, hand=-10)
+    nerve = [off(hip, -2, 9), off(knee, 0, 6), off(ankle, 0, 5)]
+    arrows = arc_arrow(knee, SHIN + 10, -95 + 0 * t, -20) + arc_arrow(f.shoulder, NECK + 2 * HEAD_R + 8, 60, 112)
+    return chair(80, 120) + f.svg() + [f'<path class="nv" d="M{pts(*nerve)}"/>'] + arrows
 
 
-def childs_pose():
-    knee = (152, GROUND - R_LEG)
-    hip = (116, knee[1] - 21)
-    f = Figure(hip, -3, curve=7, neck=-50)
-    f.leg("f", ankle=(hip[0] - 2, GROUND - R_LEG), bend=1, foot=180)
-    f.arm("f", wrist=(f.shoulder[0] + 53, HAND_Y), bend=1, hand=0)
-    f.leg("n", ankle=(hip[0] - 4, GROUND - R_LEG), bend=1, foot=180)
-    f.arm("n", wrist=(f.shoulder[0] + 52, HAND_Y), bend=1, hand=0)
-    return f.svg() + [hl(f.spine(0.25, 5), 15, 7, 6)]
+def childs_pose(t):
+    # start: on hands and knees; finish: sitting back towards the heels, arms long, forehead down
+    knee = (150, GROUND - R_KNEE)
+    if t == 0:
+        hip = (knee[0], knee[1] - THIGH)
+        ta = math.degrees(math.asin((hip[1] - HAND_Y + UARM + FARM - 3) / TORSO))
+        f = Figure(hip, ta, neck=ta - 30, face=ta - 90)
+        wrist = (f.shoulder[0] + 2, HAND_Y)
+        f.leg("f", thigh=-90, shin=180, foot=182)
+        f.leg("n", thigh=-92, shin=180, foot=182)
+        f.arm("f", wrist=off(wrist, 4, 0), bend=-1, hand=0)
+        f.arm("n", wrist=wrist, bend=-1, hand=0)
+        arrow = arc_arrow(knee, THIGH + 12, 110, 150)
+    else:
+        hip = (knee[0] - 34, knee[1] - 22)
+        f = Figure(hip, -4, curve=6, neck=-40, face=-100)
+        f.leg("f", ankle=(hip[0] - 2, GROUND - R_ANKLE), bend=1, foot=180)
+        f.leg("n", ankle=(hip[0] - 4, GROUND - R_ANKLE), bend=1, foot=180)
+        f.arm("f", wrist=(f.shoulder[0] + 52, HAND_Y), bend=1, hand=0)
+        f.arm("n", wrist=(f.shoulder[0] + 50, HAND_Y), bend=1, hand=0)
+        arrow = arc_arrow(knee, THIGH + 12, 110, 150)
+    return [*f.svg(), hl(f.spine(0.25, 5), 12, 6, 4), *arrow]
 
 
-def prone_press_up():
-    hip = (140, FLOOR_Y)
-    f = Figure(hip, 50, curve=-6, neck=70)
-    f.leg("f", thigh=181, shin=180, foot=192)
-    sh = f.shoulder
-    f.arm("f", wrist=(sh[0] + 18, HAND_Y), bend=-1, hand=0)
-    f.leg("n", thigh=182, shin=180, foot=192)
-    f.arm("n", wrist=(sh[0] + 14, HAND_Y), bend=-1, hand=0)
-    return f.svg() + [hl(f.spine(0.25, 6), 14, 7, -40)]
+def prone_press_up(t):
+    # start: on the forearms; finish: pressed up on the hands, hips and thighs on the floor
+    hip = (150, FLOOR_Y)
+    if t == 0:
+        f = Figure(hip, 18, curve=-3, neck=40, face=-20)
+        f.leg("f", thigh=181, shin=180, foot=192)
+        f.leg("n", thigh=182, shin=180, foot=192)
+        el = (f.shoulder[0] - 2, GROUND - R_ELB)
+        f.arm("f", wrist=(el[0] + FARM, GROUND - R_WR), bend=-1, hand=0)
+        f.arm("n", wrist=(el[0] + FARM - 3, GROUND - R_WR), bend=-1, hand=0)
+    else:
+        f = Figure(hip, 42, curve=-7, neck=62, face=0)
+        f.leg("f", thigh=181, shin=180, foot=192)
+        f.leg("n", thigh=182, shin=180, foot=192)
+        f.arm("f", wrist=(f.shoulder[0] + 8, HAND_Y), bend=-1, hand=0)
+        f.arm("n", wrist=(f.shoulder[0] + 4, HAND_Y), bend=-1, hand=0)
+    return [*f.svg(), hl(f.spine(0.2, 6), 12, 6, -20), *arc_arrow(hip, TORSO + 16, 20, 44)]
 
 
-def rest_calves_on_chair():
-    # lying on the back, hips and knees bent at about right angles, both
-    # calves resting along a chair seat (a position of ease)
-    f = lie_on_back(150)
+def rest_calves_on_chair(t):
+    f = lie_on_back(140)
     hip = f.hip
-    calf_y = SEAT_Y - R_LEG  # shin centre line lying on the seat
-    lift = math.degrees(math.asin((hip[1] - calf_y) / THIGH))
-    f.leg("f", thigh=lift + 3, shin=1, foot=80)
-    knee, ankle, _ = f.leg("n", thigh=lift, shin=0, foot=76)
-    f.arm("n", upper=-3, fore=-2, hand=0)
-    return [chair(ankle[0] + 13, knee[0] + 9)] + f.svg() + [hl(f.spine(0.3, -5), 17, 6)]
+    seat_x = hip[0] + 48
+    if t == 0:
+        f.leg("f", ankle=(hip[0] + 58, ANKLE_Y), foot=0, bend=1)
+        _, ankle, _ = f.leg("n", ankle=(hip[0] + 52, ANKLE_Y), foot=0, bend=1)
+        arrow = line_arrow(off(ankle, 8, -10), off(ankle, 26, -34))
+    else:
+        calf_y = SEAT_Y - R_KNEE
+        lift = math.degrees(math.asin((hip[1] - calf_y) / THIGH))
+        f.leg("f", thigh=lift + 3, shin=1, foot=80)
+        _knee, ankle, _ = f.leg("n", thigh=lift, shin=0, foot=76)
+        arrow = line_arrow(off(ankle, -10, 10), off(ankle, -10, -2))
+    f.arm("n", upper=-4, fore=-2, hand=0)
+    return chair(seat_x + 46, seat_x) + f.svg() + [hl(f.spine(0.3, 5), 14, 5)] + arrow
 
 
-def rest_side_lying_pillow():
-    # seen from the front, lying on one side: the BackFigure's torso outline
-    # turned to lie along the floor (shoulder and hip joints stacked one
-    # above the other), the head on a cushion, the knees bent forwards
-    # (towards the viewer, so the legs are foreshortened) and stacked, and a
-    # pillow between them that keeps the top knee level with the top hip
-    sh_half, hip_half = BackFigure.SH_HALF, BackFigure.HIP_HALF
-    cy = GROUND - 1 - sh_half - R_TORSO  # body centre line; the shoulder rests on the floor
-    hx = 182
-    sx = hx - TORSO
+def rest_side_lying_pillow(t):
+    # lying on the side seen from the front: shoulders and hips stacked, knees bent towards us
+    sh_half, hip_half = BackFigure.SH, BackFigure.HP
+    cy = GROUND - 2 - sh_half - R_TORSO + 4
+    hx, sx = 182, 182 - TORSO
     low_hip, top_hip = (hx, cy + hip_half), (hx, cy - hip_half)
-    low_knee, low_ankle = (hx + 33, GROUND - R_LEG), (hx + 64, GROUND - R_LEG)
-    top_knee, top_ankle = (hx + 33, top_hip[1]), (hx + 63, top_hip[1] + 8)
-    parts = []
-    neck_end = (sx - NECK, cy)
-    head_c = (sx - NECK - HEAD_R + 1, cy)
-    cushion_y = head_c[1] + HEAD_R + 4
-    parts.append(f'<ellipse class="eq" cx="{fmt(head_c[0] - 2)}" cy="{fmt(cushion_y)}" rx="20" ry="{fmt(GROUND - cushion_y)}"/>')
-    track(head_c[0] - 22, cushion_y, head_c[0] + 18)
-    legs = {}
-    for side, h, k, a in (("f", low_hip, low_knee, low_ankle), ("n", top_hip, top_knee, top_ankle)):
-        foreshortened(h, k, THIGH, f"{side} thigh")
-        foreshortened(k, a, SHIN, f"{side} shin")
-        legs[side] = [poly(side, SW_LEG, h, k, a), poly(side, SW_FOOT, a, pt(a, -10, FOOT, 0.55))]
-    parts += legs["f"]
-    between = lerp(low_knee, top_knee, 0.5)
-    ry = (low_knee[1] - top_knee[1]) / 2 - 2
-    parts.append(f'<ellipse class="eq" cx="{fmt(between[0] - 3)}" cy="{fmt(between[1])}" rx="16" ry="{fmt(ry)}"/>')
-    parts.append(f'<path class="n hd" stroke-width="{SW_TORSO}" d="M{pts((hx, cy - hip_half), (hx, cy + hip_half), (sx, cy + sh_half), (sx, cy - sh_half))}Z"/>')
-    track(sx - R_TORSO, cy - sh_half - R_TORSO, hx + R_TORSO)
-    parts.append(poly("n", SW_NECK, (sx, cy), neck_end))
-    parts.append(head(head_c))
-    parts += legs["n"]
-    # top arm: hand resting on the top hip, elbow up
-    shoulder = (sx + 6, cy - sh_half - 6)
-    elbow, wrist = ik(shoulder, (hx - 12, cy - hip_half - 10), UARM, FARM, 1, "top arm")
-    parts.append(poly("n", SW_ARM, shoulder, elbow, wrist))
-    parts.append(poly("n", SW_HAND, wrist, pt(wrist, -60, HAND)))
-    return parts + [hl((hx - 12, cy), 14, 11)]
+    low_knee, low_ankle = (hx + 32, GROUND - R_KNEE), (hx + 62, GROUND - R_KNEE)
+    lift = mix(22, 0, t)
+    top_knee = (hx + 32, top_hip[1] - lift)
+    top_ankle = (hx + 62, top_hip[1] + 6 - lift * 0.4)
+    head_c = (sx - NECK - HEAD_R + 2, cy)
+    cushion = GROUND - 8
+    out = [ell("pl", (head_c[0] - 2, cushion), 20, 8)]
+    out += [cap("f", low_hip, low_knee, R_THIGH, R_KNEE), cap("f", low_knee, low_ankle, R_KNEE + 0.5, R_ANKLE)]
+    pillow_y = mix(top_knee[1] - 26, (low_knee[1] + top_knee[1]) / 2, t)
+    out.append(ell("pl", (hx + 28, pillow_y), 16, 7))
+    out.append(cap("t", (hx, cy), (sx, cy), R_HIP + 4, R_CHEST + 5))
+    out.append(cap("t", (sx, cy), (sx - NECK - 2, cy), R_NECK, R_NECK))
+    out.append(circ("n", head_c, HEAD_R))
+    out.append(circ("n", off(head_c, 0, -HEAD_R + 1), 3.6))
+    out += [cap("n", top_hip, top_knee, R_THIGH, R_KNEE), cap("n", top_knee, top_ankle, R_KNEE + 0.5, R_ANKLE)]
+    shoulder = (sx + 6, cy - sh_half)
+    elbow, wrist = ik(shoulder, (hx - 10, cy - hip_half - 6), UARM, FARM, 1, "top arm")
+    out += [cap("n", shoulder, elbow, R_SH, R_ELB), cap("n", elbow, wrist, R_ELB, R_WR), circ("n", wrist, R_HAND)]
+    return [*out, hl((hx - 10, cy), 12, 9), *line_arrow((hx + 50, top_hip[1] - 30), (hx + 50, top_hip[1] - 8))]
 
+
+# slug, pace (gl glide, rl2 rolling, hd held), drawn side, title, function, description of both poses
 TECHNIQUES = [
-    ("foam-roll-glutes", "Foam rolling the glutes", foam_roll_glutes,
-     "Sitting on a foam roller with hands on the floor behind and one ankle crossed over the opposite knee, "
-     "leaning towards the crossed side; the buttock being rolled is highlighted."),
-    ("foam-roll-lower-back", "Foam rolling the lower back", foam_roll_lower_back,
-     "Lying on the back with a foam roller under the mid to lower back, knees bent, feet on the floor and hips "
-     "lifted slightly; the muscles beside the lower spine are highlighted."),
-    ("foam-roll-hamstrings", "Foam rolling the hamstrings", foam_roll_hamstrings,
-     "Sitting with a foam roller under the middle of the back of the thighs, hands on the floor behind and legs "
-     "nearly straight; the back of the thigh is highlighted."),
-    ("foam-roll-outer-thigh", "Foam rolling the outer thigh", foam_roll_outer_thigh,
-     "Lying on one side on a foam roller placed under the outer thigh, propped on the forearm, with the top leg "
-     "crossed in front and its foot on the floor; the outer thigh is highlighted."),
-    ("ball-wall-glutes", "Massage ball against a wall for the glutes", ball_wall_glutes,
-     "Standing with the back to a wall and a small ball between the buttock and the wall, knees slightly bent; "
-     "the buttock is highlighted."),
-    ("ball-floor-glutes", "Massage ball on the floor for the glutes", ball_floor_glutes,
-     "Sitting on the floor leaning onto one buttock with a small ball under it, knees bent and hands behind for "
-     "support; the buttock is highlighted."),
-    ("hand-kneading-lower-back", "Kneading the lower back by hand", hand_kneading_lower_back,
-     "Standing, seen from behind, with hands on the hips and thumbs pressing the muscles either side of the "
-     "lower spine; those lower back muscles are highlighted."),
-    ("hand-circles-buttock", "Hand circles on the buttock", hand_circles_buttock,
-     "Standing, with one hand making small circles on the side of the buttock and hip, shown by a circular "
-     "arrow; the buttock and hip are highlighted."),
-    ("ql-self-massage", "Quadratus lumborum self-massage", ql_self_massage,
-     "Standing, seen from behind, with one hand on the waist and the thumb pressing into the side of the lower "
-     "back between the lowest rib and the hip bone; that flank area is highlighted."),
-    ("piriformis-stretch", "Piriformis stretch", piriformis_stretch,
-     "Lying on the back with one ankle crossed over the other knee in a figure 4 and the hands pulling the lower "
-     "thigh towards the chest; the buttock is highlighted."),
-    ("seated-figure-four", "Seated figure-four stretch", seated_figure_four,
-     "Sitting on a chair with one ankle resting on the opposite knee, leaning forward with a straight back; the "
-     "buttock is highlighted."),
-    ("knee-to-chest", "Knee-to-chest stretch", knee_to_chest,
-     "Lying on the back, drawing one knee towards the chest with both hands while the other knee is bent with "
-     "the foot on the floor; the lower back and buttock are highlighted."),
-    ("seated-forward-bend", "Seated hamstring stretch", seated_forward_bend,
-     "Sitting at the front edge of a chair with one leg straight, heel on the floor and toes up, hinging forward "
-     "with a long back and hands on the bent thigh; the back of the straight thigh is highlighted."),
-    ("cat-cow", "Cat-cow", cat_cow,
-     "On hands and knees with the back rounded upwards in the cat position, with a dashed line showing the "
-     "arched cow back; the lower back is highlighted."),
-    ("pelvic-tilt", "Pelvic tilt", pelvic_tilt,
-     "Lying on the back with knees bent and feet flat, tilting the pelvis, shown by an arrow, to flatten the "
-     "lower back onto the floor; the lower back is highlighted."),
-    ("sciatic-nerve-glide", "Sciatic nerve glide", sciatic_nerve_glide,
-     "Sitting on a chair, straightening one knee with the ankle flexed while tilting the head back, with arrows "
-     "showing knee and neck moving together; the nerve path down the back of the leg is highlighted."),
-    ("childs-pose", "Child's pose", childs_pose,
-     "Kneeling with the bottom towards the heels, arms reaching forward on the floor and forehead towards the "
-     "floor; the lower back is highlighted."),
-    ("prone-press-up", "Prone press-up", prone_press_up,
-     "Lying face down and pressing the chest up on the hands with the hips on the floor and the back gently "
-     "arched; the lower back is highlighted."),
-    ("rest-calves-on-chair", "Resting on the back with calves on a chair", rest_calves_on_chair,
-     "Lying on the back on the floor with hips and knees bent at about right angles and both calves resting "
-     "along the seat of a chair, arms by the sides; the lower back is highlighted."),
-    ("rest-side-lying-pillow", "Resting on the side with a pillow between the knees", rest_side_lying_pillow,
-     "Lying on one side, seen from the front, with the head on a cushion, knees bent and stacked, and a pillow "
-     "between the knees keeping the top knee level with the hip; the lower back is highlighted."),
+    (
+        "foam-roll-glutes",
+        "rl2",
+        "right",
+        "Foam rolling the glutes",
+        foam_roll_glutes,
+        "Start: sitting on a foam roller, hands on the floor behind, right ankle crossed over the left knee. "
+        "Finish: the hips rolled a short way forward over the roller; the arrow shows rolling back and forth. "
+        "The right buttock is highlighted; the sciatic nerve's path is hatched as an area to avoid.",
+    ),
+    (
+        "foam-roll-lower-back",
+        "rl2",
+        None,
+        "Foam rolling the mid back, hips down",
+        foam_roll_lower_back,
+        "Start: lying on the back, hips on the floor, knees bent, arms crossed, a foam roller across the mid back "
+        "below the shoulder blades. Finish: the feet have pushed the body so the roller sits at the bottom of the "
+        "ribs; the arrow shows rolling a short way. The muscles beside the spine are highlighted.",
+    ),
+    (
+        "foam-roll-hamstrings",
+        "rl2",
+        "right",
+        "Foam rolling the hamstrings",
+        foam_roll_hamstrings,
+        "Start: sitting with the roller under the right thigh near the knee, left knee bent with the foot flat, "
+        "hands behind. Finish: rolled up towards the buttock; the arrow shows rolling back and forth. "
+        "The back of the thigh is highlighted.",
+    ),
+    (
+        "foam-roll-outer-thigh",
+        "rl2",
+        "right",
+        "Foam rolling the outer thigh",
+        foam_roll_outer_thigh,
+        "Start: lying on the right side on a foam roller under the outer thigh, propped on the forearm, left foot "
+        "on the floor in front. Finish: rolled a short way along the thigh; the arrow shows back and forth. "
+        "The outer thigh is highlighted.",
+    ),
+    (
+        "ball-wall-glutes",
+        "rl2",
+        "right",
+        "Massage ball against a wall for the glutes",
+        ball_wall_glutes,
+        "Start: standing with the back to a wall, a small ball between the wall and the upper outer buttock. "
+        "Finish: knees bent a little so the ball rolls; the arrow shows up and down. The buttock is highlighted; "
+        "the sciatic nerve's path is hatched as an area to avoid.",
+    ),
+    (
+        "ball-floor-glutes",
+        "rl2",
+        "right",
+        "Massage ball on the floor for the glutes",
+        ball_floor_glutes,
+        "Start: sitting on the floor, knees bent, hands behind, leaning onto a small ball under the right buttock. "
+        "Finish: shifted a little so the ball rolls; the arrow shows small movements. The buttock is highlighted; "
+        "the sciatic nerve's path is hatched as an area to avoid.",
+    ),
+    (
+        "hand-kneading-lower-back",
+        "gl",
+        None,
+        "Kneading the lower back by hand",
+        hand_kneading_lower_back,
+        "Seen from behind, standing. Start: hands on the waist, thumbs on the muscles either side of the spine "
+        "at the lowest ribs. Finish: the thumbs have worked down to the top of the hip bones; the arrow shows up "
+        "and down. Those muscles are highlighted; the nerve's path on the buttocks is hatched as an area to avoid.",
+    ),
+    (
+        "hand-circles-buttock",
+        "gl",
+        "right",
+        "Hand circles on the buttock",
+        hand_circles_buttock,
+        "Standing, one hand on the upper outer buttock. Start: the fingers at the top of a small circle. Finish: "
+        "at its bottom; the circular arrow shows the movement. The spot is highlighted; the sciatic nerve's path, "
+        "mid-buttock and down the back of the thigh, is hatched as an area to avoid.",
+    ),
+    (
+        "ql-self-massage",
+        "gl",
+        "right",
+        "Quadratus lumborum self-massage",
+        ql_self_massage,
+        "Seen from behind, standing. Start: one hand on the waist, thumb pressing the side of the lower back "
+        "between the lowest rib and the hip bone. Finish: leaning slightly towards that side; the arrow shows "
+        "the lean. That area is highlighted; the nerve's path on the buttocks is hatched as an area to avoid.",
+    ),
+    (
+        "piriformis-stretch",
+        "hd",
+        "right",
+        "Piriformis stretch",
+        piriformis_stretch,
+        "Start: lying on the back, left foot on the floor, right ankle crossed over the left knee in a figure 4. "
+        "Finish: the hands pull the left thigh towards the chest and hold; the arrow shows the pull. "
+        "The right buttock is highlighted.",
+    ),
+    (
+        "seated-figure-four",
+        "hd",
+        "right",
+        "Seated figure-four stretch",
+        seated_figure_four,
+        "Start: sitting upright on a chair with the right ankle on the left knee. Finish: leaning forward from "
+        "the hips with a long back and holding; the arrow shows the lean. The buttock is highlighted.",
+    ),
+    (
+        "knee-to-chest",
+        "hd",
+        "right",
+        "Knee-to-chest stretch",
+        knee_to_chest,
+        "Start: lying on the back with both knees bent and feet on the floor. Finish: the right knee drawn to "
+        "the chest with both hands and held; the arrow shows the knee moving. The lower back and buttock are "
+        "highlighted.",
+    ),
+    (
+        "seated-forward-bend",
+        "hd",
+        "right",
+        "Seated hamstring stretch",
+        seated_forward_bend,
+        "Start: sitting upright at the front of a chair, right leg straight with the heel on the floor and toes "
+        "up. Finish: hinging forward from the hips with a long back and holding; the arrow shows the lean. "
+        "The back of the straight thigh is highlighted.",
+    ),
+    (
+        "cat-cow",
+        "gl",
+        None,
+        "Cat-cow",
+        cat_cow,
+        "On hands and knees. Start: the cat, back rounded up and head dropped. Finish: the cow, belly sinking "
+        "and looking forward. The arrow shows the back moving up and down between them. The lower back is "
+        "highlighted.",
+    ),
+    (
+        "pelvic-tilt",
+        "gl",
+        None,
+        "Pelvic tilt",
+        pelvic_tilt,
+        "Lying on the back with knees bent and feet flat. Start: a small arch under the lower back. Finish: the "
+        "pelvis tilted so the lower back presses flat into the floor; the arrow shows the tilt. The lower back "
+        "is highlighted.",
+    ),
+    (
+        "sciatic-nerve-glide",
+        "gl",
+        "right",
+        "Sciatic nerve glide",
+        sciatic_nerve_glide,
+        "Sitting on a chair. Start: right foot on the floor, head tipped forward. Finish: the right knee "
+        "straightened with the toes up while the head tilts back; the two arrows show knee and head moving "
+        "together. The nerve's path down the back of the leg is marked.",
+    ),
+    (
+        "childs-pose",
+        "hd",
+        None,
+        "Child's pose",
+        childs_pose,
+        "Start: on hands and knees. Finish: sitting back towards the heels with the arms reaching forward and the "
+        "forehead down, held; the arrow shows the hips moving back. The lower back is highlighted.",
+    ),
+    (
+        "prone-press-up",
+        "gl",
+        None,
+        "Prone press-up",
+        prone_press_up,
+        "Start: lying face down, propped on the forearms. Finish: pushed up on the hands with the hips and thighs "
+        "on the floor and the lower back relaxed; the arrow shows the chest rising. The lower back is "
+        "highlighted.",
+    ),
+    (
+        "rest-calves-on-chair",
+        "hd",
+        None,
+        "Resting on the back with calves on a chair",
+        rest_calves_on_chair,
+        "Start: lying on the back by a chair with knees bent and feet on the floor. Finish: both calves resting "
+        "on the chair seat, hips and knees at about right angles; the arrow shows the legs lifting. The lower "
+        "back is highlighted.",
+    ),
+    (
+        "rest-side-lying-pillow",
+        "hd",
+        None,
+        "Resting on the side with a pillow between the knees",
+        rest_side_lying_pillow,
+        "Seen from the front, lying on one side with the head on a cushion and knees bent. Start: the top knee "
+        "lifted with a pillow above it. Finish: the pillow between the knees and the top knee resting on it; the "
+        "arrow shows the knee lowering. The lower back is highlighted.",
+    ),
 ]
+SIDE = {slug: side for slug, _, side, *_ in TECHNIQUES}
 
 
 def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render(title, desc, parts):
-    # centre the drawing horizontally; the floor line stays put
-    dx = round(W / 2 - (min(BOX) + max(BOX)) / 2)
-    if min(BOX) + dx < 12 or max(BOX) + dx > W - 12 or min(TOPS) < 10:
-        WARNINGS.append(f"close to the edge: x {min(BOX) + dx:.0f}..{max(BOX) + dx:.0f}, top {min(TOPS):.0f}")
-    body = floor() + f'<g transform="translate({dx})">' + "".join(parts) + "</g>"
+def render(slug, pace, side, title, fn, desc):
+    BOX.clear()
+    poses = [fn(0), fn(1)]
+    x0 = min(b[0] for b in BOX) - MARGIN
+    y0 = min(b[1] for b in BOX) - MARGIN
+    x1 = max(b[2] for b in BOX) + MARGIN
+    y1 = max(max(b[3] for b in BOX), GROUND + 2) + MARGIN
+    w, h = math.ceil(x1 - x0), math.ceil(y1 - y0)
+    fl = f'<path class="gr" d="M{fmt(x0 + 2)} {GROUND + 1.5}H{fmt(x1 - 2)}"/>'
+    move = f'<g transform="translate({fmt(-x0)} {fmt(-y0)})">'
+    groups = "".join(f'<g class="p{i + 1}">{move}{fl}{"".join(p)}</g></g>' for i, p in enumerate(poses))
+    data_side = f' data-side="{side}"' if side else ""
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 220" role="img" aria-labelledby="t d">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="t d"{data_side}>'
         f'<title id="t">{esc(title)}</title><desc id="d">{esc(desc)}</desc>'
-        f"<style>{STYLE}</style>"
-        '<g fill="none" stroke-linecap="round" stroke-linejoin="round">'
-        f"{body}</g></svg>\n"
+        f"<style>{STYLE}</style>{DEFS}"
+        f'<g id="k" class="{pace}">{groups}</g></svg>\n'
     )
+
+
+def build():
+    """{slug: svg text} for every technique."""
+    out = {}
+    for slug, pace, side, title, fn, desc in TECHNIQUES:
+        WARNINGS.clear()
+        out[slug] = render(slug, pace, side, title, fn, desc)
+        if WARNINGS:
+            print(f"{slug}: WARN " + "; ".join(WARNINGS), file=sys.stderr)
+    return out
 
 
 def main(argv):
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     only = set(argv[1:])
-    largest = 0
-    for slug, title, fn, desc in TECHNIQUES:
+    sizes = []
+    for slug, svg in build().items():
         if only and slug not in only:
             continue
-        WARNINGS.clear()
-        BOX.clear()
-        TOPS.clear()
-        svg = render(title, desc, fn())
-        path = OUT_DIR / f"{slug}.svg"
-        path.write_text(svg, encoding="utf-8")
+        (OUT_DIR / f"{slug}.svg").write_text(svg, encoding="utf-8")
         gz = len(gzip.compress(svg.encode("utf-8"), 9))
-        largest = max(largest, gz)
-        note = ("  WARN " + "; ".join(WARNINGS)) if WARNINGS else ""
-        print(f"{slug:28s} {len(svg):6d} B  {gz:5d} B gz{note}")
-    print(f"largest gzipped: {largest} B")
+        sizes.append(gz)
+        print(f"{slug:26s} {len(svg):6d} B {gz:5d} B gz")
+    if sizes:
+        print(f"gzipped: min {min(sizes)} B, max {max(sizes)} B")
 
 
 if __name__ == "__main__":

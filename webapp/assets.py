@@ -66,6 +66,7 @@ BUNDLES = {
     "css_all": Bundle(
         "css/base.css",
         "css/library.css",
+        "css/figures.css",
         "css/routines.css",
         "css/track.css",
         "css/insights.css",

@@ -193,6 +193,8 @@ function enterSegment(segment, quiet, restoring = false) {
     image.src = work.illustration;
     image.alt = `${work.name}: illustration`;
   }
+  // Drawings show the right side; figures.css mirrors the figure and labels it for the side worked.
+  if (image.parentElement) image.parentElement.dataset.side = (work && work.side) || '';
   el('step-name').textContent = segment.kind === 'work' ? segment.name : work ? `Next: ${work.name}` : '';
   el('step-cue').textContent = work ? work.cue : '';
   const following = segment.kind === 'work' ? nextWork(state.index) : null;
