@@ -27,7 +27,7 @@ def page_html(dark):
         )
     return f"""<!doctype html><meta name="color-scheme" content="{"dark" if dark else "light"}"><style>
     body{{margin:8px;font:13px system-ui;background:{bg};color:{fg}}}
-    iframe{{border:0;width:100%;height:100%}}
+    iframe{{border:0;width:100%;height:100%;color-scheme:light}}
     .row{{display:grid;grid-template-columns:100px 340px 150px 110px;gap:6px;align-items:center;margin-bottom:6px}}
     .frame{{background:{surface};border-radius:8px;height:120px;display:flex}}
     .frame img{{width:100%;height:100%;object-fit:contain}}
@@ -44,7 +44,7 @@ def main():
         browser = p.chromium.launch(executable_path="/usr/bin/chromium")
         for dark in (False, True):
             ctx = browser.new_context(
-                viewport={"width": 740, "height": 1400},
+                viewport={"width": 740, "height": 2700},
                 device_scale_factor=1,
                 color_scheme="dark" if dark else "light",
                 reduced_motion="reduce",
