@@ -53,7 +53,7 @@ def test_the_module_is_deterministic_and_says_it_is_generated(app, built):
 
 
 def test_values_come_from_the_python_definitions(built):
-    assert built["RECORD_TYPES"] == ["routine", "session", "flag", "symptom_log", "episode", "screening"]
+    assert built["RECORD_TYPES"] == ["routine", "session", "flag", "symptom_log", "episode", "screening", "preferences"]
     assert built["LEVELS"] == list(vocabulary.LEVELS) and built["WARNING_SIGNS"] == list(questions.LOG_WARNING_SIGNS)
     assert (built["GET_READY"], built["SWITCH_SIDES"], built["SECONDS_PER_REP"]) == (
         timing.GET_READY,

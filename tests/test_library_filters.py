@@ -8,6 +8,8 @@ from werkzeug.datastructures import MultiDict
 from webapp.library.filters import Filters
 
 ROLL = SimpleNamespace(
+    slug="foam-roll-glutes",
+    intensity="moderate",
     name="Foam roller: glutes",
     summary="Roll the buttock slowly.",
     kind="massage",
@@ -16,6 +18,8 @@ ROLL = SimpleNamespace(
     equipment=["foam-roller"],
 )
 NERVE = SimpleNamespace(
+    slug="sciatic-nerve-glide",
+    intensity="gentle",
     name="Sciatic nerve glide",
     summary="Gentle nerve movement.",
     kind="stretch",
@@ -66,3 +70,66 @@ def test_unknown_values_are_ignored(args):
 def test_search_text_is_trimmed_and_capped():
     assert f(q="  foam   roller  ").q == "foam roller"
     assert len(f(q="x" * 500).q) == 100
+
+
+# Search as people put it, over the real cards: the server's filter and the browser's module
+# (static/js/lib/search.js) give the same cards, from one synonym table.
+SEARCHES = {
+    "sciatica": {"sciatic-nerve-glide", "piriformis-stretch", "seated-forward-bend"},
+    "sitting": {"sciatic-nerve-glide", "seated-figure-four", "seated-forward-bend"},
+    "in bed": {"knee-to-chest", "pelvic-tilt", "piriformis-stretch", "rest-side-lying-pillow"},
+    "gentle": {"pelvic-tilt", "knee-to-chest", "sciatic-nerve-glide"},
+    "hamstring": {"foam-roll-hamstrings", "seated-forward-bend"},
+    "gentle hamstring stretch": {"seated-forward-bend"},
+    "towel": {"piriformis-stretch"},
+}
+
+
+def _server_results(cards, query):
+    return {card.slug for card in cards if f(q=query).matches(card)}
+
+
+def test_people_s_words_find_the_right_cards(content_app):
+    from webapp.content.queries import all_cards
+
+    with content_app.app_context():
+        cards = all_cards()
+        for query, expected in SEARCHES.items():
+            found = _server_results(cards, query)
+            assert expected <= found, (query, expected - found)
+        # "in bed" means lying down: nothing on all fours or on a roller.
+        assert not {"cat-cow", "childs-pose", "foam-roll-glutes"} & _server_results(cards, "in bed")
+        assert _server_results(cards, "gentle") == {c.slug for c in cards if c.intensity == "gentle"}
+        # Nothing on the floor for "sitting" ("standing or sitting" cards are fine).
+        assert not {c.slug for c in cards if c.position == "floor"} & _server_results(cards, "sitting")
+
+
+def test_the_browser_finds_the_same_cards(content_app):
+    import json
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from webapp.content.queries import all_cards
+    from webapp.library.filters import search_text
+
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
+    with content_app.app_context():
+        cards = all_cards()
+        texts = {card.slug: search_text(card) for card in cards}
+        queries = [*SEARCHES, "no equipment", "lower back", "foam roller glutes", "bum on a chair", "xyz"]
+        server = {q: sorted(_server_results(cards, q)) for q in queries}
+    script = (
+        "import { matchesQuery } from './static/js/lib/search.js';"
+        f"const texts = {json.dumps(texts)}; const queries = {json.dumps(queries)};"
+        "const out = {}; for (const q of queries) out[q] = Object.keys(texts).filter((s) => matchesQuery(q, texts[s])).sort();"
+        "process.stdout.write(JSON.stringify(out));"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", script], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert json.loads(result.stdout) == server
+    assert server["xyz"] == []

@@ -19,6 +19,7 @@ FEATURES = (
     "webapp.symptoms",
     "webapp.safety",
     "webapp.insights",
+    "webapp.preferences",
     "webapp.auth",
     "webapp.sync",
     "webapp.api",

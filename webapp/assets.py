@@ -40,6 +40,10 @@ ENTRIES = {
     "insights": "js/insights/page.js",
     "summary": "js/insights/summary.js",
     "reminders": "js/reminders/page.js",
+    "welcome": "js/preferences/welcome.js",
+    "settings": "js/preferences/settings.js",
+    "account-forms": "js/auth/forms.js",
+    "card-actions": "js/library/card.js",
 }
 WORKER = "js/sw/service-worker.js"
 # webassets globs without recursion: one pattern per folder depth.
@@ -70,6 +74,7 @@ BUNDLES = {
         "css/routines.css",
         "css/track.css",
         "css/insights.css",
+        "css/today.css",
         "css/print.css",
         filters="rcssmin",
         output="gen/app.%(version)s.css",

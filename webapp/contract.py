@@ -15,6 +15,8 @@ from flask.cli import AppGroup
 
 from webapp.content.vocabulary import AVOID_IF
 from webapp.insights.views import PERIODS
+from webapp.library import synonyms as search_synonyms
+from webapp.preferences import records as preferences
 from webapp.routines import timing
 from webapp.routines.records import SESSION_STATUSES, SLUG, STEP_SIDES, RoutineData, RoutineStep
 from webapp.safety import questions
@@ -113,6 +115,9 @@ def build(app=None):
             for q in questions.CONTRAINDICATIONS
         ],
         "AVOID_IF": AVOID_IF,
+        # Preferences and search
+        **preferences.contract(),
+        **search_synonyms.contract(),
     }
 
 

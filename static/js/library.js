@@ -1,7 +1,9 @@
 /* Filters and search for the card list, in the page so they work offline. The rules match
-   webapp/library/filters.py, which renders the same result without JavaScript. */
+   webapp/library/filters.py, which renders the same result without JavaScript; the search's
+   synonyms are the server's own table (lib/search.js). */
 // @ts-check
 import { byId, debounce } from './lib/dom.js';
+import { matchesQuery } from './lib/search.js';
 
 const form = /** @type {HTMLFormElement & { elements: { q: HTMLInputElement } }} */ (byId('library-filters'));
 
@@ -23,10 +25,7 @@ function matches(tile, f) {
   if (f.position && d.position !== f.position) return false;
   if (f.area && !d.areas.split(' ').includes(f.area)) return false;
   if (f.equipment && !d.equipment.split(' ').includes(f.equipment)) return false;
-  if (f.q) {
-    const words = f.q.toLowerCase().split(' ');
-    return words.every((word) => d.search.includes(word));
-  }
+  if (f.q) return matchesQuery(f.q, d.search);
   return true;
 }
 

@@ -95,7 +95,11 @@ def test_repeat_visit_offline_makes_no_network_requests(context, page, live_serv
 def test_js_filters_match_the_server(context, page, live_server):
     """The in-page filter and the server's filter agree for the same query."""
     page.goto(live_server + "/techniques/")
-    for query in ("kind=massage", "equipment=none", "area=back-of-thigh", "position=floor&kind=stretch", "q=ball"):
+    queries = ("kind=massage", "equipment=none", "area=back-of-thigh", "position=floor&kind=stretch", "q=ball")
+    # Search as people put it (one synonym table, webapp/library/synonyms.py), and the strap filter.
+    queries += ("q=sciatica", "q=sitting", "q=in+bed", "q=gentle", "q=hamstring", "q=gentle+stretch+in+bed")
+    queries += ("equipment=strap", "q=towel")
+    for query in queries:
         server = context.new_page()
         server.route("**/*.js", lambda route: route.abort())  # the server's rendering alone
         server.goto(f"{live_server}/techniques/?{query}")
@@ -104,6 +108,8 @@ def test_js_filters_match_the_server(context, page, live_server):
         page.goto(f"{live_server}/techniques/?{query}")
         page.wait_for_load_state("load")
         assert visible_titles(page) == expected, query
+        if query.startswith(("q=", "equipment=strap")):
+            assert expected, f"{query} finds no card"
 
 
 def test_update_prompt_then_refresh(context, page, live_server, live_app):

@@ -3,7 +3,7 @@ in is the one thing that cannot happen offline."""
 
 import json
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from flask import Blueprint, Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -15,6 +15,25 @@ from webapp.auth.models import User
 from webapp.extensions import db
 
 bp = Blueprint("auth", __name__, url_prefix="/account")
+
+
+NOTICE_COOKIE = "relieve_notice"
+
+
+def notice(response, message):
+    """A confirmation for the page the person lands on. Pages such as Today are served from
+    the service worker's cache, where a flashed message would never be rendered (and would then
+    turn up on some later page): the message rides in a short-lived cookie that every page's
+    script (static/js/lib/notice.js) shows once and deletes."""
+    response.set_cookie(
+        NOTICE_COOKIE,
+        quote(message),
+        max_age=120,
+        path="/",
+        samesite="Lax",
+        secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
+    )
+    return response
 
 
 def limiter():
@@ -58,8 +77,10 @@ def signup():
                 form.email.errors.append("An account with this email already exists. Sign in instead.")
                 return render_template("auth/signup.html", form=form), 409
             login_user(user, remember=True)
-            flash("Your account is ready. What you saved on this device is being added to it.")
-            return redirect(safe_next(request.args.get("next")))
+            return notice(
+                redirect(safe_next(request.args.get("next"))),
+                "Your account is ready. What you saved on this device is being added to it.",
+            )
     return render_template("auth/signup.html", form=form), status
 
 
@@ -93,8 +114,7 @@ def signin():
 def signout():
     """Sign out of this device (its saved data stays on it)."""
     logout_user()
-    flash("You are signed out. What is saved on this device stays here.")
-    return redirect(url_for("main.home"))
+    return notice(redirect(url_for("main.home")), "You are signed out. What is saved on this device stays here.")
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -132,16 +152,23 @@ def settings():
 def delete():
     """Delete the account and every record synced to it."""
     form = DeleteAccountForm(prefix="del")
-    if form.validate_on_submit() and current_user.check_password(form.password.data):
+    valid = form.validate_on_submit()
+    # The password is judged on its own: a right password with the box unticked is only told
+    # to tick the box, never that the password is wrong.
+    checked = form.password.data and not form.password.errors
+    if checked and not current_user.check_password(form.password.data):
+        form.password.errors.append("That is not your password.")
+        valid = False
+    if valid:
         user = db.session.get(User, current_user.id)
         delete_account_data(user.id)
         db.session.delete(user)
         db.session.commit()
         logout_user()
-        flash("Your account and everything synced to it are deleted. This device still has its own copy.")
-        return redirect(url_for("main.home"))
-    if form.password.data and not form.password.errors:
-        form.password.errors.append("That is not your password.")
+        return notice(
+            redirect(url_for("main.home")),
+            "Your account and everything synced to it are deleted. This device still has its own copy.",
+        )
     return render_template("auth/settings.html", password_form=ChangePasswordForm(prefix="pw"), delete_form=form), 422
 
 

@@ -4,6 +4,7 @@
 from dataclasses import dataclass
 
 from webapp.content import vocabulary as v
+from webapp.library import synonyms
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,14 @@ class Filters:
             return False
         if self.q:
             haystack = search_text(card)
-            return all(word in haystack for word in self.q.lower().split())
+            return all(synonyms.term_matches(term, haystack) for term in synonyms.terms(self.q))
         return True
 
 
 def search_text(card):
-    """The words a search matches against: name, summary, and the labels of its tags."""
-    labels = [v.KINDS[card.kind], v.POSITIONS[card.position]]
+    """The words a search matches against: name, summary, the labels of its tags, and the tags
+    themselves (`@area:buttock`) that the synonyms (synonyms.py) stand for."""
+    labels = [v.KINDS[card.kind], v.POSITIONS[card.position], v.INTENSITIES[card.intensity]]
     labels += [v.TARGET_AREAS[a] for a in card.target_areas]
     labels += [v.EQUIPMENT[e] for e in card.equipment] or [v.NO_EQUIPMENT_LABEL]
-    return " ".join([card.name, card.summary, *labels]).lower()
+    return " ".join([card.name, card.summary, *labels, *synonyms.tags(card)]).lower()

@@ -61,6 +61,8 @@ def page_urls(techniques):
             url_for("insights.index"),
             url_for("insights.summary"),
             url_for("insights.reminders"),
+            url_for("preferences.settings"),
+            url_for("preferences.welcome"),
         ]
         + [url_for("routines.detail", slug=s) for s in routines]
         + [url_for("library.detail", slug=s) for s in techniques]

@@ -83,3 +83,18 @@ export function markField(controls, errorEl, message, { describe, keepDescribedB
   else if (validDescribedBy) node.setAttribute('aria-describedby', validDescribedBy);
   else node.removeAttribute('aria-describedby');
 }
+
+/**
+ * After a failed save, the errors that stay on screen as the person edits: those shown that are
+ * still wrong (with their current wording). A fixed one goes at once; a new one waits for the
+ * next save, so nothing shouts while someone is still typing.
+ * @param {Record<string, string | null | undefined>} shown  the errors on screen, by field
+ * @param {Record<string, string | null | undefined>} now  the errors the form has now, by field
+ * @returns {Record<string, string>}
+ */
+export function stillWrong(shown, now) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const [field, message] of Object.entries(shown)) if (message && now[field]) out[field] = /** @type {string} */ (now[field]);
+  return out;
+}

@@ -1,11 +1,11 @@
 /* The device's own data in IndexedDB: saved routines, session history, techniques flagged as
-   making things worse, symptom log entries, safety screening answers and when this episode started. Opened lazily; each schema version has an upgrade step, so data
+   making things worse, symptom log entries, safety screening answers, when this episode started and the person's preferences. Opened lazily; each schema version has an upgrade step, so data
    written by an older version of the app keeps working. */
 // @ts-check
 import { uuid7 } from './ids.js';
 
 const NAME = 'relieve';
-const VERSION = 4;
+const VERSION = 5;
 
 // Index i upgrades a database from version i to i + 1. Never edit a released step: add one.
 const UPGRADES = [
@@ -43,6 +43,12 @@ const UPGRADES = [
   // older app skipped these records when it pulled them: forget the cursor to pull them again.
   (db, tx) => {
     db.createObjectStore('episodes', { keyPath: 'id' });
+    tx.objectStore('meta').delete('cursor');
+  },
+  // v5, preferences (records of type `preferences`, one per person, the latest wins). As in v3,
+  // forget the cursor so the next sync pulls the ones the older app skipped.
+  (db, tx) => {
+    db.createObjectStore('preferences', { keyPath: 'id' });
     tx.objectStore('meta').delete('cursor');
   },
 ];
@@ -93,7 +99,7 @@ async function run(storeName, mode, fn) {
   return result;
 }
 
-/** Store names: routines, sessions, flags, logs, screenings, episodes (records); outbox, meta (sync). */
+/** Store names: routines, sessions, flags, logs, screenings, episodes, preferences (records); outbox, meta (sync). */
 /** @type {(store: string, key: IDBValidKey) => Promise<any>} */
 export const get = (store, key) => run(store, 'readonly', (s) => done(s.get(key)));
 /** @type {(store: string) => Promise<any[]>} */

@@ -1,7 +1,10 @@
-/* The home page's own part: when this episode started (symptoms/episode-form.js) and, when the
-   log shows sciatica not easing after about 6 weeks or weakness getting worse, a calm suggestion
-   to book a GP or physio review (insights/review.js decides), with the figures behind it and the
-   printable summary one tap away. The safety banners on this page are safety/gate.js's. */
+/* Home, "Today": on a first visit the offer of first run (three questions, or skip); an
+   interrupted routine to continue (routine/resume.js); today's suggestion (main/suggest.js, via
+   main/today.js); the last session with pain before and after; the days done this week (no
+   streaks); techniques to try that fit the person's answers; when this episode started
+   (symptoms/episode-form.js) and, when the log shows sciatica not easing after about 6 weeks or
+   weakness getting worse, a calm suggestion to book a GP or physio review (insights/review.js
+   decides). The safety banners on this page are safety/gate.js's. */
 // @ts-check
 import { LEVELS, RED_FLAGS, TIERS } from '../generated/contract.js';
 import { byId, make } from '../lib/dom.js';
@@ -9,6 +12,11 @@ import * as store from '../lib/store.js';
 import * as records from '../sync/records.js';
 import { reviewNudge, MEANINGFUL_POINTS, MEANINGFUL_SHARE } from '../insights/review.js';
 import * as episodeForm from '../symptoms/episode-form.js';
+import { resumable } from '../routine/resume.js';
+import { localDay } from '../lib/days.js';
+import { load as loadPrefs, save as savePrefs } from '../preferences/data.js';
+import { facts, startUrl, today } from './today.js';
+import { fitsTechnique } from './suggest.js';
 
 const card = byId('review-nudge');
 
@@ -64,6 +72,126 @@ async function drawNudge() {
   warning.hidden = !(nudge.weakness && sign && tier);
   if (!warning.hidden) warning.replaceChildren(make('strong', { textContent: `${tier.name}:` }), ` if you have ${sign.sign}. ${tier.action}`);
 }
+
+// ---- first visit ------------------------------------------------------------------------
+
+async function drawFirstRun() {
+  const prefs = await loadPrefs();
+  byId('first-run').hidden = Boolean(prefs);
+  byId('today-header').hidden = !prefs;
+}
+byId('first-run-skip').addEventListener('click', async () => {
+  // An empty record: nothing answered, and Today stops asking (Settings can answer later).
+  await savePrefs({}).catch(() => {});
+  byId('first-run').hidden = true;
+  byId('today-header').hidden = false;
+  byId('today-heading').focus();
+});
+
+// ---- an interrupted routine ---------------------------------------------------------------
+
+function drawResume() {
+  const saved = resumable(Date.now());
+  const section = byId('resume');
+  section.hidden = !saved;
+  if (!saved) return;
+  byId('resume-text').textContent = [saved.name, saved.stepText].filter(Boolean).join(' · ');
+  /** @type {HTMLAnchorElement} */ (byId('resume-link')).href = saved.url;
+}
+
+// ---- today's suggestion -------------------------------------------------------------------
+
+let suggestionSignature = '';
+async function drawSuggestion() {
+  const { suggestion, state, techniques, prefs } = await today();
+  pickTechniques(techniques, prefs);
+  const signature = JSON.stringify(suggestion);
+  if (signature === suggestionSignature) return;
+  suggestionSignature = signature;
+  const section = byId('today-suggestion');
+  // A red-flag day: the safety banner says why; no routine is offered.
+  section.hidden = Boolean(state.block);
+  if (!suggestion) return;
+  byId('suggestion-why').textContent = suggestion.reasons.length ? `Today · fits ${suggestion.reasons.join(', ')}` : 'Suggested for today';
+  byId('suggestion-heading').textContent = suggestion.routine.name;
+  const names = suggestion.routine.steps.map((step) => techniques[step.technique].name);
+  byId('suggestion-facts').textContent = `${facts(suggestion)}: ${names.join(', ')}.`;
+  const start = /** @type {HTMLAnchorElement} */ (byId('suggestion-start'));
+  start.href = suggestion.builtin ? await startUrl(suggestion) : '/routines/';
+  start.onclick = suggestion.builtin ? null : (event) => {
+    event.preventDefault();
+    startUrl(suggestion).then((url) => window.location.assign(url)).catch(() => {});
+  };
+}
+
+/** The four techniques to try that fit the answers: gentle, the right position, never rolling
+    the lower back first (the server's order already is; this keeps the ones that fit). */
+function pickTechniques(techniques, prefs) {
+  const tiles = /** @type {HTMLElement[]} */ (Array.from(document.querySelectorAll('#featured-list .card-tile')));
+  const fitting = tiles.filter((tile) => fitsTechnique(techniques[tile.dataset.slug], tile.dataset.slug, prefs, {}));
+  const chosen = new Set((fitting.length >= 2 ? fitting : tiles).slice(0, 4));
+  for (const tile of tiles) tile.hidden = !chosen.has(tile);
+}
+
+// ---- the last session and this week --------------------------------------------------------
+
+const dayName = (at) => new Date(at).toLocaleDateString(undefined, { weekday: 'long' });
+
+function lastSessionText(session) {
+  const when = localDay(Date.parse(session.startedAt)) === localDay(Date.now()) ? 'today' : dayName(Date.parse(session.startedAt));
+  const parts = [`${session.routineName || 'A routine'}, ${when}.`];
+  const before = session.painBefore;
+  const after = session.painAfter;
+  if (typeof before === 'number' && typeof after === 'number') {
+    const change = before - after;
+    parts.push(`Pain ${before} before, ${after} after${change >= 2 ? ': a change that usually matters.' : '.'}`);
+  } else if (typeof before === 'number') {
+    parts.push(`Pain ${before} before.`);
+  }
+  return parts.join(' ');
+}
+
+async function drawSessions() {
+  const sessions = (await store.all('sessions').catch(() => [])).filter((s) => s && s.startedAt);
+  sessions.sort((a, b) => String(b.startedAt).localeCompare(String(a.startedAt)));
+  const last = sessions[0];
+  byId('last-session').hidden = !last;
+  if (last) byId('last-session-text').textContent = lastSessionText(last);
+
+  // Monday to Sunday of this week, each day done or not: no streaks, nothing "broken".
+  const now = new Date();
+  const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
+  const days = Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i));
+  const done = new Set(sessions.map((s) => localDay(Date.parse(s.startedAt))));
+  const todayKey = localDay(Date.now());
+  let count = 0;
+  const items = days.map((day) => {
+    const key = localDay(day.getTime());
+    const did = done.has(key);
+    if (did) count += 1;
+    const name = day.toLocaleDateString(undefined, { weekday: 'long' });
+    const item = make('li', { className: `${did ? 'done' : ''}${key === todayKey ? ' today' : ''}`.trim() },
+      make('span', { textContent: name.slice(0, 1), ariaHidden: 'true' }),
+      make('span', { className: 'visually-hidden', textContent: `${name}: ${did ? 'done' : 'not yet'}` }));
+    return item;
+  });
+  byId('week-days').replaceChildren(...items);
+  byId('this-week').hidden = sessions.length === 0;
+  byId('week-text').textContent = count === 0
+    ? 'Nothing yet this week. Even a few minutes counts.'
+    : `${count} day${count === 1 ? '' : 's'} with a routine this week. Rest days are part of it too.`;
+}
+
+const redrawToday = () => {
+  drawFirstRun().catch(() => {});
+  drawResume();
+  drawSuggestion().catch(() => {});
+  drawSessions().catch(() => {});
+};
+redrawToday();
+records.onChange(redrawToday, { types: ['preferences', 'session', 'screening', 'symptom_log', 'flag', 'routine'] });
+window.addEventListener('relieve:synced', redrawToday);
+window.addEventListener('pageshow', (event) => { if (event.persisted) redrawToday(); });
 
 const redraw = () => drawNudge().catch(() => {});
 episodeForm.init({ onSaved: redraw });

@@ -3,7 +3,7 @@
    nothing leaves the device. The last choice is remembered to make a changed reminder easy. */
 // @ts-check
 import { byId, prefs } from '../lib/dom.js';
-import { fillSummary, markField } from '../lib/form-errors.js';
+import { fillSummary, markField, stillWrong } from '../lib/form-errors.js';
 import { uuid7 } from '../lib/ids.js';
 import * as ics from './ics.js';
 
@@ -28,7 +28,11 @@ const read = () => ({
   title: title.value,
 });
 
-function showErrors(errors) {
+/** @type {Record<string, string>} */
+let shown = {}; // the errors on screen since the last try
+
+function showErrors(errors, { focus = true } = {}) {
+  shown = errors;
   for (const [name, field] of Object.entries(FIELDS)) {
     markField(field.inputs, field.error, errors[name], { describe: field.describe, keepDescribedBy: true });
   }
@@ -48,7 +52,12 @@ function showErrors(errors) {
   })));
   summary.replaceChildren(heading, list);
   summary.hidden = false;
-  summary.focus();
+  if (focus) summary.focus();
+}
+
+// Each error goes as soon as it is fixed.
+function clearFixed() {
+  if (Object.keys(shown).length) showErrors(stillWrong(shown, ics.validateReminder(read()).errors), { focus: false });
 }
 
 function preview() {
@@ -73,13 +82,14 @@ if (saved && typeof saved === 'object') {
 }
 preview();
 
-form.addEventListener('change', preview);
-form.addEventListener('input', preview);
+form.addEventListener('change', () => { preview(); clearFixed(); });
+form.addEventListener('input', () => { preview(); clearFixed(); });
 for (const button of /** @type {NodeListOf<HTMLButtonElement>} */ (form.querySelectorAll('[data-days]'))) {
   button.addEventListener('click', () => {
     const days = button.dataset.days.split(' ');
     for (const box of boxes) box.checked = days.includes(box.value);
     preview();
+    clearFixed();
   });
 }
 

@@ -2,14 +2,15 @@
    IndexedDB on the device; validated with the player's own rules before anything is saved. */
 // @ts-check
 import { announce, byId, formatMinutes } from '../lib/dom.js';
-import { fillSummary, markField } from '../lib/form-errors.js';
+import { fillSummary, markField, stillWrong } from '../lib/form-errors.js';
+import { guardUnsaved } from '../lib/unsaved.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
 import * as expand from './expand.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
 
-const form = byId('builder');
+const form = /** @type {HTMLFormElement} */ (byId('builder'));
 
 const list = byId('builder-steps');
 const template = /** @type {HTMLTemplateElement} */ (byId('step-template'));
@@ -79,7 +80,11 @@ function refresh() {
     : '';
 }
 
-function showErrors(errors) {
+let shown = []; // the errors on screen since the last try
+const errorKey = (error) => `${error.step ?? ''}:${error.field}`;
+
+function showErrors(errors, { focus = true } = {}) {
+  shown = errors;
   const box = byId('builder-errors');
   /** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll('.field-error')).forEach((p) => { p.hidden = true; p.textContent = ''; });
   form.querySelectorAll('[aria-invalid]').forEach((input) => {
@@ -110,7 +115,16 @@ function showErrors(errors) {
   fillSummary(ul, errors.map((error) => ({ text: error.message })));
   box.append(heading, ul);
   box.hidden = false;
-  box.focus();
+  if (focus) box.focus();
+}
+
+// Each error goes as soon as it is fixed; new ones wait for the next Save.
+function clearFixed() {
+  if (!shown.length || !data) return;
+  const now = expand.validateRoutine(readRoutine(), data.techniques);
+  const nowByKey = Object.fromEntries((now.ok ? [] : now.errors).map((e) => [errorKey(e), e.message]));
+  const keep = stillWrong(Object.fromEntries(shown.map((e) => [errorKey(e), e.message])), nowByKey);
+  showErrors(shown.filter((e) => keep[errorKey(e)]), { focus: false });
 }
 
 function move(li, offset) {
@@ -137,10 +151,15 @@ list.addEventListener('click', (event) => {
     announce(`${li.querySelector('.step-title').textContent} removed`);
     li.remove();
     refresh();
+    clearFixed();
     /** @type {HTMLElement} */ (next ? next.querySelector('[data-action="remove"]') : byId('add-technique')).focus();
   }
 });
 list.addEventListener('input', refresh);
+form.addEventListener('input', clearFixed);
+form.addEventListener('change', clearFixed);
+// Leaving with unsaved changes asks first.
+const guard = guardUnsaved(form, { snapshot: () => (data ? JSON.stringify(readRoutine()) : '') });
 
 // Drag by the handle with pointer events: works with touch, pen and mouse alike.
 list.addEventListener('pointerdown', (event) => {
@@ -209,6 +228,7 @@ form.addEventListener('submit', async (event) => {
   } finally {
     button.disabled = false;
   }
+  guard.saved();
   window.history.replaceState(null, '', `?id=${encodeURIComponent(record.id)}`);
   byId('builder-status').innerHTML = '';
   const link = document.createElement('a');
@@ -234,6 +254,15 @@ async function init() {
   if (source) {
     /** @type {HTMLInputElement} */ (byId('routine-name')).value = source.name;
     for (const step of source.steps) if (data.techniques[step.technique]) list.append(stepElement(step));
+  }
+  guard.saved();
+  // From a card's "Add to a routine" (?add=<slug>, with ?id= for an existing routine): the
+  // technique joins as the last step, a change the person still saves.
+  const add = params.get('add');
+  if (add && data.techniques[add]) {
+    list.append(stepElement({ technique: add }));
+    if (!source) /** @type {HTMLInputElement} */ (byId('routine-name')).focus();
+    announce(`${data.techniques[add].name} added as step ${list.children.length}`);
   }
   refresh();
 }

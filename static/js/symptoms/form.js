@@ -1,9 +1,11 @@
 /* The symptom log entry (/log/new, /log/new?id=<entry> to edit). A new entry starts from the
    last one's answers, so "the usual" is a tap on Save and a changed day is a few taps more.
-   Checked with the same rules the server applies (symptoms/validate.js) before it is saved. */
+   Checked with the same rules the server applies (symptoms/validate.js) before it is saved; an
+   error goes as soon as it is fixed, and leaving with unsaved changes asks first. */
 // @ts-check
 import { announce, byId, confirmTap } from '../lib/dom.js';
-import { fillSummary, markField } from '../lib/form-errors.js';
+import { fillSummary, markField, stillWrong } from '../lib/form-errors.js';
+import { guardUnsaved } from '../lib/unsaved.js';
 import { uuid7 } from '../lib/ids.js';
 import * as days from '../lib/days.js';
 import * as logRules from './validate.js';
@@ -146,7 +148,11 @@ const LABELS = {
   helped: 'What helped', helpedOther: 'Something else that helped', sleep: 'Sleep', notes: 'Notes',
 };
 
-function showErrors(errors) {
+/** @type {Record<string, string>} */
+let shown = {}; // the errors on screen since the last try
+
+function showErrors(errors, { focus = true } = {}) {
+  shown = errors;
   const list = byId('log-error-list');
   for (const field of FIELDS) {
     const wrapper = byId('field-' + field);
@@ -162,9 +168,15 @@ function showErrors(errors) {
   byId('log-errors').hidden = !any;
   if (any) {
     if (OPTIONAL.some((f) => errors[f])) /** @type {HTMLDetailsElement} */ (byId('more-fields')).open = true;
-    byId('log-errors').focus();
+    if (focus) byId('log-errors').focus();
   }
 }
+
+// Each error goes as soon as it is fixed (the body map's buttons change the form by click).
+function clearFixed() {
+  if (Object.keys(shown).length) showErrors(stillWrong(shown, logRules.validateLog(read()).errors), { focus: false });
+}
+for (const type of ['input', 'change', 'click']) form.addEventListener(type, () => { setTimeout(clearFixed, 0); });
 
 // ---- saving ------------------------------------------------------------------------------------
 
@@ -186,6 +198,7 @@ async function submit(event) {
   try {
     const id = editing ? editing.id : uuid7();
     saved = await records.save('symptom_log', { ...value, id });
+    guard.release();
   } catch (error) {
     buttons.forEach((b) => { b.disabled = false; });
     showErrors({});
@@ -238,6 +251,9 @@ form.elements.loggedAt.addEventListener('input', () => { timeTouched = true; });
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') refreshNow(); });
 window.addEventListener('pageshow', refreshNow);
 
+// What the person has changed: the time counts only once they set it ("now" moves along).
+const guard = guardUnsaved(form, { snapshot: () => JSON.stringify({ ...read(), loggedAt: timeTouched ? form.elements.loggedAt.value : null }) });
+
 async function init() {
   refreshNow();
   if (editId) {
@@ -256,6 +272,7 @@ async function init() {
     del.hidden = false;
     confirmTap(del, 'Tap again to delete', async () => {
       await records.remove('symptom_log', editing.id);
+      guard.release();
       window.location.assign('/log/?deleted=1');
     });
     return;
@@ -273,4 +290,4 @@ async function init() {
 }
 
 form.addEventListener('submit', (event) => { submit(event).catch(() => {}); });
-init().catch(() => drawMap());
+init().catch(() => drawMap()).finally(() => guard.saved());

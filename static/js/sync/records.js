@@ -12,7 +12,7 @@ import * as store from '../lib/store.js';
     @typedef {{ type: string, id: string, op: 'put' | 'delete', data?: object | null }} RemoteChange */
 
 // Record type (as the server names it) → IndexedDB store.
-const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings', episode: 'episodes' };
+const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings', episode: 'episodes', preferences: 'preferences' };
 const key = (type, id) => `${type}:${id}`;
 const withoutId = ({ id, ...data }) => data;
 const listeners = new Set();

@@ -1,0 +1,112 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { suggestRoutine, gentleFirst } from '../../static/js/main/suggest.js';
+import { current, problems, withDefaults } from '../../static/js/preferences/prefs.js';
+
+const t = (position, equipment, intensity = 'gentle', kind = 'stretch', dosing = { type: 'time', seconds: 30, sets: 2, per_side: true, rest_seconds: 10 }) => (
+  { name: 'x', position, equipment, intensity, kind, dosing }
+);
+const techniques = {
+  'pelvic-tilt': t('floor', ['mat'], 'gentle', 'stretch', { type: 'reps', reps: 8, hold_seconds: 5, sets: 1, per_side: false, rest_seconds: 0 }),
+  'knee-to-chest': t('floor', ['mat']),
+  'piriformis-stretch': t('floor', ['mat']),
+  'sciatic-nerve-glide': t('chair', ['chair'], 'gentle', 'stretch', { type: 'reps', reps: 10, sets: 1, per_side: true, rest_seconds: 0 }),
+  'seated-figure-four': t('chair', ['chair']),
+  'hand-kneading-lower-back': t('standing', [], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }),
+  'foam-roll-lower-back': t('floor', ['foam-roller'], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }),
+  'foam-roll-glutes': t('floor', ['foam-roller'], 'moderate', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: true, rest_seconds: 0 }),
+  'ball-wall-glutes': t('wall', ['massage-ball'], 'moderate', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: true, rest_seconds: 0 }),
+};
+const routines = [
+  { id: 'flare-up-gentle', name: 'Flare', flare: true, steps: [{ technique: 'pelvic-tilt', sides: 'none' }] },
+  { id: 'morning-relief', name: 'Morning relief', steps: [
+    { technique: 'pelvic-tilt', sides: 'none', rest: 10 },
+    { technique: 'knee-to-chest', sides: 'left-right', rest: 10 },
+    { technique: 'piriformis-stretch', sides: 'left-right', rest: 10 },
+    { technique: 'foam-roll-glutes', sides: 'left-right', optional: true },
+  ] },
+  { id: 'desk-break', name: 'Desk break', steps: [
+    { technique: 'sciatic-nerve-glide', sides: 'left-right', rest: 10 },
+    { technique: 'seated-figure-four', sides: 'left-right', rest: 10 },
+    { technique: 'hand-kneading-lower-back', sides: 'none', optional: true },
+  ] },
+];
+const catalog = { techniques, routines };
+const prefs = (over) => ({ side: 'left', position: 'floor', equipment: [], minutes: 5, ...over });
+
+test('a chair person gets the desk break, never floor work', () => {
+  const s = suggestRoutine(prefs({ position: 'chair', equipment: ['chair'] }), catalog, {});
+  assert.equal(s.routine.id, 'desk-break');
+  assert.ok(s.routine.steps.every((step) => ['chair', 'standing', 'wall'].includes(techniques[step.technique].position)));
+});
+
+test('floor is OK without a foam roller: morning relief without its optional roll', () => {
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: [], minutes: 10 }), catalog, {});
+  assert.equal(s.routine.id, 'morning-relief');
+  assert.deepEqual(s.leftOut, ['foam-roll-glutes']);
+  assert.ok(!s.routine.steps.some((step) => step.technique === 'foam-roll-glutes'));
+  assert.equal(s.builtin, false, 'a routine with steps left out plays as the person\'s own');
+});
+
+test('all its steps fit: the built-in routine as it is', () => {
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['foam-roller'], minutes: 10 }), catalog, {});
+  assert.equal(s.routine.id, 'morning-relief');
+  assert.equal(s.builtin, true);
+  assert.equal(s.routine.steps.length, 4);
+});
+
+test('ruled-out and flagged techniques are left out', () => {
+  const ruled = suggestRoutine(prefs({ position: 'floor' }), catalog, { notAdvised: { 'knee-to-chest': ['pregnancy'] } });
+  assert.ok(ruled.routine.steps.every((step) => step.technique !== 'knee-to-chest'));
+  const flagged = suggestRoutine(prefs({ position: 'chair', equipment: ['chair'] }), catalog, { flagged: ['sciatic-nerve-glide'] });
+  assert.ok(flagged.routine.steps.every((step) => step.technique !== 'sciatic-nerve-glide'));
+  assert.ok(flagged.routine.steps.length > 0);
+});
+
+test('fits the time: nothing much over the minutes chosen', () => {
+  for (const minutes of [5, 10, 15]) {
+    const s = suggestRoutine(prefs({ position: 'chair', equipment: ['chair'], minutes }), catalog, {});
+    assert.ok(s.seconds <= minutes * 60 + 90, `${minutes}: ${s.seconds}`);
+  }
+});
+
+test('no routine on a red-flag day', () => {
+  assert.equal(suggestRoutine(prefs(), catalog, { block: { tier: 'emergency' } }), null);
+});
+
+test('without answers (first run skipped) anything fits', () => {
+  const s = suggestRoutine(null, catalog, {});
+  assert.ok(s && s.routine.steps.length > 0);
+});
+
+test('a put-together routine is gentle first and never starts by rolling the lower back', () => {
+  const order = gentleFirst(['foam-roll-lower-back', 'foam-roll-glutes', 'hand-kneading-lower-back'], techniques);
+  assert.notEqual(order[0], 'foam-roll-lower-back');
+  const rollersOnly = { techniques: { 'foam-roll-lower-back': techniques['foam-roll-lower-back'], 'foam-roll-glutes': techniques['foam-roll-glutes'] }, routines: [] };
+  const s = suggestRoutine(prefs({ equipment: ['foam-roller'], minutes: 5 }), rollersOnly, {});
+  assert.notEqual(s.routine.steps[0].technique, 'foam-roll-lower-back');
+});
+
+test('nothing fits: null, not an empty routine', () => {
+  assert.equal(suggestRoutine(prefs({ position: 'chair', equipment: [] }), { techniques: { a: techniques['knee-to-chest'] }, routines: [] }, {}), null);
+});
+
+test('wall work needs a wall and the ball', () => {
+  const only = { techniques: { 'ball-wall-glutes': techniques['ball-wall-glutes'] }, routines: [] };
+  assert.equal(suggestRoutine(prefs({ position: 'chair', equipment: ['massage-ball'] }), only, {}), null);
+  assert.ok(suggestRoutine(prefs({ position: 'chair', equipment: ['massage-ball', 'wall'] }), only, {}));
+});
+
+test('preferences: the latest record wins, defaults fill the gaps, problems name the field', () => {
+  const a = { id: 'a', minutes: 5, updatedAt: '2026-11-20T08:00:00.000Z' };
+  const b = { id: 'b', minutes: 15, updatedAt: '2026-11-21T08:00:00.000Z' };
+  assert.equal(current([a, b]).id, 'b');
+  assert.equal(current([]), null);
+  assert.deepEqual(withDefaults(null).equipment, []);
+  assert.equal(withDefaults({ minutes: 10 }).transition, 'normal');
+  assert.deepEqual(problems({ side: 'left', position: 'floor', minutes: 10, equipment: ['mat'] }), []);
+  assert.deepEqual(problems({ side: null, position: 'floor', minutes: 10 }).map((p) => p.field), ['side']);
+  assert.deepEqual(problems({ side: 'left', position: 'floor', minutes: 20 }).map((p) => p.field), ['minutes']);
+  assert.deepEqual(problems({ side: 'left', position: 'floor', minutes: 5, equipment: ['kettlebell'] }).map((p) => p.field), ['equipment']);
+  assert.deepEqual(problems({}, { required: [] }), []);
+});
