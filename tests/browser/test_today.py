@@ -146,10 +146,41 @@ def test_today_shows_the_suggestion_the_last_session_and_the_week(browser, live_
     expect(tiles).to_have_count(4)
     slugs = tiles.evaluate_all("(els) => els.map((el) => el.dataset.slug)")
     assert slugs[0] != "foam-roll-lower-back" and slugs != sorted(slugs)
-    # The install offer never covers Today's content (it is not offered on this context anyway).
     screenshot(page, f"today-{scheme}")
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     screenshot(page, f"today-end-{scheme}")
+    # The install offer never covers Today's content: scrolled to the end, the last line of the
+    # page sits above the offer (which floats over the tab bar).
+    page.evaluate("document.getElementById('install-banner').hidden = false")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    banner = page.locator("#install-banner").bounding_box()
+    last = page.locator(".site-footer .footer-links").bounding_box()
+    assert last["y"] + last["height"] <= banner["y"], (last, banner)
+    assert context.console.errors == []
+    context.close()
+
+
+SAVED_PLAYER = """(now) => localStorage.setItem('relieve.player', JSON.stringify({
+  routineId: 'desk-break', run: { routineId: 'desk-break', routineName: 'Desk break' },
+  state: JSON.stringify({ status: 'paused', savedAt: now, index: 2,
+    segments: [{ kind: 'ready', seconds: 5 }, { kind: 'work', step: 0, seconds: 30 }, { kind: 'work', step: 1, seconds: 30 }] }) }))"""
+
+
+def test_today_offers_to_continue_an_interrupted_routine(browser, live_server):
+    context, page = phone(browser)
+    offline_home(context, page, live_server)
+    pass_safety_check(page)
+    expect(page.locator("#resume")).to_be_hidden()
+    page.evaluate(SAVED_PLAYER, page.evaluate("Date.now()"))
+    page.reload()
+    expect(page.locator("#resume")).to_be_visible()
+    expect(page.locator("#resume-text")).to_have_text("Desk break · Step 2 of 2")
+    expect(page.locator("#resume-link")).to_have_attribute("href", "/play?routine=desk-break")
+    # More than a day old: not offered.
+    page.evaluate(SAVED_PLAYER, page.evaluate("Date.now() - 25 * 3600 * 1000"))
+    page.reload()
+    expect(page.locator("#today-suggestion")).to_be_visible()
+    expect(page.locator("#resume")).to_be_hidden()
     assert context.console.errors == []
     context.close()
 
