@@ -35,7 +35,7 @@ class PreferencesData(Strict):
     ] = []
     minutes: Minutes | None = None
     sound: bool = True
-    voice: bool = False
+    voice: bool = True
     vibration: bool = True
     transition: Transition = "normal"
     updatedAt: IsoTime | None = None

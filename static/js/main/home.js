@@ -14,7 +14,7 @@ import { reviewNudge, MEANINGFUL_POINTS, MEANINGFUL_SHARE } from '../insights/re
 import * as episodeForm from '../symptoms/episode-form.js';
 import { resumable } from '../routine/resume.js';
 import { localDay } from '../lib/days.js';
-import { load as loadPrefs, save as savePrefs } from '../preferences/data.js';
+import { load as loadPrefs, mirror, save as savePrefs } from '../preferences/data.js';
 import { facts, startUrl, today } from './today.js';
 import { fitsTechnique } from './suggest.js';
 
@@ -77,6 +77,7 @@ async function drawNudge() {
 
 async function drawFirstRun() {
   const prefs = await loadPrefs();
+  mirror(prefs); // an edit made on another device reaches this device's player
   byId('first-run').hidden = Boolean(prefs);
   byId('today-header').hidden = !prefs;
 }

@@ -22,7 +22,7 @@ import {
 
 /** @type {Required<Omit<Preferences, 'id' | 'updatedAt'>>} */
 export const DEFAULTS = Object.freeze({
-  side: null, position: null, equipment: [], minutes: null, sound: true, voice: false, vibration: true, transition: 'normal',
+  side: null, position: null, equipment: [], minutes: null, sound: true, voice: true, vibration: true, transition: 'normal',
 });
 
 /** The latest of the device's preferences records (one per person; the latest edit wins), or null.

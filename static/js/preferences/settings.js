@@ -5,7 +5,7 @@ import { byId } from '../lib/dom.js';
 import { fillSummary, markField } from '../lib/form-errors.js';
 import { guardUnsaved } from '../lib/unsaved.js';
 import * as records from '../sync/records.js';
-import { load, save } from './data.js';
+import { load, mirror, save } from './data.js';
 import { problems, withDefaults } from './prefs.js';
 import { fillForm, readForm } from './form.js';
 
@@ -65,7 +65,9 @@ form.addEventListener('submit', async (event) => {
 
 async function refresh() {
   if (guard.dirty()) return; // never overwrite what the person is changing
-  fillForm(form, withDefaults(await load()));
+  const record = await load();
+  mirror(record);
+  fillForm(form, withDefaults(record));
   guard.saved();
 }
 refresh().catch(() => {});
