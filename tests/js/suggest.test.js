@@ -46,6 +46,7 @@ test('floor is OK without a foam roller: morning relief without its optional rol
   assert.deepEqual(s.leftOut, ['foam-roll-glutes']);
   assert.ok(!s.routine.steps.some((step) => step.technique === 'foam-roll-glutes'));
   assert.equal(s.builtin, false, 'a routine with steps left out plays as the person\'s own');
+  assert.equal(s.leftOutFor, 'fit');
 });
 
 test('all its steps fit: the built-in routine as it is', () => {
@@ -61,6 +62,12 @@ test('ruled-out and flagged techniques are left out', () => {
   const flagged = suggestRoutine(prefs({ position: 'chair', equipment: ['chair'] }), catalog, { flagged: ['sciatic-nerve-glide'] });
   assert.ok(flagged.routine.steps.every((step) => step.technique !== 'sciatic-nerve-glide'));
   assert.ok(flagged.routine.steps.length > 0);
+});
+
+test('optional add-ons give way to the time', () => {
+  const s = suggestRoutine(prefs({ position: 'chair', equipment: ['chair'], minutes: 5 }), catalog, {});
+  assert.equal(s.routine.id, 'desk-break');
+  if (s.leftOut.length) assert.equal(s.leftOutFor, 'time');
 });
 
 test('fits the time: nothing much over the minutes chosen', () => {

@@ -8,7 +8,7 @@ import { expandRoutine, totalSeconds } from '../routine/expand.js';
  * @typedef {import('../routine/expand.js').Routine & { id: string, flare?: boolean, builtin?: boolean, summary?: string }} CatalogRoutine
  * @typedef {{ techniques: Record<string, any>, routines: CatalogRoutine[] }} Catalog
  * @typedef {{ block?: any, notAdvised?: Record<string, string[]>, flagged?: string[] }} SafetyState
- * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[] }} Suggestion
+ * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[], leftOutFor?: 'time' | 'fit' }} Suggestion
  */
 
 const UPRIGHT = ['chair', 'standing', 'wall'];
@@ -100,10 +100,10 @@ export function suggestRoutine(prefs, catalog, safetyState = {}) {
       const bareTime = seconds(bare, techniques);
       if (bareTime > budget + SLACK_SECONDS) continue;
       const dropped = routine.steps.filter((s) => s.optional === true).map((s) => s.technique);
-      candidates.push({ routine: bare, seconds: bareTime, builtin: true, reasons, leftOut: dropped });
+      candidates.push({ routine: bare, seconds: bareTime, builtin: true, reasons, leftOut: dropped, leftOutFor: 'time' });
       continue;
     }
-    candidates.push({ routine: fitted, seconds: time, builtin: true, reasons, leftOut });
+    candidates.push({ routine: fitted, seconds: time, builtin: true, reasons, leftOut, leftOutFor: 'fit' });
   }
   if (candidates.length) {
     // Closest to the time the person has; on a tie, the gentler start.

@@ -69,7 +69,10 @@ async function showSuggestion() {
   byId('suggestion-steps').replaceChildren(...suggestion.routine.steps.map((step) => make('li', { textContent: techniques[step.technique].name })));
   const leftOut = byId('suggestion-left-out');
   leftOut.hidden = suggestion.leftOut.length === 0;
-  leftOut.textContent = `Left out: ${suggestion.leftOut.map((slug) => techniques[slug].name).join(', ')} (it needs equipment you don't have, or your answers rule it out).`;
+  const names = suggestion.leftOut.map((slug) => techniques[slug].name).join(', ');
+  leftOut.textContent = suggestion.leftOutFor === 'time'
+    ? `Left out to fit your time: ${names} (optional self-massage).`
+    : `Left out: ${names}. They need equipment you don't have, or your answers rule them out.`;
   const start = /** @type {HTMLAnchorElement} */ (byId('suggestion-start'));
   start.href = suggestion.builtin ? await startUrl(suggestion) : '#';
   start.addEventListener('click', async (event) => {
