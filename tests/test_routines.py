@@ -189,6 +189,46 @@ def test_catalog_has_what_the_player_needs(client):
     assert card["illustration"].startswith("/static/img/techniques/piriformis-stretch.svg?v=")
     assert card["cue"] and card["dosing"]["type"] in ("time", "reps")
     assert data["labels"]["positions"]["floor"] == "On the floor"
+    # The player's how-to sheet and its "this made it worse" panel.
+    assert len(card["steps"]) >= 2 and card["stop_if"]
+    assert data["techniques"]["seated-forward-bend"]["gentler"] == "sciatic-nerve-glide"
+    for slug, technique in data["techniques"].items():
+        assert technique["gentler"] is None or technique["gentler"] in data["techniques"], slug
+
+
+def test_transitions_follow_positions():
+    from webapp.routines import timing
+
+    assert timing.transition_seconds("floor", "floor") == timing.TRANSITION_SAME
+    assert timing.transition_seconds("floor", "chair") == timing.TRANSITION_CHANGE
+    assert timing.transition_seconds("wall", "floor") == timing.TRANSITION_FLOOR_STANDING
+    assert timing.transition_seconds(None, "floor") == timing.TRANSITION_FLOOR_STANDING
+    step = {"technique": "a", "seconds": 30, "sets": 1, "sides": "none", "rest": 0, "set_rest": 0}
+    other = {**step, "technique": "b"}
+    # Start to the floor (20), 30 s, floor to standing (20), 30 s.
+    assert timing.total_seconds([step, other], {"a": "floor", "b": "standing"}) == 20 + 30 + 20 + 30
+    # A longer rest wins over the time to move.
+    assert timing.total_seconds([{**step, "rest": 45}, other], {"a": "floor", "b": "floor"}) == 20 + 30 + 45 + 30
+
+
+def test_a_session_may_carry_the_symptom_direction():
+    from pydantic import ValidationError
+
+    from webapp.routines.records import SessionData
+
+    base = {
+        "routineId": "desk-break",
+        "routineName": "Desk break",
+        "startedAt": "2026-11-24T08:00:00.000Z",
+        "endedAt": "2026-11-24T08:10:00.000Z",
+        "status": "finished",
+        "completed": [],
+        "skipped": [],
+    }
+    assert SessionData.model_validate(base).symptomDirection is None  # older sessions stay valid
+    assert SessionData.model_validate({**base, "symptomDirection": "toward-back"}).symptomDirection == "toward-back"
+    with pytest.raises(ValidationError):
+        SessionData.model_validate({**base, "symptomDirection": "sideways"})
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ ENTRIES = {
     "safety-gate": "js/safety/gate.js",
     "routine-lists": "js/routine/lists.js",
     "player": "js/routine/player.js",
+    "routine-page": "js/routine/page.js",
     "builder": "js/routine/builder.js",
     "safety-check": "js/safety/check.js",
     "log-form": "js/symptoms/form.js",

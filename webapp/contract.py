@@ -18,7 +18,7 @@ from webapp.insights.views import PERIODS
 from webapp.library import synonyms as search_synonyms
 from webapp.preferences import records as preferences
 from webapp.routines import timing
-from webapp.routines.records import SESSION_STATUSES, SLUG, STEP_SIDES, RoutineData, RoutineStep
+from webapp.routines.records import SESSION_STATUSES, SLUG, STEP_SIDES, SYMPTOM_DIRECTIONS, RoutineData, RoutineStep
 from webapp.safety import questions
 from webapp.safety.records import SCREENING_KINDS, SCREENING_SOURCES
 from webapp.symptoms import vocabulary as symptoms
@@ -77,6 +77,16 @@ def build(app=None):
         "GET_READY": timing.GET_READY,
         "SWITCH_SIDES": timing.SWITCH_SIDES,
         "SECONDS_PER_REP": timing.SECONDS_PER_REP,
+        "TRANSITIONS": {
+            "same": timing.TRANSITION_SAME,
+            "change": timing.TRANSITION_CHANGE,
+            "floorStanding": timing.TRANSITION_FLOOR_STANDING,
+            "start": timing.START_POSITION,
+            "upright": list(timing.UPRIGHT),
+            "slower": timing.SLOWER_TRANSITIONS,
+        },
+        "SLOW_TEMPO_PERCENT": timing.SLOW_TEMPO_PERCENT,
+        "SYMPTOM_DIRECTIONS": list(SYMPTOM_DIRECTIONS),
         # Symptom log
         "LEVELS": list(symptoms.LEVELS),
         "LEVEL_RANK": {level: rank for rank, level in enumerate(symptoms.LEVELS)},

@@ -38,23 +38,26 @@ def test_switching_off_the_optional_self_massage_leaves_it_out(context, page, li
         " return Relieve.catalog.facts(r); }"
     )
 
-    page.goto(live_server + "/play?routine=desk-break")
+    # The switch is on the routine page (the player starts in one tap), and the totals follow it.
+    page.goto(live_server + "/routines/desk-break")
     switch = page.get_by_role("switch", name="Include the optional self-massage")
     expect(switch).to_be_visible()
     expect(switch).to_be_checked()
     expect(page.locator("#optional-hint")).to_contain_text("self-massage is an extra you can leave out")
-    expect(page.locator("#setup-time")).to_have_text(minutes(facts["seconds"]))
-    expect(page.locator("#setup-steps")).to_contain_text("(optional)")
+    expect(page.locator("#routine-time")).to_have_text(minutes(facts["seconds"]))
+    expect(page.locator(".optional-step .left-out-reason")).to_have_count(0)
 
     switch.uncheck()
-    expect(page.locator("#setup-time")).to_have_text(minutes(facts["secondsWithoutOptional"]))
-    expect(page.locator("#setup-steps")).not_to_contain_text("(optional)")
+    expect(page.locator("#routine-time")).to_have_text(minutes(facts["secondsWithoutOptional"]))
+    expect(page.locator(".optional-step .left-out-reason").first).to_have_text(
+        "Left out: the optional self-massage is switched off."
+    )
 
-    # Remembered: a reload keeps it off.
+    # Remembered: a reload keeps it off, and the player leaves those steps out.
     page.reload()
     expect(page.get_by_role("switch", name="Include the optional self-massage")).not_to_be_checked()
-    page.get_by_role("button", name="Start").click()
-    expect(page.locator("#phase")).to_have_text("Get ready")
+    page.get_by_role("link", name="Start", exact=True).click()
+    expect(page.locator("#phase")).to_contain_text("Get ready")
     assert played_techniques(page) == required
 
     # A routine without optional steps shows no switch.
@@ -63,7 +66,7 @@ def test_switching_off_the_optional_self_massage_leaves_it_out(context, page, li
         "async () => (await Relieve.catalog.load()).routines.find((r) => r.steps.every((s) => !s.optional)) || null"
     )
     if no_optional:
-        page.goto(live_server + f"/play?routine={no_optional['id']}")
-        expect(page.locator("#setup-name")).to_be_visible()
-        expect(page.locator("#optional-switch")).to_be_hidden()
+        page.goto(live_server + f"/routines/{no_optional['id']}")
+        expect(page.locator("#routine-time")).to_be_visible()
+        expect(page.locator("#optional-switch")).to_have_count(0)
     assert context.console.errors == []

@@ -213,19 +213,20 @@ def test_a_contraindication_shows_on_cards_routines_and_in_the_player(context, p
     expect(page.locator('.routine-tile[data-routine="after-massage-stretches"] .safety-tag')).to_have_count(0)
     page.goto(live_server + "/routines/morning-relief")
     expect(page.locator("#routine-safety")).to_contain_text("Foam roller: glutes")
-    page.goto(live_server + "/play?routine=morning-relief")
-    offer = page.locator("#safety-offer")
-    expect(offer).to_be_visible()
-    expect(offer.locator("li")).to_have_text(
-        ["Foam roller: glutes: not advised with a blood clot (DVT) or suspected clot"]
+    # The routine page lists it as left out, with the reason, and its totals leave it out.
+    expect(page.locator('li[data-technique="foam-roll-glutes"] .left-out-reason')).to_have_text(
+        "Left out for you: not advised with a blood clot (DVT) or suspected clot."
     )
+    expect(page.locator("#routine-time")).to_contain_text("1 step left out")
     # Left out of the routine itself: the player never reaches it.
     skipped = page.evaluate("""async () => {
       const data = await Relieve.catalog.load();
       const routine = await Relieve.catalog.routine('morning-relief');
       return Relieve.expand.expandRoutine(routine, data.techniques, { skip: ['foam-roll-glutes'] }).length;
     }""")
-    page.get_by_role("button", name="Start").click()
+    page.get_by_role("link", name="Start", exact=True).click()
+    expect(page.locator("#player-run")).to_be_visible()
+    expect(page.locator("#left-out")).to_contain_text("Foam roller: glutes")
     total = page.evaluate("JSON.parse(JSON.parse(localStorage.getItem('relieve.player')).state).segments.length")
     assert total == skipped
     assert context.console.errors == []

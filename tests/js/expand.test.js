@@ -45,11 +45,13 @@ test('work segments carry what the player shows', () => {
     mode: 'time',
     seconds: 30,
   });
-  assert.deepEqual(segments[0], { kind: 'ready', seconds: 5, next: 'Cat-cow' });
+  assert.deepEqual(segments[0], { kind: 'ready', seconds: 5, step: 0, next: 'Cat-cow' });
   assert.deepEqual(segments[4], { kind: 'switch', seconds: 5, step: 1, toSide: 'right' });
   assert.equal(segments[1].reps, 10);
   assert.equal(segments[1].holdSeconds, 0);
-  assert.equal('seconds' in segments[1], false);
+  // Reps run themselves: 10 reps of SECONDS_PER_REP (4 s) each.
+  assert.equal(segments[1].repSeconds, 4);
+  assert.equal(segments[1].seconds, 40);
 });
 
 test('step values override the technique dosing', () => {
@@ -62,6 +64,7 @@ test('step values override the technique dosing', () => {
   assert.deepEqual(shape(expandRoutine(r, catalog)), [
     'ready 5',
     'work piriformis-stretch - 1/1 20s',
+    'ready 5',
     'work childs-pose - 1/1 4x+5',
   ]);
 });
@@ -76,14 +79,14 @@ test('a rep technique with sets rests between sets with the technique rest', () 
   ]);
 });
 
-test('no rest after the last step and none when rest is 0', () => {
+test('no rest after the last step; rest 0 still leaves the time to move', () => {
   const r = routine({
     steps: [
       { technique: 'cat-cow', sides: 'none', rest: 0 },
       { technique: 'cat-cow', sides: 'none', rest: 90 },
     ],
   });
-  assert.deepEqual(shape(expandRoutine(r, catalog)), ['ready 5', 'work cat-cow - 1/1 10x+0', 'work cat-cow - 1/1 10x+0']);
+  assert.deepEqual(shape(expandRoutine(r, catalog)), ['ready 5', 'work cat-cow - 1/1 10x+0', 'ready 5', 'work cat-cow - 1/1 10x+0']);
 });
 
 test('getReady and switchSides options; 0 leaves the segment out', () => {
@@ -298,4 +301,52 @@ test('optional must be a boolean when given', () => {
   assert.deepEqual(errorFields(validateRoutine(r, catalog)), [[1, 'optional']]);
   r.steps[1].optional = null;
   assert.equal(validateRoutine(r, catalog).ok, true);
+});
+
+// Time to move (issue 12): positions decide the pauses.
+const placed = (positions) => catalog.map((t) => Object.assign({}, t, { position: positions[t.slug] }));
+
+test('the pause before a step follows the change of position', () => {
+  const where = placed({ 'cat-cow': 'floor', 'piriformis-stretch': 'floor', 'ball-wall-glutes': 'wall', 'childs-pose': 'chair' });
+  const r = routine({
+    steps: [
+      { technique: 'cat-cow', sides: 'none', rest: 0 },
+      { technique: 'piriformis-stretch', sides: 'none', sets: 1, rest: 0 },
+      { technique: 'childs-pose', sides: 'none', sets: 1, rest: 0 },
+      { technique: 'ball-wall-glutes', sides: 'none', rest: 0 },
+    ],
+  });
+  const segments = expandRoutine(r, where);
+  const pauses = segments.filter((s) => s.kind !== 'work').map((s) => [s.seconds, s.position || null]);
+  // Standing to the floor, same position, floor to chair, chair to the wall.
+  assert.deepEqual(pauses, [[20, 'floor'], [5, null], [12, 'chair'], [12, 'wall']]);
+  // Slower transitions double every pause to move, and switching sides.
+  const slow = expandRoutine(r, where, { slower: true }).filter((s) => s.kind !== 'work').map((s) => s.seconds);
+  assert.deepEqual(slow, [40, 10, 24, 24]);
+  const sides = expandRoutine(routine({ steps: [{ technique: 'ball-wall-glutes', sides: 'left-right', rest: 0 }] }), where, { slower: true });
+  assert.equal(sides.find((s) => s.kind === 'switch').seconds, 10);
+});
+
+test('a longer rest wins over the time to move, and stays a rest in the same position', () => {
+  const where = placed({ 'cat-cow': 'floor', 'piriformis-stretch': 'floor', 'ball-wall-glutes': 'standing' });
+  const segments = expandRoutine(routine(), where);
+  const between = segments.filter((s) => s.kind !== 'work' && s.kind !== 'switch');
+  assert.deepEqual(between.map((s) => `${s.kind} ${s.seconds} ${s.position || '-'}`), [
+    'ready 20 floor', // start: standing to the floor
+    'rest 20 -',  // cat-cow's rest (20) is longer than staying on the floor (5)
+    'rest 10 -',  // between sets: the card's rest
+    'ready 30 standing', // the rest of 30 beats floor to standing (20)
+  ]);
+});
+
+test('the slow tempo stretches the moving part of each rep, not the hold', () => {
+  const r = routine({ steps: [{ technique: 'childs-pose', sides: 'none', sets: 1, rest: 0 }] });
+  const [, normal] = expandRoutine(r, catalog);
+  const [, slow] = expandRoutine(r, catalog, { tempoPercent: 150 });
+  assert.equal(normal.seconds, 8 * (4 + 5));
+  assert.equal(slow.seconds, 8 * (6 + 5));
+  assert.equal(slow.repSeconds, 6);
+  // Totals stay those of the contract (the server's figure), whatever the tempo.
+  assert.equal(totalSeconds([normal]), totalSeconds([slow]));
+  assert.throws(() => expandRoutine(r, catalog, { tempoPercent: 50 }), RoutineError);
 });

@@ -268,20 +268,62 @@ test('back while paused stays paused', () => {
   assert.equal(timer.remaining(state, at(200)), 30);
 });
 
-test('rep segments wait for completeReps, however long it takes', () => {
-  let result = timer.advance(timer.start(withReps(), T0), at(5 + 3600));
-  assert.deepEqual(kinds(result.events), ['segment 1']);
+test('a set of reps runs itself: it ends when its cadence has run', () => {
+  // cat-cow: 10 reps x 4 s = 40 s, from 5 s to 45 s.
+  let result = timer.advance(timer.start(withReps(), T0), at(44));
+  assert.equal(result.state.index, 1);
+  assert.equal(timer.remaining(result.state, at(44)), 1);
+  // No final countdown beeps on reps: the cadence has its own cues.
+  const late = timer.advance(timer.advance(timer.start(withReps(), T0), at(6)).state, at(43));
+  assert.deepEqual(late.events, []);
+  result = timer.advance(result.state, at(45));
+  assert.equal(result.state.index, 2);
+  assert.equal(result.state.log[0].result, 'done');
+});
+
+test('"Done with this set" ends a set of reps early; untimed reps of an older save wait for it', () => {
+  let result = timer.advance(timer.start(withReps(), T0), at(10));
+  result = timer.completeReps(result.state, at(12));
+  assert.deepEqual(kinds(result.events), ['segment 2']);
+  assert.deepEqual(result.state.log, [
+    { index: 1, step: 0, technique: 'cat-cow', side: null, set: 1, result: 'done', at: at(12) },
+  ]);
+  const legacy = withReps().map((seg) => {
+    if (seg.mode !== 'reps') return seg;
+    const { seconds, repSeconds, ...rest } = seg;
+    return rest;
+  });
+  result = timer.advance(timer.start(legacy, T0), at(5 + 3600));
   assert.equal(result.state.index, 1);
   assert.equal(timer.remaining(result.state, at(5000)), null);
-  assert.deepEqual(timer.advance(result.state, at(9000)).events, []);
   result = timer.completeReps(result.state, at(7000));
-  assert.deepEqual(kinds(result.events), ['segment 2']);
   assert.equal(result.state.index, 2);
-  assert.equal(result.state.segmentStart, at(7000));
-  assert.deepEqual(result.state.log, [
-    { index: 1, step: 0, technique: 'cat-cow', side: null, set: 1, result: 'done', at: at(7000) },
-  ]);
   assert.equal(timer.remaining(result.state, at(7001)), 19);
+});
+
+test('skipStep skips every remaining set and side of the step, and stops at the next pause', () => {
+  // In piriformis left set 1 (index 3): 3..9 are its sides, switches and set rest.
+  let result = timer.advance(timer.start(withReps(), T0), at(70));
+  assert.equal(result.state.index, 3);
+  result = timer.skipStep(result.state, at(71));
+  const next = result.state.segments[result.state.index];
+  assert.equal(next.next, 'Ball against a wall: glutes');
+  const skipped = result.state.log.filter((e) => e.result === 'skipped').map((e) => `${e.side} ${e.set}`);
+  assert.deepEqual(skipped, ['left 1', 'right 1', 'left 2', 'right 2']);
+});
+
+test('replaceStep plays a gentler technique in place of the rest of the step', () => {
+  let result = timer.advance(timer.start(withReps(), T0), at(70));
+  const gentler = expandRoutine({ name: 'g', steps: [{ technique: 'ball-wall-glutes', sides: 'none', rest: 0 }] }, catalog, { getReady: 0 })
+    .map((seg) => Object.assign(seg, { step: 1 }));
+  const before = result.state.segments.length;
+  result = timer.replaceStep(result.state, at(71), gentler);
+  assert.equal(result.state.segments.length, before + 1);
+  assert.equal(timer.current(result.state).technique, 'ball-wall-glutes');
+  assert.equal(timer.current(result.state).step, 1);
+  // The log still matches its segments, so the state survives a reload.
+  assert.ok(timer.restore(timer.serialize(result.state, at(72)), at(73)));
+  assert.equal(result.state.log.filter((e) => e.result === 'skipped').length, 4);
 });
 
 test('completeReps on a timed segment does nothing', () => {

@@ -109,6 +109,10 @@ def _check_blocks(path, slug, body):
 def read_routines(content_dir: Path, techniques):
     """Routines, each step resolved against its card's dosing; unknown cards are errors."""
     cards = {slug: data for slug, data, _ in techniques}
+    for slug, data in cards.items():
+        gentler = data.get("gentler")
+        if gentler is not None and (gentler == slug or gentler not in cards):
+            raise ContentError(f"technique '{slug}': field 'gentler': no other technique card '{gentler}'")
     items = []
     for path in sorted((content_dir / "routines").glob("*.toml")):
         slug, data, digest = _parse(path, RoutineFile, "routine")

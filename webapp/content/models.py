@@ -47,6 +47,7 @@ class Technique(ContentRow, db.Model):
     cautions: Mapped[list] = mapped_column(JSON)
     stop_if: Mapped[list] = mapped_column(JSON)
     avoid_if: Mapped[list] = mapped_column(JSON)
+    gentler: Mapped[str | None] = mapped_column(String(80), nullable=True, default=None)
     dosing: Mapped[dict] = mapped_column(JSON)
     sources: Mapped[list] = mapped_column(JSON)
 

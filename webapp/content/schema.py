@@ -70,6 +70,8 @@ class TechniqueFile(Strict):
     cautions: Annotated[list[Line], Field(min_length=1, max_length=8)]
     stop_if: Annotated[list[Line], Field(min_length=1, max_length=6)]
     avoid_if: Annotated[list[AvoidIf], Field(max_length=len(v.AVOID_IF))] = []
+    # A gentler technique to switch to when this one stirs symptoms up (the player offers it).
+    gentler: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)] | None = None
     evidence: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600)]
     dosing: Dosing
     sources: Annotated[list[Source], Field(min_length=1, max_length=10)]

@@ -14,6 +14,8 @@ RoutineRef = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Pain = Annotated[int, Field(ge=0, le=10)] | None
 STEP_SIDES = ("left-right", "both", "none")
 SESSION_STATUSES = ("finished", "ended")
+# FACTS §9: after a routine, did leg symptoms move toward the back, stay, or spread further down?
+SYMPTOM_DIRECTIONS = ("toward-back", "same", "further-down")
 
 
 class RoutineStep(Strict):
@@ -50,6 +52,7 @@ class SessionData(Strict):
     worse: Annotated[list[Slug], Field(max_length=40)] = []
     painBefore: Pain = None
     painAfter: Pain = None
+    symptomDirection: Literal[SYMPTOM_DIRECTIONS] | None = None
     updatedAt: IsoTime | None = None
 
 

@@ -1,9 +1,34 @@
 """How long a routine takes. Mirrors expandRoutine/totalSeconds in static/js/routine/expand.js
-(a browser test checks both give the same figure)."""
+and the transition rule in static/js/routine/transitions.js, which read these constants through
+the contract (webapp/contract.py); a browser test checks both give the same figure."""
 
 GET_READY = 5
 SWITCH_SIDES = 5
 SECONDS_PER_REP = 4
+
+# Time to move between steps (issue 12): a change of position takes longer than staying put,
+# and getting down to the floor from standing (or back up) longest. The first get-ready counts
+# from standing: the person has just tapped Start with the phone in hand.
+TRANSITION_SAME = 5
+TRANSITION_CHANGE = 12
+TRANSITION_FLOOR_STANDING = 20
+START_POSITION = "standing"
+UPRIGHT = ("standing", "wall")
+# The player's "slower transitions" setting multiplies get-ready and switch-sides pauses, and the
+# "slow" tempo multiplies the moving part of each rep (not the hold).
+SLOWER_TRANSITIONS = 2
+SLOW_TEMPO_PERCENT = 150  # whole numbers only cross the contract
+
+
+def transition_seconds(before, after):
+    """Seconds to get from one position (floor, chair, standing, wall) into the next; `before`
+    None means the start of the routine."""
+    before = before or START_POSITION
+    if before == after:
+        return TRANSITION_SAME
+    if {before, after} & {"floor"} and {before, after} & set(UPRIGHT):
+        return TRANSITION_FLOOR_STANDING
+    return TRANSITION_CHANGE
 
 
 def step_work_seconds(step):
@@ -12,18 +37,27 @@ def step_work_seconds(step):
     return step["reps"] * (SECONDS_PER_REP + (step.get("hold_seconds") or 0))
 
 
-def total_seconds(steps, *, without_optional=False):
-    """Seconds from Start to the end; `without_optional` leaves optional add-on steps out, as
-    expandRoutine(..., { withoutOptional: true }) does (the rest after a left-out step goes too)."""
-    if without_optional:
-        steps = [step for step in steps if not step.get("optional")]
-    total = GET_READY
+def total_seconds(steps, positions=None, *, without_optional=False, skip=()):
+    """Seconds from Start to the end; `positions` maps a technique's slug to its card position
+    (without it every step counts as standing still). `without_optional` leaves optional add-on
+    steps out, as expandRoutine(..., { withoutOptional: true }) does (the rest after a left-out
+    step goes too); `skip` leaves out those techniques."""
+    positions = positions or {}
+    steps = [s for s in steps if s["technique"] not in skip and not (without_optional and s.get("optional"))]
+    total = 0
+    before = None
     for number, step in enumerate(steps):
+        position = positions.get(step["technique"], START_POSITION)
+        move = transition_seconds(before, position)
+        if number == 0:
+            total += move
+        else:
+            # The pause between steps: the rest asked for, or the time to move, whichever is longer.
+            total += max(steps[number - 1]["rest"] or 0, move)
         sides = 2 if step["sides"] == "left-right" else 1
         sets = step["sets"]
         total += sets * sides * step_work_seconds(step)
         total += sets * (sides - 1) * SWITCH_SIDES
         total += (sets - 1) * step["set_rest"]
-        if number < len(steps) - 1:
-            total += step["rest"]
+        before = position
     return total

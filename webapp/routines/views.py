@@ -21,9 +21,10 @@ def routine_facts(routine, cards):
     used = [cards[step["technique"]] for step in routine.steps]
     equipment = sorted({e for card in used for e in card.equipment})
     positions = list(dict.fromkeys(card.position for card in used))
+    where = {slug: card.position for slug, card in cards.items()}
     return {
-        "seconds": total_seconds(routine.steps),
-        "seconds_without_optional": total_seconds(routine.steps, without_optional=True),
+        "seconds": total_seconds(routine.steps, where),
+        "seconds_without_optional": total_seconds(routine.steps, where, without_optional=True),
         "optional_steps": sum(1 for step in routine.steps if step.get("optional")),
         "equipment": equipment,
         "positions": positions,
@@ -76,6 +77,7 @@ def history():
 
 def catalog_data():
     cards = cards_by_slug()
+    where = {slug: card.position for slug, card in cards.items()}
     return {
         "labels": {"equipment": vocabulary.EQUIPMENT, "positions": vocabulary.POSITIONS},
         "safety": {**questions.catalog(), "calls": current_app.config["EMERGENCY_REGIONS"]},
@@ -92,6 +94,10 @@ def catalog_data():
                 "equipment": card.equipment,
                 "avoid_if": card.avoid_if,
                 "dosing": card.dosing,
+                # For the player's how-to sheet and its "this made it worse" panel.
+                "steps": card.steps,
+                "stop_if": card.stop_if,
+                "gentler": card.gentler,
             }
             for slug, card in cards.items()
         },
@@ -102,8 +108,8 @@ def catalog_data():
                 "summary": r.summary,
                 "flare": r.flare,
                 "builtin": True,
-                "seconds": total_seconds(r.steps),
-                "secondsWithoutOptional": total_seconds(r.steps, without_optional=True),
+                "seconds": total_seconds(r.steps, where),
+                "secondsWithoutOptional": total_seconds(r.steps, where, without_optional=True),
                 "steps": [
                     {
                         **{k: step[k] for k in ("technique", "seconds", "reps", "sets", "sides", "rest")},

@@ -31,6 +31,9 @@
  * @property {string} [illustration]
  * @property {string[]} [equipment]
  * @property {string} [position]
+ * @property {string[]} [steps]  the card's numbered steps (the player's how-to sheet)
+ * @property {string[]} [stop_if]
+ * @property {string | null} [gentler]  a gentler technique's slug, offered when this one makes things worse
  * @property {{ type: 'time' | 'reps', seconds?: number, reps?: number, sets: number, hold_seconds?: number, rest_seconds?: number }} dosing
  */
 /** Techniques by slug: a Map, a plain object (catalog.json) or a list of techniques with their slug.
@@ -40,8 +43,9 @@
  * @typedef {object} Segment
  * @property {'ready' | 'work' | 'rest' | 'switch'} kind
  * @property {number} [seconds]  its length; absent on work counted in reps
- * @property {number} [step]  index of the routine step it belongs to
+ * @property {number} [step]  index of the routine step it belongs to (a pause between steps: the next one)
  * @property {string} [next]  ready and rest: the name of the technique that comes next
+ * @property {string} [position]  ready: the position to move into, when it changes
  * @property {'left' | 'right'} [toSide]  switch
  * @property {string} [technique]  work: the technique's slug
  * @property {string} [name]  work
@@ -53,14 +57,17 @@
  * @property {'time' | 'reps'} [mode]  work
  * @property {number} [reps]  work counted in reps
  * @property {number} [holdSeconds]  work counted in reps: the hold of each rep
+ * @property {number} [repSeconds]  work counted in reps: the moving part of each rep (routine/cadence.js)
  */
 /** A problem with a routine; `step` is the step's index, or null for the routine as a whole.
     @typedef {{ step: number | null, field: string, message: string }} StepError */
 
 import {
   GET_READY, ROUTINE_LIMITS as LIMITS, ROUTINE_MAX_STEPS as MAX_STEPS, ROUTINE_NAME_MAX as NAME_MAX, SECONDS_PER_REP,
-  STEP_SIDES as SIDES, SWITCH_SIDES,
+  STEP_SIDES as SIDES, SWITCH_SIDES, TRANSITIONS,
 } from '../generated/contract.js';
+import { repSeconds, setSeconds } from './cadence.js';
+import { transitionSeconds } from './transitions.js';
 
 // LIMITS are the server's routine step bounds (webapp/routines/records.py), which are the
 // dosing schema's, so a routine step can never ask for more than a technique card could.
@@ -180,7 +187,7 @@ function optionSeconds(value, fallback, what) {
   return value;
 }
 
-function workSegment(step, i, technique, side, set, sets) {
+function workSegment(step, i, technique, side, set, sets, tempoPercent) {
   const dosing = technique.dosing;
   /** @type {Segment} */
   const segment = {
@@ -200,20 +207,31 @@ function workSegment(step, i, technique, side, set, sets) {
   } else {
     segment.reps = isAbsent(step.reps) ? dosing.reps : step.reps;
     segment.holdSeconds = dosing.hold_seconds || 0;
+    // Reps run themselves at a cadence (routine/cadence.js): the set has a length like a hold.
+    segment.repSeconds = repSeconds(tempoPercent);
+    segment.seconds = Math.round(setSeconds(segment.reps, segment.holdSeconds, segment.repSeconds));
   }
   return segment;
 }
 
 /** The segments the player walks through; throws a RoutineError for an invalid routine.
     @param {Routine} routine @param {Catalog} catalog
-    @param {{ getReady?: number, switchSides?: number, skip?: Iterable<string>, withoutOptional?: boolean }} [options]
-      pauses in seconds; slugs to leave out; withoutOptional leaves out the optional steps (as
-      webapp/routines/timing.py total_seconds(..., without_optional=True) counts them)
+    @param {{ getReady?: number, switchSides?: number, skip?: Iterable<string>, withoutOptional?: boolean,
+      slower?: boolean, tempoPercent?: number }} [options]
+      getReady fixes the first pause (otherwise it follows the position, routine/transitions.js);
+      switchSides in seconds; slugs to leave out; withoutOptional leaves out the optional steps (as
+      webapp/routines/timing.py total_seconds(..., without_optional=True) counts them); slower
+      doubles the pauses to move; tempoPercent (100 or more) slows the moving part of each rep
     @returns {Segment[]} */
 function expandRoutine(routine, catalog, options) {
   const opts = options || {};
+  const slower = opts.slower === true;
   const getReady = optionSeconds(opts.getReady, GET_READY, 'getReady');
-  const switchSides = optionSeconds(opts.switchSides, SWITCH_SIDES, 'switchSides');
+  const switchSides = optionSeconds(opts.switchSides, slower ? SWITCH_SIDES * TRANSITIONS.slower : SWITCH_SIDES, 'switchSides');
+  const tempoPercent = opts.tempoPercent === undefined ? 100 : opts.tempoPercent;
+  if (!Number.isInteger(tempoPercent) || tempoPercent < 100 || tempoPercent > 300) {
+    throw new RoutineError('tempoPercent must be a whole number from 100 to 300.');
+  }
   const skip = new Set(opts.skip || []);
   const withoutOptional = opts.withoutOptional === true;
   const techniques = indexCatalog(catalog);
@@ -238,7 +256,15 @@ function expandRoutine(routine, catalog, options) {
   /** @type {Segment[]} */
   const segments = [];
   const nameOf = (i) => techniques.get(routine.steps[i].technique).name;
-  if (getReady > 0) segments.push({ kind: 'ready', seconds: getReady, next: nameOf(included[0]) });
+  const positionOf = (i) => techniques.get(routine.steps[i].technique).position || null;
+  // Time to move: the first pause counts from standing, unless the caller fixes it.
+  const first = opts.getReady === undefined ? transitionSeconds(null, positionOf(included[0]), { slower }) : getReady;
+  if (first > 0) {
+    /** @type {Segment} */
+    const ready = { kind: 'ready', seconds: first, step: included[0], next: nameOf(included[0]) };
+    if (positionOf(included[0])) ready.position = positionOf(included[0]);
+    segments.push(ready);
+  }
 
   included.forEach((i, k) => {
     const step = routine.steps[i];
@@ -250,15 +276,22 @@ function expandRoutine(routine, catalog, options) {
     for (let set = 1; set <= sets; set += 1) {
       sides.forEach((side, s) => {
         if (s > 0 && switchSides > 0) segments.push({ kind: 'switch', seconds: switchSides, step: i, toSide: side });
-        segments.push(workSegment(step, i, technique, side, set, sets));
+        segments.push(workSegment(step, i, technique, side, set, sets, tempoPercent));
       });
       if (set < sets && setRest > 0) segments.push({ kind: 'rest', seconds: setRest, step: i, next: technique.name });
     }
-    // The rest belongs to the step before it, so skipping a step also drops its own rest and
-    // the previous step's rest then leads straight into the next included step.
+    // The pause between steps: the rest asked for (which belongs to the step before it, so
+    // skipping a step drops its own rest) or the time to move into the next position, whichever
+    // is longer. It counts as the next step's, so "skip this technique" stops before it.
     const rest = isAbsent(step.rest) ? 0 : step.rest;
-    if (k < included.length - 1 && rest > 0) {
-      segments.push({ kind: 'rest', seconds: rest, step: i, next: nameOf(included[k + 1]) });
+    if (k < included.length - 1) {
+      const following = included[k + 1];
+      const moves = (positionOf(i) || '') !== (positionOf(following) || '');
+      const seconds = Math.max(rest, transitionSeconds(positionOf(i), positionOf(following), { slower }));
+      /** @type {Segment} */
+      const gap = { kind: moves || rest === 0 ? 'ready' : 'rest', seconds, step: following, next: nameOf(following) };
+      if (moves && positionOf(following)) gap.position = positionOf(following);
+      segments.push(gap);
     }
   });
   return segments;

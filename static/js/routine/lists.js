@@ -5,6 +5,7 @@ import { announce, byId, confirmTap, formatMinutes, make } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
 import * as records from '../sync/records.js';
+import { resumable } from './resume.js';
 import * as share from './share.js';
 import * as store from '../lib/store.js';
 
@@ -165,7 +166,18 @@ async function cardFlag() {
   });
 }
 
-for (const part of [myRoutines, history, shared, cardFlag]) {
+/** An interrupted routine (less than a day old), offered first on the routines list. */
+async function resumeOffer() {
+  const offer = byId('resume-offer');
+  if (!offer) return;
+  const saved = resumable();
+  offer.hidden = !saved;
+  if (!saved) return;
+  byId('resume-text').textContent = `${saved.name}${saved.stepText ? ` · ${saved.stepText}` : ''}, left ${new Date(saved.savedAt).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })}.`;
+  /** @type {HTMLAnchorElement} */ (byId('resume-link')).href = saved.url;
+}
+
+for (const part of [resumeOffer, myRoutines, history, shared, cardFlag]) {
   part().catch((error) => console.warn(`${part.name}:`, error));
 }
 // Changes pulled from the account appear without a reload.

@@ -1,30 +1,37 @@
-/* The guided player page (/play?routine=<id>). The clock is routine/timer.js, driven by
-   timestamps; this file draws it, plays cues, keeps the screen on, saves progress so a reload
-   resumes, and records the session in IndexedDB when the routine ends. */
+/* The guided player page (/play?routine=<id>, or /play?technique=<slug> for one technique).
+   The clock is routine/timer.js, driven by timestamps; reps follow routine/cadence.js and the
+   pauses to move follow routine/transitions.js. This file draws it, plays cues, keeps the screen
+   on, saves progress so a reload (or a phone that killed the app) resumes, and records the
+   session in IndexedDB when the routine ends. One tap starts it: there is no set-up screen. */
 // @ts-check
-import { announce, byId, confirmTap, formatClock, formatMinutes, prefs } from '../lib/dom.js';
+import { announce, byId, confirmTap, formatClock, prefs } from '../lib/dom.js';
 import { uuid7 } from '../lib/ids.js';
 import * as catalog from '../lib/catalog.js';
+import * as cadence from './cadence.js';
 import * as cues from './cues.js';
 import * as expand from './expand.js';
 import * as records from '../sync/records.js';
+import { RESUME_MAX_AGE_MS, SAVE_KEY } from './resume.js';
 import * as safety from '../safety/state.js';
 import * as safetyRules from '../safety/rules.js';
 import * as store from '../lib/store.js';
-import { sessionRecord } from './session.js';
+import { DIRECTION_ADVICE, painChange, sessionRecord, stepPosition, stepTally } from './session.js';
 import * as timer from './timer.js';
+import { transitionOptions, transitionSeconds } from './transitions.js';
 
 const root = byId('player');
 
-const SAVE_KEY = 'relieve.player';
 // Whether built-in routines play their optional self-massage steps (FACTS §9: an add-on to
-// movement, never required). On unless the person switched it off.
+// movement, never required). On unless the person switched it off (on the routine page).
 const OPTIONAL_KEY = 'relieve.includeOptional';
+// Pace until the synced preferences carry it: { transition: 'normal' | 'slower', tempo: 'normal' | 'slow' }.
+const PACE_KEY = 'relieve.pace';
 const TICK_MS = 200;
 const params = new URLSearchParams(window.location.search);
-const routineId = params.get('routine');
+const techniqueSlug = params.get('technique');
+const routineId = techniqueSlug ? `technique:${techniqueSlug}` : params.get('routine');
 const el = (id) => byId(id);
-const views = ['player-loading', 'player-error', 'player-blocked', 'player-setup', 'player-run', 'player-done'];
+const views = ['player-loading', 'player-error', 'player-blocked', 'player-run', 'player-done'];
 
 let data = null;       // the catalog
 let routine = null;
@@ -33,19 +40,21 @@ let run = null;        // what the session record needs besides the timer
 let loop = 0;
 let lastSaved = 0;
 let wakeLock = null;
+let lastBeat = '';     // the rep and phase last cued
 /** @type {Record<string, string[]>} */
 let notAdvised = {};   // technique → why the safety answers rule it out
-let concerns = [];     // this routine's steps that the answers rule out
 
 if (params.get('flare') === '1') document.body.classList.add('flare');
-// Flare mode starts without a tap on this page, and browsers keep sound off until one comes:
-// the first touch or key anywhere turns the cues on.
+// The first touch or key anywhere turns the cues on (browsers keep sound off until one comes).
 for (const type of ['pointerdown', 'keydown']) {
   document.addEventListener(type, () => cues.unlock(), { once: true, capture: true });
 }
 
 function show(id) {
   for (const view of views) el(view).hidden = view !== id;
+  // Focus mode: while a routine runs, the site header and tab bar give way to the player, so a
+  // stray tap can't leave it; End is the way out.
+  document.body.classList.toggle('player-focus', id === 'player-run');
 }
 
 function fail(message) {
@@ -61,103 +70,47 @@ function buildScale(container) {
     container.append(label);
   }
 }
-const scaleValue = (name) => {
-  const checked = /** @type {HTMLInputElement | null} */ (root.querySelector(`input[name="${name}"]:checked`));
-  return checked ? Number(checked.value) : null;
-};
 
-// ---- setup -------------------------------------------------------------------------------
-
-/** Play the optional steps? Always, unless the routine offers the choice and it is switched off. */
-function includeOptional() {
-  return el('optional-switch').hidden || /** @type {HTMLInputElement} */ (el('include-optional')).checked;
+/** The pacing settings: the synced preferences when the settings page has written them into
+    localStorage's pace key, with the cue settings alongside. */
+function pace() {
+  return transitionOptions(prefs.getJSON(PACE_KEY) || {});
 }
 
-async function setup() {
-  el('setup-name').textContent = routine.name;
-  el('setup-summary').textContent = routine.summary || '';
-  el('setup-summary').hidden = !routine.summary;
-  const facts = await catalog.facts(routine);
-  // The switch only when there is a choice: some steps optional and some not.
-  const optional = routine.steps.filter((s) => s.optional === true);
-  const choice = optional.length > 0 && optional.length < routine.steps.length;
-  const toggle = /** @type {HTMLInputElement} */ (el('include-optional'));
-  el('optional-switch').hidden = !choice;
-  toggle.checked = prefs.get(OPTIONAL_KEY) !== '0';
-  el('optional-hint').textContent = `Optional: ${optional.map((s) => data.techniques[s.technique].name).join(', ')}. `
-    + 'Moving and stretching help most; self-massage is an extra you can leave out.';
-  const describe = () => {
-    const steps = includeOptional() ? routine.steps : routine.steps.filter((s) => s.optional !== true);
-    const used = steps.map((s) => data.techniques[s.technique]);
-    el('setup-time').textContent = formatMinutes(includeOptional() ? facts.seconds : facts.secondsWithoutOptional);
-    el('setup-equipment').textContent = [...new Set(used.flatMap((t) => t.equipment))].map((e) => data.labels.equipment[e]).join(', ') || 'None';
-    el('setup-positions').textContent = [...new Set(used.map((t) => t.position))].map((p) => data.labels.positions[p]).join(', ');
-    el('setup-steps').textContent = steps.map((s) => data.techniques[s.technique].name + (s.optional === true ? ' (optional)' : '')).join(', ');
-  };
-  toggle.onchange = () => {
-    prefs.set(OPTIONAL_KEY, toggle.checked ? '1' : '0');
-    describe();
-  };
-  describe();
+// ---- start: one tap from the routine page ------------------------------------------------
 
+async function start() {
+  const includeOptional = prefs.get(OPTIONAL_KEY) !== '0';
+  const concerns = safetyRules.routineConcerns(routine, notAdvised);
   const flags = await store.all('flags').catch(() => []);
-  // Several devices (or days) may have flagged one technique: offer it once, with the latest date.
-  const latest = new Map();
-  for (const f of flags) if (!latest.has(f.technique) || latest.get(f.technique).at < f.at) latest.set(f.technique, f);
-  concerns = safetyRules.routineConcerns(routine, notAdvised);
-  const flagged = [...latest.values()].filter((f) => routine.steps.some((s) => s.technique === f.technique)
-    && !concerns.some((c) => c.technique === f.technique));
-  const list = el('flag-offer-list');
-  list.replaceChildren();
-  for (const flag of flagged) {
-    const label = document.createElement('label');
-    const input = document.createElement('input');
-    input.type = 'checkbox';
-    input.checked = true;
-    input.value = flag.technique;
-    const date = new Date(flag.at).toLocaleDateString();
-    label.append(input, ` Skip ${data.techniques[flag.technique].name} (flagged ${date})`);
-    list.append(label);
-  }
-  el('flag-offer').hidden = flagged.length === 0;
-
-  // Steps the safety answers rule out are left out, not offered: the reason is always shown,
-  // and changing the answers is the way to bring a step back.
-  const safetyList = el('safety-offer-list');
-  safetyList.replaceChildren();
-  for (const concern of concerns) {
-    const item = document.createElement('li');
-    item.dataset.technique = concern.technique;
-    item.textContent = data.techniques[concern.technique].name + ': not advised with ' + concern.reasons.join('; ');
-    safetyList.append(item);
-  }
-  el('safety-offer').hidden = concerns.length === 0;
-
-  const settings = cues.settings();
-  /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('[data-cue]')).forEach((box) => {
-    box.checked = settings[box.dataset.cue];
-    box.onchange = () => cues.save({ [box.dataset.cue]: box.checked });
-  });
-  show('player-setup');
-}
-
-function start() {
-  const skip = [...Array.from(/** @type {NodeListOf<HTMLInputElement>} */ (el('flag-offer-list').querySelectorAll('input:checked')), (i) => i.value),
-    ...concerns.map((c) => c.technique)];
+  // A technique flagged as making things worse is left out (the routine page says so).
+  const flagged = techniqueSlug ? [] : [...new Set(flags.map((f) => f.technique))]
+    .filter((slug) => routine.steps.some((s) => s.technique === slug));
+  const skip = [...new Set([...concerns.map((c) => c.technique), ...flagged])];
+  const options = pace();
   let segments;
   try {
-    segments = expand.expandRoutine(routine, data.techniques, { skip, withoutOptional: !includeOptional() });
+    segments = expand.expandRoutine(routine, data.techniques, {
+      skip, withoutOptional: !includeOptional, slower: options.slower, tempoPercent: options.tempoPercent,
+      switchSides: options.switchSides,
+    });
   } catch (error) {
-    fail(error.message);
+    if (techniqueSlug && concerns.length) {
+      fail(`${routine.name} is not advised for you: you told us you have ${concerns[0].reasons.join('; and ')}.`);
+    } else {
+      fail(error.message);
+    }
     return;
   }
-  cues.unlock();
   const now = Date.now();
   state = timer.start(segments, now);
   run = {
     routineId: routine.id, routineName: routine.name, sessionId: uuid7(now),
-    painBefore: scaleValue('pain-before'), worse: [], repsDone: 0, skippedAtStart: skip,
+    painBefore: null, worse: [], repsDone: 0, skippedAtStart: skip,
   };
+  const leftOut = skip.map((slug) => data.techniques[slug].name);
+  el('left-out').textContent = leftOut.length ? `Left out today: ${leftOut.join(', ')} (see the routine page for why).` : '';
+  el('left-out').hidden = leftOut.length === 0;
   show('player-run');
   enterSegment(timer.current(state), true);
   el('step-name').focus();
@@ -167,13 +120,15 @@ function start() {
 
 // ---- running -----------------------------------------------------------------------------
 
-const sideLabel = (side) => (side === 'left' ? 'Left side' : side === 'right' ? 'Right side' : '');
+const sideWord = (side) => (side === 'left' ? 'left side' : side === 'right' ? 'right side' : '');
+const positionWord = (position) => (data.labels.positions[position] || '').toLowerCase();
 
 function phaseText(segment) {
-  if (segment.kind === 'ready') return 'Get ready';
+  if (segment.kind === 'ready') return segment.position ? `Get ready: ${positionWord(segment.position)}` : 'Get ready';
   if (segment.kind === 'rest') return 'Rest';
   if (segment.kind === 'switch') return 'Switch sides';
-  const parts = [sideLabel(segment.side), segment.sets > 1 ? `Set ${segment.set} of ${segment.sets}` : ''];
+  const side = sideWord(segment.side);
+  const parts = [side ? side[0].toUpperCase() + side.slice(1) : '', segment.sets > 1 ? `Set ${segment.set} of ${segment.sets}` : ''];
   return parts.filter(Boolean).join(' · ') || 'Now';
 }
 
@@ -183,68 +138,118 @@ function nextWork(index) {
   return null;
 }
 
+function isReps(segment) {
+  return Boolean(segment && segment.kind === 'work' && segment.mode === 'reps');
+}
+
 function enterSegment(segment, quiet, restoring = false) {
   if (!segment) return;
   const work = segment.kind === 'work' ? segment : nextWork(state.index);
   if (!restoring) run.repsDone = 0;
+  lastBeat = '';
   el('phase').textContent = phaseText(segment);
   const image = /** @type {HTMLImageElement} */ (el('step-image'));
   if (work) {
     image.src = work.illustration;
     image.alt = `${work.name}: illustration`;
+    // The drawings show the right side; the figure is mirrored for the left (css/figures.css).
+    /** @type {HTMLElement} */ (image.parentElement).dataset.side = work.side || '';
   }
-  // Drawings show the right side; figures.css mirrors the figure and labels it for the side worked.
-  if (image.parentElement) image.parentElement.dataset.side = (work && work.side) || '';
   el('step-name').textContent = segment.kind === 'work' ? segment.name : work ? `Next: ${work.name}` : '';
   el('step-cue').textContent = work ? work.cue : '';
+  fillHowTo(work);
   const following = segment.kind === 'work' ? nextWork(state.index) : null;
   const nextSide = following && following.side ? ` (${following.side})` : '';
   el('up-next').textContent = following ? `Up next: ${following.name}${nextSide}` : '';
-  el('reps').hidden = !(segment.kind === 'work' && segment.mode === 'reps');
+  el('reps').hidden = !isReps(segment);
   el('clock').hidden = !el('reps').hidden;
-  /** @type {HTMLButtonElement} */ (el('worse-button')).disabled = !work && segment.kind !== 'work';
+  /** @type {HTMLButtonElement} */ (el('worse-button')).disabled = !work || !lastWork();
+  // Pain before: optional, asked while getting ready for the first step, never in the way.
+  el('pain-before').hidden = run.painBefore !== null || stepPosition(state.segments, state.index).current > 1
+    || (segment.kind === 'work' && state.log.length > 0);
   renderReps();
   render();
 
   let spoken = phaseText(segment);
   if (segment.kind === 'work') {
     const amount = segment.mode === 'time' ? `${segment.seconds} seconds` : `${segment.reps} reps`;
-    const side = segment.side ? `${sideLabel(segment.side)}: ` : '';
+    const side = segment.side ? `${phaseText(segment).split(' · ')[0]}: ` : '';
     spoken = `${side}${segment.name}, ${amount}`;
   } else if (segment.kind === 'switch') {
-    spoken = `Switch sides. Next: ${sideLabel(segment.toSide).toLowerCase()}`;
+    spoken = `Switch sides. Next: ${sideWord(segment.toSide)}`;
   } else if (work) {
     spoken = `${phaseText(segment)}. Next: ${work.name}`;
   }
   announce(spoken);
   if (!quiet) {
     cues.transition();
-    cues.say(segment.kind === 'work' ? spoken : phaseText(segment));
+    cues.say(spoken);
   }
 }
 
-function renderReps() {
+function fillHowTo(work) {
+  const list = el('how-to-steps');
+  list.replaceChildren();
+  const technique = work ? data.techniques[work.technique] : null;
+  el('how-to').hidden = !technique || !technique.steps;
+  if (!technique || !technique.steps) return;
+  el('how-to-name').textContent = technique.name;
+  for (const line of technique.steps) {
+    const item = document.createElement('li');
+    item.textContent = line;
+    list.append(item);
+  }
+  const link = /** @type {HTMLAnchorElement} */ (el('how-to-card'));
+  link.href = technique.url;
+}
+
+/** The rep count and phase on screen; a tone at each phase and the rep number spoken. */
+function renderReps(now = Date.now()) {
   const segment = timer.current(state);
-  if (!segment || segment.kind !== 'work' || segment.mode !== 'reps') return;
-  const hold = segment.holdSeconds ? `, hold ${segment.holdSeconds} s each` : '';
-  el('rep-count').textContent = `${run.repsDone} of ${segment.reps} reps${hold}`;
-  el('rep-button').textContent = run.repsDone + 1 >= segment.reps ? 'Last rep done' : 'Rep done';
+  if (!isReps(segment)) return;
+  if (typeof segment.seconds !== 'number') {
+    // Saved before reps ran themselves: counted by tap.
+    el('rep-count').textContent = `${run.repsDone} of ${segment.reps} reps`;
+    el('rep-phase').textContent = '';
+    return;
+  }
+  const into = Math.max(0, (state.status === 'paused' ? state.pausedAt : now) - state.segmentStart);
+  const beat = cadence.cadenceAt(segment, into);
+  el('rep-count').textContent = `Rep ${beat.rep} of ${beat.reps}`;
+  const seconds = Math.ceil(beat.phaseLeftMs / 1000);
+  const words = cadence.PHASE_WORDS[beat.phase];
+  const text = beat.phase === 'hold' ? `${words} · ${seconds}` : words;
+  if (el('rep-phase').textContent !== text) el('rep-phase').textContent = text;
+  el('rep-phase').dataset.phase = beat.phase;
+  const key = `${beat.rep}:${beat.phase}`;
+  if (key !== lastBeat && state.status === 'running') {
+    if (lastBeat) {
+      if (beat.phase === 'up') cues.say(String(beat.rep));
+      else if (beat.phase === 'hold') cues.say('Hold');
+      cues.countdown();
+    }
+    lastBeat = key;
+  }
 }
 
 function render(now = Date.now()) {
   const left = timer.remaining(state, now);
   if (left !== null) el('clock').textContent = formatClock(left);
-  const total = state.segments.length;
+  const position = stepPosition(state.segments, state.index);
   const progress = /** @type {HTMLProgressElement} */ (el('progress'));
-  progress.max = total;
-  progress.value = state.index;
-  const works = state.segments.filter((s) => s.kind === 'work');
-  const doneWorks = state.segments.slice(0, state.index).filter((s) => s.kind === 'work').length;
-  el('progress-text').textContent = `${Math.min(doneWorks + 1, works.length)} of ${works.length}`;
+  progress.max = position.total;
+  progress.value = Math.max(0, position.current - 1);
+  const segment = timer.current(state);
+  const side = segment && segment.kind === 'work' ? sideWord(segment.side)
+    : segment && segment.kind === 'switch' ? `${sideWord(segment.toSide)} next` : '';
+  const text = `Step ${position.current} of ${position.total}${side ? ` · ${side}` : ''}`;
+  if (el('progress-text').textContent !== text) el('progress-text').textContent = text;
   const paused = state.status === 'paused';
   const label = paused ? 'Resume' : 'Pause';
   if (el('pause-button').textContent !== label) el('pause-button').textContent = label;
+  el('paused-banner').hidden = !paused || !el('worse-panel').hidden;
   root.classList.toggle('is-paused', paused);
+  renderReps(now);
 }
 
 function handle(events) {
@@ -287,7 +292,9 @@ function stopLoop() {
 
 function save(now = Date.now()) {
   lastSaved = now;
-  prefs.setJSON(SAVE_KEY, { routineId, run, state: timer.serialize(state, now) });
+  prefs.setJSON(SAVE_KEY, {
+    routineId, url: window.location.pathname + window.location.search, run, state: timer.serialize(state, now),
+  });
 }
 
 // ---- screen wake lock --------------------------------------------------------------------
@@ -312,66 +319,167 @@ function letSleep() {
   wakeLock = null;
 }
 
+const active = () => state && (state.status === 'running' || state.status === 'paused');
 document.addEventListener('visibilitychange', () => {
+  // Phones kill background apps without a pagehide: save the moment the page is hidden.
+  if (document.visibilityState === 'hidden' && active()) save();
   if (document.visibilityState === 'visible' && state && state.status === 'running') {
     tick();
     keepAwake();
   }
 });
 window.addEventListener('pagehide', () => {
-  if (state && (state.status === 'running' || state.status === 'paused')) save();
+  if (active()) save();
 });
 
 // ---- controls ----------------------------------------------------------------------------
 
-el('start-button').addEventListener('click', start);
-el('pause-button').addEventListener('click', () => {
+function pauseNow() {
   const now = Date.now();
+  apply(timer.pause(state, now), now);
+  cues.silence();
+  letSleep();
+}
+function resumeNow() {
+  const now = Date.now();
+  cues.unlock();
+  apply(timer.resume(state, now), now);
+  keepAwake();
+}
+
+el('pause-button').addEventListener('click', () => {
   if (state.status === 'paused') {
-    cues.unlock();
-    apply(timer.resume(state, now), now);
+    resumeNow();
     announce('Resumed');
-    keepAwake();
   } else {
-    apply(timer.pause(state, now), now);
-    cues.silence();
+    pauseNow();
     announce('Paused');
-    letSleep();
   }
 });
 el('skip-button').addEventListener('click', () => apply(timer.skip(state, Date.now())));
 el('back-button').addEventListener('click', () => apply(timer.back(state, Date.now())));
 el('rep-button').addEventListener('click', () => {
   const segment = timer.current(state);
-  if (!segment || segment.mode !== 'reps') return;
-  run.repsDone += 1;
-  if (run.repsDone >= segment.reps) {
-    apply(timer.completeReps(state, Date.now()));
-    // The rep button may now be hidden: keep focus somewhere meaningful.
-    if (el('reps').hidden) el('step-name').focus();
-  } else {
-    renderReps();
-    announce(`${run.repsDone} of ${segment.reps}`);
-    save();
+  if (!isReps(segment)) return;
+  if (typeof segment.seconds !== 'number') {
+    run.repsDone += 1;
+    if (run.repsDone < segment.reps) {
+      renderReps();
+      save();
+      return;
+    }
   }
+  apply(timer.completeReps(state, Date.now()));
+  if (el('reps').hidden) el('step-name').focus();
 });
+el('pain-before').addEventListener('change', (event) => {
+  const input = /** @type {HTMLInputElement} */ (event.target);
+  run.painBefore = Number(input.value);
+  save();
+  announce(`Pain ${run.painBefore} out of 10 noted.`);
+});
+
+// "This made it worse" acts at once: the step stops, the card's stop-if advice shows, and the
+// person chooses to skip it, switch to something gentler, or end the routine.
+let worseWork = null;
 el('worse-button').addEventListener('click', async () => {
-  const segment = timer.current(state);
-  const work = segment && segment.kind === 'work' ? segment : lastWork();
+  const work = lastWork();
   if (!work) return;
+  worseWork = work;
+  if (state.status === 'running') pauseNow();
   if (!run.worse.includes(work.technique)) run.worse.push(work.technique);
   save();
+  const technique = data.techniques[work.technique];
+  el('worse-heading').textContent = `Stopped: ${work.name}`;
+  const list = el('worse-stop-if');
+  list.replaceChildren();
+  for (const line of technique.stop_if || []) {
+    const item = document.createElement('li');
+    item.textContent = line;
+    list.append(item);
+  }
+  const segment = timer.current(state);
+  const inStep = segment.step === work.step && segment.kind !== 'ready';
+  const gentler = technique.gentler && data.techniques[technique.gentler];
+  el('worse-skip').hidden = !inStep;
+  el('worse-gentler').hidden = !inStep || !gentler || (notAdvised[technique.gentler] || []).length > 0;
+  if (gentler) el('worse-gentler').textContent = `Switch to ${gentler.name} (gentler)`;
+  el('worse-panel').hidden = false;
+  el('run-controls').hidden = true;
+  /** @type {HTMLDetailsElement} */ (el('how-to')).open = false;
+  render();
+  el('worse-heading').focus();
+  el('worse-panel').scrollIntoView({ block: 'start' });
   await records.save('flag', { id: uuid7(), technique: work.technique, at: new Date().toISOString(), routineId: run.routineId })
     .catch(() => {});
-  announce(`Noted: ${work.name} made things worse. Next time you'll be offered to skip it.`);
-  el('worse-button').textContent = 'Noted';
-  setTimeout(() => { el('worse-button').textContent = 'This made it worse'; }, 3000);
+});
+
+function closeWorse() {
+  el('worse-panel').hidden = true;
+  el('run-controls').hidden = false;
+  worseWork = null;
+}
+
+el('worse-skip').addEventListener('click', () => {
+  const name = worseWork.name;
+  closeWorse();
+  apply(timer.skipStep(state, Date.now()));
+  resumeNow();
+  announce(`${name} skipped. Next: ${(timer.current(state) || {}).next || ''}`);
+  el('step-name').focus();
+});
+el('worse-gentler').addEventListener('click', () => {
+  const work = worseWork;
+  const technique = data.techniques[work.technique];
+  const gentler = data.techniques[technique.gentler];
+  const options = pace();
+  const segments = expand.expandRoutine({
+    name: gentler.name,
+    steps: [{ technique: gentler.slug, sides: work.side ? 'left-right' : 'none', rest: 0 }],
+  }, data.techniques, { getReady: transitionSeconds(technique.position, gentler.position, options),
+    slower: options.slower, tempoPercent: options.tempoPercent, switchSides: options.switchSides })
+    .map((segment) => Object.assign(segment, { step: work.step }));
+  if (segments[0].kind === 'ready' && gentler.position !== technique.position) segments[0].position = gentler.position;
+  closeWorse();
+  apply(timer.replaceStep(state, Date.now(), segments));
+  resumeNow();
+  el('step-name').focus();
+});
+el('worse-end').addEventListener('click', () => {
+  closeWorse();
+  apply(timer.end(state, Date.now()));
+});
+el('worse-carry-on').addEventListener('click', () => {
+  closeWorse();
+  resumeNow();
+  el('step-name').focus();
 });
 confirmTap(el('end-button'), 'Tap again to end', () => apply(timer.end(state, Date.now())));
 
+/** The technique on screen, or the one just done (a rest or switch after it). */
 function lastWork() {
-  for (let i = state.index; i >= 0; i -= 1) if (state.segments[i].kind === 'work') return state.segments[i];
+  for (let i = Math.min(state.index, state.segments.length - 1); i >= 0; i -= 1) {
+    if (state.segments[i].kind === 'work') return state.segments[i];
+  }
   return null;
+}
+
+// Sound, voice, vibration and pace, changed while running; remembered on this device.
+function fillSettings() {
+  const settings = cues.settings();
+  /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('[data-cue]')).forEach((box) => {
+    box.checked = settings[box.dataset.cue];
+    box.onchange = () => cues.save({ [box.dataset.cue]: box.checked });
+  });
+  const paceSaved = prefs.getJSON(PACE_KEY) || {};
+  /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('[data-pace]')).forEach((box) => {
+    const [field, value] = box.dataset.pace.split(':');
+    box.checked = paceSaved[field] === value;
+    box.onchange = () => {
+      prefs.setJSON(PACE_KEY, { ...(prefs.getJSON(PACE_KEY) || {}), [field]: box.checked ? value : 'normal' });
+      el('pace-note').textContent = 'Used from the next routine you start.';
+    };
+  });
 }
 
 // ---- finishing ---------------------------------------------------------------------------
@@ -384,14 +492,27 @@ async function finish() {
   if (finished) cues.finished();
   const session = sessionRecord(state, run, Date.now());
   el('done-heading').textContent = finished ? 'Routine finished' : 'Routine ended early';
-  el('done-summary').textContent = `${session.completed.length} done, ${session.skipped.length} skipped.`;
+  el('done-summary').textContent = stepTally(state).text;
   show('player-done');
   el('done-heading').focus();
   await persistSession(session, 'Saved to your history on this device.');
+  const showChange = () => {
+    const change = painChange(session.painBefore, session.painAfter);
+    el('pain-change').textContent = change ? change.text : '';
+    el('pain-change').hidden = !change;
+  };
   /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('input[name="pain-after"]')).forEach((input) => {
     input.addEventListener('change', () => {
       session.painAfter = Number(input.value);
+      showChange();
       persistSession(session, `Saved: pain ${session.painAfter} out of 10 after this routine.`);
+    });
+  });
+  /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('input[name="symptom-direction"]')).forEach((input) => {
+    input.addEventListener('change', () => {
+      session.symptomDirection = /** @type {any} */ (input.value);
+      el('direction-advice').textContent = DIRECTION_ADVICE[input.value];
+      persistSession(session, 'Saved with this session.');
     });
   });
 }
@@ -410,7 +531,7 @@ async function persistSession(session, message) {
 /** A routine left unfinished is kept in the history as ended, not lost. */
 async function endUnfinished(saved) {
   if (!saved) return;
-  const other = saved.run ? timer.restore(saved.state, Date.now()) : null;
+  const other = saved.run ? timer.restore(saved.state, Date.now(), { maxAgeMs: RESUME_MAX_AGE_MS }) : null;
   if (other && (other.status === 'running' || other.status === 'paused')) {
     const ended = timer.end(other, Date.now()).state;
     await records.save('session', sessionRecord(ended, saved.run, Date.now())).catch(() => {});
@@ -418,17 +539,30 @@ async function endUnfinished(saved) {
   prefs.remove(SAVE_KEY);
 }
 
+/** One technique from its card ("Try it now"): one step with the card's dosing. */
+function techniqueRoutine(slug) {
+  const technique = data.techniques[slug];
+  if (!technique) return null;
+  return {
+    id: `technique:${slug}`,
+    name: technique.name,
+    steps: [{ technique: slug, sides: technique.dosing.per_side ? 'left-right' : 'none', rest: 0 }],
+  };
+}
+
 async function init() {
   root.querySelectorAll('.scale').forEach(buildScale);
+  fillSettings();
   try {
     data = await catalog.load();
-    routine = await catalog.routine(routineId);
+    routine = techniqueSlug ? techniqueRoutine(techniqueSlug) : await catalog.routine(routineId);
   } catch (error) {
     fail(`The routine could not be loaded: ${error.message}`);
     return;
   }
   if (!routine) {
-    fail(routineId ? 'We could not find that routine. It may have been deleted.' : 'No routine was chosen.');
+    fail(techniqueSlug ? 'We could not find that technique.'
+      : routineId ? 'We could not find that routine. It may have been deleted.' : 'No routine was chosen.');
     return;
   }
   // Safety first: no routine on a day with a red flag, and none before the check is answered.
@@ -448,22 +582,22 @@ async function init() {
   }
   notAdvised = safe.notAdvised;
   const saved = prefs.getJSON(SAVE_KEY);
-  const restored = saved && saved.routineId === routineId && saved.run ? timer.restore(saved.state, Date.now()) : null;
+  const restored = saved && saved.routineId === routineId && saved.run
+    ? timer.restore(saved.state, Date.now(), { maxAgeMs: RESUME_MAX_AGE_MS }) : null;
   if (restored && (restored.status === 'running' || restored.status === 'paused')) {
     state = restored;
     run = saved.run;
+    el('left-out').hidden = true;
     show('player-run');
     enterSegment(timer.current(state), true, true);
     render();
     announce('Paused where you left off. Press Resume to continue.');
+    el('pause-button').focus();
     startLoop();
     return;
   }
   await endUnfinished(saved);
-  await setup();
-  // Flare mode is one tap from the home screen: no set-up questions on a bad day. Techniques
-  // flagged as making things worse stay skipped (they are ticked by default).
-  if (document.body.classList.contains('flare')) start();
+  await start();
 }
 
 init().catch((error) => fail(`The routine could not start: ${error.message}`));

@@ -40,7 +40,10 @@ const MAX_LOG = 10000;
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isTime = (value) => typeof value === 'number' && Number.isFinite(value);
 const isActive = (state) => isObject(state) && (state.status === 'running' || state.status === 'paused');
-const isTimed = (segment) => !(segment.kind === 'work' && segment.mode === 'reps');
+// Reps are timed too when expand.js gave them a length (their cadence); a state saved before
+// that has reps without one, and those wait for a tap.
+const isTimed = (segment) => !(segment.kind === 'work' && segment.mode === 'reps') || typeof segment.seconds === 'number';
+const isReps = (segment) => segment.kind === 'work' && segment.mode === 'reps';
 const clockOf = (state, now) => (state.status === 'paused' ? state.pausedAt : now);
 const elapsedMs = (state, now) => Math.max(0, clockOf(state, now) - state.segmentStart);
 const unchanged = (state) => ({ state, events: [] });
@@ -100,7 +103,8 @@ function enter(state, index, at, events) {
 
 function countdown(state, now) {
   const segment = current(state);
-  if (!segment || !isTimed(segment)) return 0;
+  // A set of reps is paced by its cadence (routine/cadence.js), not by a final countdown.
+  if (!segment || !isTimed(segment) || isReps(segment)) return 0;
   const leftMs = segment.seconds * 1000 - elapsedMs(state, now);
   if (leftMs <= 0) return 0;
   const second = Math.ceil(leftMs / 1000);
@@ -199,11 +203,55 @@ function back(state, now) {
   return { state: enter(s, target, now, events), events };
 }
 
-/** @param {TimerState} state @param {number} now @returns {Step} */
+/** The segments from the current one to the end of its routine step (sets, sides, switches and
+    rests between sets; not the pause before the next step). */
+function stepEnd(state) {
+  const step = state.segments[state.index].step;
+  let stop = state.index + 1;
+  while (stop < state.segments.length && state.segments[stop].step === step && state.segments[stop].kind !== 'ready') stop += 1;
+  return stop;
+}
+
+function skippedUntil(state, stop, now) {
+  let s = state;
+  for (let i = state.index; i < stop; i += 1) s = withLeft(Object.assign({}, s, { index: i }), 'skipped', now);
+  return s;
+}
+
+/** "Skip this technique now": every remaining set and side of the current step is skipped.
+    @param {TimerState} state @param {number} now @returns {Step} */
+function skipStep(state, now) {
+  if (!isActive(state)) return unchanged(state);
+  const caught = advance(state, now);
+  if (!isActive(caught.state)) return caught;
+  const events = caught.events.slice();
+  const stop = stepEnd(caught.state);
+  return { state: enter(skippedUntil(caught.state, stop, now), stop, now, events), events };
+}
+
+/** "Switch to a gentler alternative": the rest of the current step is skipped and `replacement`
+    (segments of the same step) comes next. Earlier segments keep their places, so the log
+    still matches them.
+    @param {TimerState} state @param {number} now @param {Segment[]} replacement @returns {Step} */
+function replaceStep(state, now, replacement) {
+  if (!isActive(state) || !Array.isArray(replacement) || replacement.length === 0) return unchanged(state);
+  const caught = advance(state, now);
+  if (!isActive(caught.state)) return caught;
+  const s = caught.state;
+  const stop = stepEnd(s);
+  const segments = s.segments.slice(0, stop).concat(replacement, s.segments.slice(stop));
+  if (segments.length > MAX_SEGMENTS) return caught;
+  const events = caught.events.slice();
+  const skipped = skippedUntil(Object.assign({}, s, { segments }), stop, now);
+  return { state: enter(skipped, stop, now, events), events };
+}
+
+/** "Done with this set": a set of reps ends now, done, whether or not its cadence has run out.
+    @param {TimerState} state @param {number} now @returns {Step} */
 function completeReps(state, now) {
   if (!isActive(state)) return unchanged(state);
   const segment = current(state);
-  if (!segment || isTimed(segment)) return unchanged(state);
+  if (!segment || !isReps(segment)) return unchanged(state);
   /** @type {TimerEvent[]} */
   const events = [];
   return { state: enter(withLeft(state, 'done', now), state.index + 1, now, events), events };
@@ -259,9 +307,13 @@ const isOptionalText = (value) => value === undefined || value === null || typeo
 function cleanSegment(raw) {
   if (!isObject(raw) || !KINDS.includes(raw.kind)) return null;
   if (raw.kind !== 'work') {
-    if (!isInt(raw.seconds, 0, 600)) return null;
+    if (!isInt(raw.seconds, 0, 1200)) return null;
     /** @type {Segment} */
     const segment = { kind: raw.kind, seconds: raw.seconds };
+    if (raw.position !== undefined) {
+      if (typeof raw.position !== 'string') return null;
+      segment.position = raw.position;
+    }
     if (raw.step !== undefined) {
       if (!isInt(raw.step, 0, MAX_SEGMENTS)) return null;
       segment.step = raw.step;
@@ -300,6 +352,11 @@ function cleanSegment(raw) {
     if (!isInt(raw.reps, 1, 50) || !isInt(raw.holdSeconds, 0, 60)) return null;
     segment.reps = raw.reps;
     segment.holdSeconds = raw.holdSeconds;
+    if (raw.seconds !== undefined) {
+      if (!isInt(raw.seconds, 1, 3600) || typeof raw.repSeconds !== 'number' || !(raw.repSeconds >= 1 && raw.repSeconds <= 20)) return null;
+      segment.seconds = raw.seconds;
+      segment.repSeconds = raw.repSeconds;
+    }
   } else {
     return null;
   }
@@ -387,6 +444,8 @@ export {
   skip,
   back,
   completeReps,
+  skipStep,
+  replaceStep,
   end,
   summary,
   serialize,
