@@ -2,11 +2,10 @@
 exactly the Python values, frozen, and `flask contract build --check` notices a stale file."""
 
 import json
-import shutil
-import subprocess
 
 import pytest
 
+from tests.node import run_module
 from webapp import contract
 from webapp.routines import timing
 from webapp.routines.records import RoutineStep
@@ -21,12 +20,7 @@ process.stdout.write(JSON.stringify({ values: c, frozen: Object.values(c).every(
 
 
 def node_import(path):
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
-    source = READ % json.dumps(path.as_uri())
-    result = subprocess.run([node, "--input-type=module", "-e", source], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    return run_module(READ % json.dumps(path.as_uri()))
 
 
 @pytest.fixture

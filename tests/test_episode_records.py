@@ -2,13 +2,12 @@
 refused with a 422 naming the field, and the browser's form refusing the same dates."""
 
 import json
-import shutil
-import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.node import run_module
 from tests.sync_helpers import put, symptom_log, uuid7
 from webapp.symptoms.records import EpisodeData
 
@@ -95,19 +94,13 @@ def test_episode_is_in_the_openapi_document(app):
 
 
 def test_the_form_refuses_what_the_server_refuses():
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
     cases = [FUTURE, "1899-12-31", "2026-02-30", "6 October", "1900-01-01", TODAY.isoformat(), "2024-02-29"]
     script = (
         "import { startError } from './static/js/symptoms/episode.js';"
         f"const cases = {json.dumps(cases)};"
         f"process.stdout.write(JSON.stringify(cases.map((c) => startError(c, {json.dumps(TODAY.isoformat())}) === null)));"
     )
-    result = subprocess.run(
-        [node, "--input-type=module", "-e", script], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    client_ok = json.loads(result.stdout)
+    client_ok = run_module(script)
     server_ok = []
     for case in cases:
         try:

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 import pytest
 from werkzeug.datastructures import MultiDict
 
+from tests.node import run_module
 from webapp.library.filters import Filters
 
 ROLL = SimpleNamespace(
@@ -106,16 +107,10 @@ def test_people_s_words_find_the_right_cards(content_app):
 
 def test_the_browser_finds_the_same_cards(content_app):
     import json
-    import shutil
-    import subprocess
-    from pathlib import Path
 
     from webapp.content.queries import all_cards
     from webapp.library.filters import search_text
 
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
     with content_app.app_context():
         cards = all_cards()
         texts = {card.slug: search_text(card) for card in cards}
@@ -127,9 +122,5 @@ def test_the_browser_finds_the_same_cards(content_app):
         "const out = {}; for (const q of queries) out[q] = Object.keys(texts).filter((s) => matchesQuery(q, texts[s])).sort();"
         "process.stdout.write(JSON.stringify(out));"
     )
-    root = Path(__file__).resolve().parent.parent
-    result = subprocess.run(
-        [node, "--input-type=module", "-e", script], capture_output=True, text=True, cwd=root, check=True
-    )
-    assert json.loads(result.stdout) == server
+    assert run_module(script) == server
     assert server["xyz"] == []

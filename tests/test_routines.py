@@ -2,11 +2,11 @@
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests.node import run_module
 from webapp.content.loader import ContentError, load_content
 from webapp.content.models import Routine
 from webapp.extensions import db
@@ -160,9 +160,6 @@ def test_self_massage_is_an_optional_add_on_in_builtin_routines(client):
 def test_routine_totals_agree_with_the_player(client):
     """timing.py and expand.js give the same totals, with and without the optional steps (at unit
     speed; the browser test checks the same through the pages)."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
     data = client.get("/catalog.json").get_json()
     script = (
         "import * as expand from './static/js/routine/expand.js'; import { readFileSync } from 'node:fs';"
@@ -171,15 +168,7 @@ def test_routine_totals_agree_with_the_player(client):
         "process.stdout.write(JSON.stringify(Object.fromEntries(data.routines.map((r) => "
         "[r.id, [total(r), total(r, { withoutOptional: true })]]))));"
     )
-    result = subprocess.run(
-        [node, "--input-type=module", "-e", script],
-        input=json.dumps(data),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=True,
-    )
-    browser = json.loads(result.stdout)
+    browser = run_module(script, data)
     assert browser == {r["id"]: [r["seconds"], r["secondsWithoutOptional"]] for r in data["routines"]}
 
 
@@ -276,7 +265,6 @@ def test_routine_page_marks_optional_self_massage_and_both_times(client):
 
 
 def test_precache_has_the_player_and_every_routine(client):
-    import json
 
     body = client.get("/sw.js").get_data(as_text=True)
     urls = json.loads(body[len("self.RELIEVE=") : body.index(";\n")])["precache"]

@@ -37,7 +37,7 @@ def assess(catalog, screenings=(), logs=()):
         "process.stdout.write(JSON.stringify(state));"
     )
     args["routines"] = catalog["routines"]
-    return run_module(script, args)
+    return run_module(script, args, tz="UTC")
 
 
 def answers(kind, yes=()):
@@ -80,7 +80,7 @@ def assess_many(catalog, cases):
         "  return state.block && { tier: state.block.tier, reasons: state.block.reasons.map((r) => r.id),"
         "    combinations: state.block.combinations.map((c) => c.id) }; })));"
     )
-    return run_module(script, {"cases": cases, "questions": catalog["safety"], "now": NOW})
+    return run_module(script, {"cases": cases, "questions": catalog["safety"], "now": NOW}, tz="UTC")
 
 
 def log_entry(signs=(), **levels):

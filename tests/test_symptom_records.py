@@ -2,13 +2,12 @@
 record, and bad input refused with a 4xx naming the field, leaving stored data untouched."""
 
 import json
-import shutil
-import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from tests.node import run_module
 from tests.sync_helpers import put, screening, symptom_log, uuid7
 from webapp.safety import questions
 from webapp.symptoms import vocabulary
@@ -128,13 +127,7 @@ def test_every_contraindication_answer_is_accepted(device):
 
 
 def node_json(source):
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("Node.js is not installed; `make test` needs it for the JavaScript tests")
-    result = subprocess.run(
-        [node, "--input-type=module", "-e", source], capture_output=True, text=True, cwd=ROOT, check=True
-    )
-    return json.loads(result.stdout)
+    return run_module(source)
 
 
 def test_the_form_and_the_server_share_one_set_of_rules():
