@@ -14,6 +14,16 @@ from webapp.content import vocabulary as v
 STOP_WORDS = ("a", "an", "and", "at", "for", "i", "in", "my", "of", "on", "or", "the", "to", "with")
 
 # term -> tags it stands for. Keys are lower case; a key with a space is a phrase.
+# Lying on the back, side or front: the cards done lying down.
+LYING = [
+    "@slug:knee-to-chest",
+    "@slug:pelvic-tilt",
+    "@slug:piriformis-stretch",
+    "@slug:rest-side-lying-pillow",
+    "@slug:rest-calves-on-chair",
+    "@slug:prone-press-up",
+]
+
 SYNONYMS = {
     # The condition itself: the nerve, and the muscles it runs under and beside.
     "sciatica": ["@area:leg-nerve", "@area:buttock", "@area:back-of-thigh", "@area:lower-back"],
@@ -46,22 +56,8 @@ SYNONYMS = {
     "standing": ["@position:standing", "@position:wall"],
     "stand": ["@position:standing", "@position:wall"],
     "floor": ["@position:floor"],
-    "lying": [
-        "@slug:knee-to-chest",
-        "@slug:pelvic-tilt",
-        "@slug:piriformis-stretch",
-        "@slug:rest-side-lying-pillow",
-        "@slug:rest-calves-on-chair",
-        "@slug:prone-press-up",
-    ],
-    "lying down": [
-        "@slug:knee-to-chest",
-        "@slug:pelvic-tilt",
-        "@slug:piriformis-stretch",
-        "@slug:rest-side-lying-pillow",
-        "@slug:rest-calves-on-chair",
-        "@slug:prone-press-up",
-    ],
+    "lying": LYING,
+    "lying down": LYING,
     # Lying on your back or side, as you can in bed (nothing that needs kneeling or a roller).
     "bed": ["@slug:knee-to-chest", "@slug:pelvic-tilt", "@slug:piriformis-stretch", "@slug:rest-side-lying-pillow"],
     "in bed": ["@slug:knee-to-chest", "@slug:pelvic-tilt", "@slug:piriformis-stretch", "@slug:rest-side-lying-pillow"],

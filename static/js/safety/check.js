@@ -49,6 +49,13 @@ const answersOn = (screens) => Object.fromEntries(screens.flatMap(fieldsets)
   .filter((fieldset) => answerOf(fieldset) !== null)
   .map((fieldset) => [fieldset.dataset.question, answerOf(fieldset)]));
 
+/** The page's introduction (and why the person was sent here), or none of it. */
+function showIntro(show) {
+  for (const intro of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#safety-check > .lead, #safety-check > .hint, #safety-why'))) {
+    intro.hidden = !show || (intro.id === 'safety-why' && !WHY[source]);
+  }
+}
+
 /** Show screen `i` of those asked, with the progress line and the right buttons. */
 function showScreen(i, { focus = true } = {}) {
   index = i;
@@ -63,9 +70,7 @@ function showScreen(i, { focus = true } = {}) {
   }
   byId('safety-back').hidden = i === 0;
   // The introduction is read once; later screens start with their questions.
-  for (const intro of document.querySelectorAll('#safety-check > .lead, #safety-check > .hint, #safety-why')) {
-    /** @type {HTMLElement} */ (intro).hidden = i > 0 || (intro.id === 'safety-why' && !WHY[source]);
-  }
+  showIntro(i === 0);
   byId('safety-save').textContent = last ? 'Save my answers' : 'Next';
   if (focus) {
     window.scrollTo(0, 0);
@@ -201,9 +206,7 @@ async function showResult() {
     }
   }
   // The result replaces the check: on an emergency the call button must be the first thing seen.
-  for (const intro of document.querySelectorAll('#safety-check > .lead, #safety-check > .hint, #safety-why')) {
-    /** @type {HTMLElement} */ (intro).hidden = true;
-  }
+  showIntro(false);
   window.scrollTo(0, 0);
   result.focus({ preventScroll: true });
   announce(state.block ? 'Answers saved. Please read the advice to get medical help.' : 'Answers saved.');
