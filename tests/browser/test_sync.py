@@ -75,6 +75,8 @@ def test_offline_create_edit_delete_across_two_devices(browser, live_server, acc
     for page, name in ((a, "Edited on A"), (b, "Edited on B, later")):
         page.goto(live_server + "/routines/")
         page.get_by_role("link", name="Edit Made on the bus").click()
+        # The builder fills in the saved routine after loading it: edit once it has.
+        expect(page.get_by_label("Name")).to_have_value("Made on the bus")
         page.get_by_label("Name").fill(name)
         page.get_by_role("button", name="Save routine").click()
         expect(page.locator("#builder-status")).to_contain_text("Saved")
