@@ -4,7 +4,7 @@ process.env.TZ = 'Europe/London';
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { localDay, periodDays, addDays, summarize, chartPoints } from '../../static/js/insights/calc.js';
+import { localDay, periodDays, addDays, summarize, chartPoints, REGIONS } from '../../static/js/insights/calc.js';
 
 // Every expected number below is worked out by hand in the comment next to it.
 const NOW = '2026-11-24T20:00:00.000Z';
@@ -14,7 +14,9 @@ function session(startedAt, { name = 'Morning', routineId = name.toLowerCase(), 
   const endedAt = new Date(Date.parse(startedAt) + minutes * 60000).toISOString();
   return { id: `s-${(nextId += 1)}`, routineId, routineName: name, startedAt, endedAt, status, completed: [], skipped: [], worse, painBefore: before, painAfter: after };
 }
-const dayOf = (result, day) => result.days.find((row) => row.day === day);
+// The pain columns of a day; the nerve and function columns have tests of their own.
+const painOf = (row) => row && { day: row.day, leg: row.leg, back: row.back, entries: row.entries, routines: row.routines };
+const dayOf = (result, day) => painOf(result.days.find((row) => row.day === day));
 
 test('localDay uses local calendar days and rejects what is not a time', () => {
   assert.equal(localDay('2026-11-24T23:59:00Z'), '2026-11-24'); // GMT in winter
@@ -44,18 +46,27 @@ test('empty data gives an empty, fully shaped summary', () => {
     from: '2026-11-18',
     to: '2026-11-24',
     dayCount: 7,
-    days: ['18', '19', '20', '21', '22', '23', '24'].map((d) => ({ day: `2026-11-${d}`, leg: null, back: null, entries: 0, routines: [] })),
+    requestedDays: 7,
+    trimmed: false,
+    days: ['18', '19', '20', '21', '22', '23', '24'].map((d) => ({
+      day: `2026-11-${d}`, leg: null, back: null, entries: 0, routines: [], numbness: null, tingling: null, weakness: null, psfs: null,
+    })),
     entries: 0,
     avgLeg: null,
     avgBack: null,
     change: { leg: null, back: null },
+    nerve: {
+      numbness: { avg: null, entries: 0, change: null },
+      tingling: { avg: null, entries: 0, change: null },
+      weakness: { avg: null, entries: 0, change: null },
+    },
     sessions: { total: 0, finished: 0 },
     activeDays: 0,
     daysPerWeek: 0,
     weeks: [{ from: '2026-11-18', to: '2026-11-24', dayCount: 7, activeDays: 0, partial: false }],
-    beforeAfter: { count: 0, before: null, after: null, drop: null },
+    beforeAfter: { count: 0, before: null, after: null, drop: null, verdict: null },
     routines: [],
-    areas: { buttock: { left: 0, right: 0 }, thigh: { left: 0, right: 0 }, calf: { left: 0, right: 0 }, foot: { left: 0, right: 0 } },
+    areas: Object.fromEntries(REGIONS.map((region) => [region, { left: 0, right: 0 }])),
     flagged: [],
     warningEntries: [],
   });
@@ -155,13 +166,14 @@ test('before and after ratings: only finished or ended sessions with both rating
   ];
   const result = summarize({ logs: [], sessions, days: 7, now: NOW });
   // Rated: 6→3, 4→4, 7→2, 5→3, 6→2. Before 28/5 = 5.6, after 14/5 = 2.8.
-  assert.deepEqual(result.beforeAfter, { count: 5, before: 5.6, after: 2.8, drop: 2.8 });
+  // Five rated sessions is enough to judge; 2.8 points is past 2: meaningful.
+  assert.deepEqual(result.beforeAfter, { count: 5, before: 5.6, after: 2.8, drop: 2.8, verdict: 'meaningful' });
   assert.deepEqual(result.sessions, { total: 8, finished: 5 });
   // Walk prep 4; Evening (0 + 5) / 2 = 2.5; Morning (3 + 2) / 2 = 2.5, renamed in its last session.
   assert.deepEqual(result.routines, [
-    { routineId: 'walk prep', name: 'Walk prep', sessions: 1, rated: 1, avgDrop: 4 },
-    { routineId: 'evening', name: 'Evening', sessions: 2, rated: 2, avgDrop: 2.5 },
-    { routineId: 'morning', name: 'Morning stretch', sessions: 3, rated: 2, avgDrop: 2.5 },
+    { routineId: 'walk prep', name: 'Walk prep', sessions: 1, rated: 1, avgDrop: 4, verdict: 'not-enough-data' },
+    { routineId: 'evening', name: 'Evening', sessions: 2, rated: 2, avgDrop: 2.5, verdict: 'not-enough-data' },
+    { routineId: 'morning', name: 'Morning stretch', sessions: 3, rated: 2, avgDrop: 2.5, verdict: 'not-enough-data' },
   ]);
   assert.deepEqual(dayOf(result, '2026-11-20').routines, ['Morning']);
   assert.deepEqual(dayOf(result, '2026-11-22').routines, ['Desk break']);
@@ -175,7 +187,7 @@ test('the before/after drop is the difference of the shown means', () => {
     session('2026-11-21T08:00:00Z', { before: 5, after: 2 }),
     session('2026-11-22T08:00:00Z', { before: 6, after: 1 }),
   ];
-  assert.deepEqual(summarize({ logs: [], sessions, days: 7, now: NOW }).beforeAfter, { count: 3, before: 5.3, after: 1.7, drop: 3.6 });
+  assert.deepEqual(summarize({ logs: [], sessions, days: 7, now: NOW }).beforeAfter, { count: 3, before: 5.3, after: 1.7, drop: 3.6, verdict: 'not-enough-data' });
 });
 
 test('active days and days per week', () => {
@@ -207,11 +219,13 @@ test('areas: "both" counts for the left and the right', () => {
   const logs = [
     log('2026-11-20T09:00:00Z', 4, 2, { areas: { buttock: 'both', calf: 'left' } }),
     log('2026-11-21T09:00:00Z', 4, 2, { areas: { buttock: 'left', foot: 'right' } }),
-    log('2026-11-22T09:00:00Z', 4, 2, { areas: { thigh: 'both', calf: 'middle', knee: 'left' } }),
+    log('2026-11-22T09:00:00Z', 4, 2, { areas: { thigh: 'both', calf: 'middle', elbow: 'left' } }),
     log('2026-11-23T09:00:00Z', 4, 2),
     log('2026-11-01T09:00:00Z', 4, 2, { areas: { foot: 'both' } }), // outside the 7 days
   ];
+  // Every known region is listed (the contract's REGIONS); an unknown one (elbow) is not.
   assert.deepEqual(summarize({ logs, sessions: [], days: 7, now: NOW }).areas, {
+    ...Object.fromEntries(REGIONS.map((region) => [region, { left: 0, right: 0 }])),
     buttock: { left: 2, right: 1 },
     thigh: { left: 1, right: 1 },
     calf: { left: 1, right: 0 },
@@ -304,7 +318,7 @@ test('junk records are skipped and bad pain values count as not given', () => {
   assert.deepEqual(dayOf(result, '2026-11-24'), { day: '2026-11-24', leg: 4, back: 2, entries: 4, routines: ['Routine'] });
   assert.deepEqual(result.areas.calf, { left: 1, right: 1 });
   assert.deepEqual(result.warningEntries, []);
-  assert.deepEqual(result.beforeAfter, { count: 0, before: null, after: null, drop: null });
+  assert.deepEqual(result.beforeAfter, { count: 0, before: null, after: null, drop: null, verdict: null });
   assert.deepEqual(result.flagged, []);
   assert.doesNotThrow(() => summarize({ logs: {}, sessions: 'x', flags: null, now: 'garbage' }));
 });

@@ -6,9 +6,15 @@
    "Tuesday" means the Tuesday they lived, whatever UTC says. */
 // @ts-check
 import { pad, timeOf, localDay } from '../lib/days.js';
-import { REGIONS } from '../generated/contract.js';
+import { cleanCheck } from './measures.js';
+import { INSIGHT_PERIODS, LEVEL_RANK, REGIONS } from '../generated/contract.js';
 
 const DEFAULT_DAYS = 30;
+/** A routine's before/after drop is called meaningful only from this many sessions with both
+    ratings: fewer is "not enough data yet", however big the drop (one good day is not a pattern). */
+const MIN_RATED_SESSIONS = 5;
+// The nerve symptoms charted as levels 0 (none) to 3 (severe), from the log's own words.
+const NERVE = ['numbness', 'tingling', 'weakness'];
 // Ten years of days is far beyond any chart; the cap keeps a bad argument from hanging the page.
 const MAX_DAYS = 3660;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -17,6 +23,7 @@ const isObject = (value) => value !== null && typeof value === 'object' && !Arra
 const list = (value) => (Array.isArray(value) ? value : []);
 const pain = (value) => (Number.isInteger(value) && value >= 0 && value <= 10 ? value : null);
 const text = (value) => (typeof value === 'string' ? value : '');
+const level = (value) => (typeof value === 'string' && Object.hasOwn(LEVEL_RANK, value) ? LEVEL_RANK[value] : null);
 
 // Calendar arithmetic runs on UTC dates, which have no DST: a day is always one day there.
 function parseDay(day) {
@@ -71,6 +78,10 @@ function cleanLog(raw) {
     day: localDay(at),
     leg: pain(raw.legPain),
     back: pain(raw.backPain),
+    // Absent means "not asked" (the quick log sends only what the person set): not "none".
+    numbness: level(raw.numbness),
+    tingling: level(raw.tingling),
+    weakness: level(raw.weakness),
     areas,
     warningSigns: list(raw.warningSigns).filter((sign) => typeof sign === 'string' && sign),
   };
@@ -92,6 +103,7 @@ function cleanSession(raw) {
     before: pain(raw.painBefore),
     after: pain(raw.painAfter),
     worse: [...new Set(list(raw.worse).filter((slug) => typeof slug === 'string' && slug))],
+    direction: typeof raw.symptomDirection === 'string' && raw.symptomDirection ? raw.symptomDirection : null,
   };
 }
 
@@ -126,19 +138,41 @@ function flagCounts(flags, sessions, allSessions) {
     .sort((a, b) => b.count - a.count || (a.technique < b.technique ? -1 : 1));
 }
 
+/** Is a mean drop in pain from before to after a routine meaningful? Only past 2 points or 30%
+    of the pain before (Ostelo et al. 2008, FACTS §4) AND over at least MIN_RATED_SESSIONS
+    sessions with both ratings. Worked from the whole-number sums, so 10 -> 7 is exactly 30%.
+    @param {number} count  sessions with both ratings @param {number} beforeSum @param {number} afterSum
+    @returns {'not-enough-data' | 'meaningful' | 'worse' | 'small' | null} */
+function dropVerdict(count, beforeSum, afterSum) {
+  if (!Number.isInteger(count) || count <= 0) return null;
+  if (count < MIN_RATED_SESSIONS) return 'not-enough-data';
+  const drop = beforeSum - afterSum;
+  const past = (change, base) => change >= 2 * count || (base > 0 && 10 * change >= 3 * base);
+  if (drop > 0 && past(drop, beforeSum)) return 'meaningful';
+  if (drop < 0 && past(-drop, beforeSum)) return 'worse';
+  return 'small';
+}
+
 function routineRanking(sessions, rated) {
   const byRoutine = new Map();
   for (const session of sessions) {
     const key = session.routineId === null ? `name:${session.name}` : `id:${session.routineId}`;
-    if (!byRoutine.has(key)) byRoutine.set(key, { routineId: session.routineId, name: session.name, sessions: 0, drops: tally() });
+    if (!byRoutine.has(key)) byRoutine.set(key, { routineId: session.routineId, name: session.name, sessions: 0, drops: tally(), before: tally(), after: tally() });
     const entry = byRoutine.get(key);
     entry.name = session.name; // sessions are in time order: the latest name wins
     entry.sessions += 1;
-    if (rated.has(session)) add(entry.drops, session.before - session.after);
+    if (rated.has(session)) {
+      add(entry.drops, session.before - session.after);
+      add(entry.before, session.before);
+      add(entry.after, session.after);
+    }
   }
   return [...byRoutine.values()]
     .filter((entry) => entry.drops.count > 0)
-    .map((entry) => ({ routineId: entry.routineId, name: entry.name, sessions: entry.sessions, rated: entry.drops.count, avgDrop: mean(entry.drops) }))
+    .map((entry) => ({
+      routineId: entry.routineId, name: entry.name, sessions: entry.sessions, rated: entry.drops.count, avgDrop: mean(entry.drops),
+      verdict: dropVerdict(entry.drops.count, entry.before.sum, entry.after.sum),
+    }))
     .sort((a, b) => b.avgDrop - a.avgDrop || a.name.localeCompare(b.name));
 }
 
@@ -159,16 +193,20 @@ function weekBlocks(days, activeDays) {
 }
 
 /** What the records say over the `days` up to `now`: records are taken as IndexedDB holds them.
-    @param {{ logs?: import('../symptoms/validate.js').SymptomLog[], sessions?: object[], flags?: object[], days?: number,
-      now?: Date | number | string }} [input] */
-function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new Date() } = {}) {
+    `since` (a local day, from firstUse) trims the days before the person first used the app:
+    they are not "missed" days, so they make no gaps, no zero weeks and no lower days-a-week.
+    @param {{ logs?: import('../symptoms/validate.js').SymptomLog[], sessions?: object[], flags?: object[], checks?: object[],
+      days?: number, now?: Date | number | string, since?: string | null }} [input] */
+function summarize({ logs, sessions, flags = [], checks = [], days = DEFAULT_DAYS, now = new Date(), since = null } = {}) {
   const nowMs = timeOf(now) === null ? Date.now() : timeOf(now);
-  const count = Number.isInteger(days) && days > 0 ? Math.min(days, MAX_DAYS) : DEFAULT_DAYS;
-  const dayList = periodDays(localDay(nowMs), count);
+  const requested = Number.isInteger(days) && days > 0 ? Math.min(days, MAX_DAYS) : DEFAULT_DAYS;
+  const fullList = periodDays(localDay(nowMs), requested);
+  const trimmed = parseDay(since) ? fullList.filter((day) => day >= since) : fullList;
+  // A first use later than today (a clock that ran ahead) trims nothing.
+  const dayList = trimmed.length ? trimmed : fullList;
+  const count = dayList.length;
   const from = dayList[0];
   const to = dayList[dayList.length - 1];
-  // A record later than now (a phone whose clock was ahead, another device's time zone) has
-  // not happened yet as far as this chart is concerned.
   const inPeriod = (record) => record.day >= from && record.at <= nowMs;
 
   const entries = clean(logs, cleanLog, inPeriod);
@@ -176,13 +214,17 @@ function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new 
   const periodSessions = allSessions.filter(inPeriod);
   const periodFlags = clean(flags, cleanFlag, (flag) => localDay(flag.at) >= from && flag.at <= nowMs);
 
-  const perDay = new Map(dayList.map((day) => [day, { leg: tally(), back: tally(), entries: 0, routines: [] }]));
-  const total = { leg: tally(), back: tally() };
+  const KEYS = ['leg', 'back', ...NERVE];
+  /** @returns {Record<string, { sum: number, count: number }>} */
+  const tallies = () => Object.fromEntries(KEYS.map((key) => [key, tally()]));
+  /** @type {Map<string, Record<string, any>>} */
+  const perDay = new Map(dayList.map((day) => [day, { ...tallies(), psfs: tally(), entries: 0, routines: [] }]));
+  const total = tallies();
   // Odd periods leave the middle day out of both halves, so each half covers the same span.
   const half = Math.floor(count / 2);
   const firstHalfEnd = dayList[half - 1];
   const secondHalfStart = dayList[count - half];
-  const halves = { first: { leg: tally(), back: tally() }, second: { leg: tally(), back: tally() } };
+  const halves = { first: tallies(), second: tallies() };
   const areas = {};
   for (const region of REGIONS) areas[region] = { left: 0, right: 0 };
   const warningEntries = [];
@@ -191,7 +233,7 @@ function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new 
     const slot = perDay.get(entry.day);
     slot.entries += 1;
     const part = half && entry.day <= firstHalfEnd ? halves.first : half && entry.day >= secondHalfStart ? halves.second : null;
-    for (const key of ['leg', 'back']) {
+    for (const key of KEYS) {
       add(slot[key], entry[key]);
       add(total[key], entry[key]);
       if (part) add(part[key], entry[key]);
@@ -204,6 +246,12 @@ function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new 
     if (entry.warningSigns.length) {
       warningEntries.push({ id: entry.id, loggedAt: new Date(entry.at).toISOString(), day: entry.day, warningSigns: entry.warningSigns });
     }
+  }
+
+  // The function check-ins' PSFS average, per day, for its own chart (0-10 like pain, but up is better).
+  for (const raw of list(checks)) {
+    const check = cleanCheck(raw);
+    if (check && check.day >= from && check.at <= nowMs && check.psfs !== null) add(perDay.get(check.day).psfs, Math.round(check.psfs * 10));
   }
 
   const finished = periodSessions.filter((s) => s.status === 'finished');
@@ -227,23 +275,36 @@ function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new 
     return Math.round((second.sum / second.count - first.sum / first.count) * 10) / 10;
   };
 
+  const nerve = Object.fromEntries(NERVE.map((key) => [key, { avg: mean(total[key]), entries: total[key].count, change: changeOf(key) }]));
+  const psfsOf = (acc) => (acc.count ? Math.round(acc.sum / acc.count) / 10 : null);
+
   return {
     from,
     to,
     dayCount: count,
+    requestedDays: requested,
+    // The period began before the first use: its first days were left out, not counted as missed.
+    trimmed: count < requested,
     days: dayList.map((day) => {
       const slot = perDay.get(day);
-      return { day, leg: mean(slot.leg), back: mean(slot.back), entries: slot.entries, routines: slot.routines };
+      return {
+        day, leg: mean(slot.leg), back: mean(slot.back), entries: slot.entries, routines: slot.routines,
+        numbness: mean(slot.numbness), tingling: mean(slot.tingling), weakness: mean(slot.weakness), psfs: psfsOf(slot.psfs),
+      };
     }),
     entries: entries.length,
     avgLeg: mean(total.leg),
     avgBack: mean(total.back),
     change: { leg: changeOf('leg'), back: changeOf('back') },
+    nerve,
     sessions: { total: periodSessions.length, finished: finished.length },
     activeDays: activeDays.size,
     daysPerWeek: Math.round((activeDays.size * 70) / count) / 10,
     weeks: weekBlocks(dayList, activeDays),
-    beforeAfter: { count: ratedList.length, before: beforeMean, after: afterMean, drop: minus(beforeMean, afterMean) },
+    beforeAfter: {
+      count: ratedList.length, before: beforeMean, after: afterMean, drop: minus(beforeMean, afterMean),
+      verdict: dropVerdict(ratedList.length, before.sum, after.sum),
+    },
     routines: routineRanking(periodSessions, new Set(ratedList)),
     areas,
     flagged: flagCounts(periodFlags, periodSessions, allSessions),
@@ -251,12 +312,45 @@ function summarize({ logs, sessions, flags = [], days = DEFAULT_DAYS, now = new 
   };
 }
 
+/** The local day the person first used the tracking (a log entry, a session, a function
+    check-in or a treatment), or null. Records later than `now` don't count.
+    @param {{ logs?: object[], sessions?: object[], checks?: object[], treatments?: object[] }} records
+    @param {Date | number | string} [now] @returns {string | null} */
+function firstUse({ logs = [], sessions = [], checks = [], treatments = [] } = {}, now = new Date()) {
+  const nowMs = timeOf(now) ?? Date.now();
+  let first = null;
+  const see = (records, field) => {
+    for (const raw of list(records)) {
+      const at = isObject(raw) ? timeOf(raw[field]) : null;
+      if (at !== null && at <= nowMs && (first === null || at < first)) first = at;
+    }
+  };
+  see(logs, 'loggedAt');
+  see(sessions, 'startedAt');
+  see(checks, 'checkedAt');
+  see(treatments, 'takenAt');
+  return first === null ? null : localDay(first);
+}
+
+/** The default period: the shortest of `periods` that holds every day since the first use, so a
+    person a week in sees their week and not three empty weeks; the longest when it all doesn't fit.
+    With nothing logged, 30 days (or the middle period).
+    @param {string | null} firstDay @param {Date | number | string} [now] @param {readonly number[]} [periods] @returns {number} */
+function chooseRange(firstDay, now = new Date(), periods = INSIGHT_PERIODS) {
+  const options = [...periods].sort((a, b) => a - b);
+  const today = parseDay(localDay(timeOf(now) ?? Date.now()));
+  const first = parseDay(firstDay);
+  if (!first || !today) return options.includes(DEFAULT_DAYS) ? DEFAULT_DAYS : options[Math.floor(options.length / 2)];
+  const span = Math.round((today.getTime() - first.getTime()) / 86_400_000) + 1;
+  return options.find((p) => p >= span) ?? options[options.length - 1];
+}
+
 // Where to draw each day's averages in a width x height box (y grows downward, 0 pain at the
 // bottom). A day without a value ends a line: each series is a list of runs of consecutive
 // days, so a gap is drawn as a gap and a run of one day as a dot, never a guessed line.
 /** @param {Array<{ day: string, leg: number | null, back: number | null }>} days
     @param {{ width?: number, height?: number, max?: number }} [box] */
-function chartPoints(days, { width = 300, height = 100, max = 10 } = {}) {
+function chartPoints(days, { width = 300, height = 100, max = 10 } = {}, keys = ['leg', 'back']) {
   const rows = list(days);
   const step = rows.length > 1 ? width / (rows.length - 1) : 0;
   const xOf = (i) => (rows.length > 1 ? i * step : width / 2);
@@ -275,7 +369,7 @@ function chartPoints(days, { width = 300, height = 100, max = 10 } = {}) {
     });
     return runs;
   };
-  return { leg: series('leg'), back: series('back') };
+  return Object.fromEntries(keys.map((key) => [key, series(key)]));
 }
 
-export { localDay, periodDays, addDays, summarize, chartPoints, REGIONS };
+export { localDay, periodDays, addDays, summarize, chartPoints, firstUse, chooseRange, dropVerdict, MIN_RATED_SESSIONS, NERVE, REGIONS };
