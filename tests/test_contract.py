@@ -47,7 +47,18 @@ def test_the_module_is_deterministic_and_says_it_is_generated(app, built):
 
 
 def test_values_come_from_the_python_definitions(built):
-    assert built["RECORD_TYPES"] == ["routine", "session", "flag", "symptom_log", "episode", "screening", "preferences"]
+    assert built["RECORD_TYPES"] == [
+        "routine",
+        "session",
+        "flag",
+        "symptom_log",
+        "episode",
+        "treatment",
+        "activity",
+        "function_check",
+        "screening",
+        "preferences",
+    ]
     assert built["LEVELS"] == list(vocabulary.LEVELS) and built["WARNING_SIGNS"] == list(questions.LOG_WARNING_SIGNS)
     assert (built["GET_READY"], built["SWITCH_SIDES"], built["SECONDS_PER_REP"]) == (
         timing.GET_READY,
@@ -59,6 +70,8 @@ def test_values_come_from_the_python_definitions(built):
     assert (built["ROUTINE_MAX_STEPS"], built["ROUTINE_NAME_MAX"]) == (40, 60)
     assert (built["NOTES_MAX"], built["HELPED_OTHER_MAX"], built["PAIN_RANGE"]) == (1000, 100, [0, 10])
     assert set(built["LEG_REGIONS"]) < set(built["REGIONS"])
+    assert set(built["MAP_REGIONS"]) < set(built["REGIONS"]) and built["CHANGE_LABELS"]["-3"] == "Very much worse"
+    assert built["TREATMENT_LIMITS"] == {"name": 80, "dose": 40, "sideEffects": 200, "notes": 500}
     assert [q["id"] for q in built["RED_FLAGS"]] == list(questions.RED_FLAG_IDS)
     assert {q["tier"] for q in built["RED_FLAGS"]} == set(built["TIER_IDS"])
     assert [t["name"] for t in built["TIERS"]] == ["Emergency now", "Today", "Within a few days"]

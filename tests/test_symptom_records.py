@@ -63,12 +63,14 @@ FUTURE = iso(datetime.now(UTC) + timedelta(days=3))
         (symptom_log(backPain=-1), "data.backPain", "greater than or equal to 0"),
         (symptom_log(legPain=5.5), "data.legPain", "valid integer"),
         (symptom_log(legPain="5"), "data.legPain", "valid integer"),
-        ({k: v for k, v in symptom_log().items() if k != "backPain"}, "data.backPain", "Field required"),
+        ({k: v for k, v in symptom_log().items() if k != "legPain"}, "data.legPain", "Field required"),
         (symptom_log(loggedAt=FUTURE), "data.loggedAt", "in the future"),
         (symptom_log(loggedAt="1999-12-31T23:00:00.000Z"), "data.loggedAt", "before the year 2000"),
         (symptom_log(loggedAt="2026-02-30T08:00:00.000Z"), "data.loggedAt", "not a real date"),
         (symptom_log(loggedAt="yesterday"), "data.loggedAt", "should match"),
-        (symptom_log(areas={"knee": "left"}), "data.areas.knee.[key]", "'buttock', 'thigh', 'calf' or 'foot'"),
+        (symptom_log(areas={"elbow": "left"}), "data.areas.elbow.[key]", "'lower-back', 'buttock', 'hip'"),
+        (symptom_log(sensations=["itchy"]), "data.sensations.0", "'aching', 'burning', 'shooting'"),
+        (symptom_log(sensations=["numb", "numb"]), "data.sensations", "lists an item twice"),
         (symptom_log(areas={"calf": "middle"}), "data.areas.calf", "'left', 'right' or 'both'"),
         (symptom_log(numbness="extreme"), "data.numbness", "'none', 'mild', 'moderate' or 'severe'"),
         (symptom_log(helped=["heat", "heat"]), "data.helped", "lists an item twice"),
@@ -138,6 +140,7 @@ def test_the_form_and_the_server_share_one_set_of_rules():
     assert limits == {
         "LEVELS": list(vocabulary.LEVELS),
         "REGIONS": list(vocabulary.REGIONS),
+        "SENSATIONS": list(vocabulary.SENSATIONS),
         "SIDES": list(vocabulary.SIDES),
         "HELPED": list(vocabulary.HELPED),
         "SLEEP": list(vocabulary.SLEEP),
@@ -151,14 +154,17 @@ def test_the_form_refuses_what_the_server_refuses():
     """The same bad entries through both validators."""
     cases = [
         symptom_log(legPain=11),
-        symptom_log(areas={"knee": "left"}),
+        symptom_log(areas={"elbow": "left"}),
         symptom_log(loggedAt=FUTURE),
         symptom_log(notes="x" * 1001),
         symptom_log(helped=["heat", "heat"]),
         symptom_log(sleep="great"),
         symptom_log(warningSigns=["headache"]),
         symptom_log(numbness="extreme"),
+        symptom_log(sensations=["itchy"]),
         symptom_log(),
+        symptom_log(areas={"knee": "left", "sole": "both"}, sensations=["burning", "numb"]),
+        {"loggedAt": "2026-11-20T08:00:00.000Z", "legPain": 4},
     ]
     script = (
         "import { validateLog } from './static/js/symptoms/validate.js';"
@@ -173,7 +179,7 @@ def test_the_form_refuses_what_the_server_refuses():
             server_ok.append(True)
         except ValueError:
             server_ok.append(False)
-    assert client_ok == server_ok == [False] * 8 + [True]
+    assert client_ok == server_ok == [False] * 9 + [True] * 3
 
 
 def test_log_warning_signs_are_red_flag_questions():
@@ -218,3 +224,24 @@ def test_the_new_warning_signs_can_be_ticked_on_a_log(device):
     for sign in ("genital-sensation", "walking"):
         response = device.push([put(uuid7(), symptom_log(warningSigns=[sign]), record_type="symptom_log")])
         assert response.status_code == 200, (sign, response.get_json())
+
+
+def test_an_entry_from_before_issue_13_still_syncs_and_a_quick_one_stores_only_what_was_set(device):
+    """The old shape (every level set, the four-region map with "foot") is still valid; a quick
+    entry with leg pain alone is stored as sent, with nothing filled in."""
+    old_id, quick_id = uuid7(), uuid7()
+    old = symptom_log(areas={"foot": "right", "thigh": "left"})
+    quick = {"loggedAt": "2026-11-21T08:00:00.000Z", "legPain": 4}
+    response = device.push(
+        [put(old_id, old, record_type="symptom_log"), put(quick_id, quick, record_type="symptom_log")]
+    )
+    assert response.status_code == 200, response.get_json()
+    changes = {c["id"]: c["data"] for c in device.pull().get_json()["changes"]}
+    assert changes[old_id] == old
+    assert changes[quick_id] == quick
+
+
+def test_every_map_region_has_a_view_and_a_label():
+    assert set(vocabulary.MAP_REGIONS) == set(vocabulary.REGIONS) - {"foot"}
+    assert set(vocabulary.REGION_VIEWS.values()) == set(vocabulary.VIEW_LABELS)
+    assert set(vocabulary.LEG_REGIONS) <= set(vocabulary.REGIONS)

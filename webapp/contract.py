@@ -22,7 +22,7 @@ from webapp.routines.records import SESSION_STATUSES, SLUG, STEP_SIDES, SYMPTOM_
 from webapp.safety import questions
 from webapp.safety.records import SCREENING_KINDS, SCREENING_SOURCES
 from webapp.symptoms import vocabulary as symptoms
-from webapp.symptoms.records import DAY_PATTERN, EARLIEST_EPISODE, EARLIEST_LOG, SymptomLogData
+from webapp.symptoms.records import DAY_PATTERN, EARLIEST_EPISODE, EARLIEST_LOG, SymptomLogData, TreatmentData
 from webapp.sync import schemas as sync
 from webapp.sync.fields import ISO_TIME_PATTERN, MAX_CLOCK_SKEW_MS
 from webapp.sync.registry import record_types
@@ -108,6 +108,29 @@ def build(app=None):
         "SLEEP_LABELS": symptoms.SLEEP_LABELS,
         "WARNING_LABELS": symptoms.WARNING_LABELS,
         "INSIGHT_PERIODS": list(PERIODS),
+        # Symptom log, issue 13: the body map, medicines and treatments, function (PSFS)
+        "MAP_REGIONS": list(symptoms.MAP_REGIONS),
+        "REGION_VIEWS": symptoms.REGION_VIEWS,
+        "VIEW_LABELS": symptoms.VIEW_LABELS,
+        "SENSATIONS": list(symptoms.SENSATIONS),
+        "SENSATION_LABELS": symptoms.SENSATION_LABELS,
+        "TREATMENT_KINDS": list(symptoms.TREATMENT_KINDS),
+        "TREATMENT_KIND_LABELS": symptoms.TREATMENT_KIND_LABELS,
+        "TREATMENT_NAMED_KINDS": list(symptoms.TREATMENT_NAMED_KINDS),
+        "TREATMENT_HELPED": list(symptoms.TREATMENT_HELPED),
+        "TREATMENT_HELPED_LABELS": symptoms.TREATMENT_HELPED_LABELS,
+        "TREATMENT_LIMITS": {
+            name: _field(TreatmentData, name)["maxLength"] for name in ("name", "dose", "sideEffects", "notes")
+        },
+        "ACTIVITY_NAME_MAX": symptoms.ACTIVITY_NAME_MAX,
+        "ACTIVITIES_MIN": symptoms.ACTIVITIES_MIN,
+        "ACTIVITIES_MAX": symptoms.ACTIVITIES_MAX,
+        "SCORE_RANGE": list(symptoms.SCORE_RANGE),
+        "MINUTES_MAX": symptoms.MINUTES_MAX,
+        "CHECK_INTERVAL_DAYS": symptoms.CHECK_INTERVAL_DAYS,
+        "CHANGES": list(symptoms.CHANGES),
+        # Keyed by the change as a string ("-3"...) since object keys are strings in JS.
+        "CHANGE_LABELS": {str(value): label for value, label in symptoms.CHANGE_LABELS.items()},
         # Safety
         "TIERS": questions.tiers_data(),
         "TIER_IDS": list(questions.TIER_IDS),

@@ -1,11 +1,12 @@
 /* The device's own data in IndexedDB: saved routines, session history, techniques flagged as
-   making things worse, symptom log entries, safety screening answers, when this episode started and the person's preferences. Opened lazily; each schema version has an upgrade step, so data
-   written by an older version of the app keeps working. */
+   making things worse, symptom log entries, safety screening answers, when this episode started,
+   the person's preferences, medicines and treatments, and function check-ins. Opened lazily; each
+   schema version has an upgrade step, so data written by an older version of the app keeps working. */
 // @ts-check
 import { uuid7 } from './ids.js';
 
 const NAME = 'relieve';
-const VERSION = 5;
+const VERSION = 6;
 
 // Index i upgrades a database from version i to i + 1. Never edit a released step: add one.
 const UPGRADES = [
@@ -49,6 +50,15 @@ const UPGRADES = [
   // forget the cursor so the next sync pulls the ones the older app skipped.
   (db, tx) => {
     db.createObjectStore('preferences', { keyPath: 'id' });
+    tx.objectStore('meta').delete('cursor');
+  },
+  // v6, issue 13: medicines and treatments (`treatment`), the activities a person rates for
+  // function (`activity`) and the weekly function check-ins (`function_check`). As in v3,
+  // forget the cursor so the next sync pulls the ones the older app skipped.
+  (db, tx) => {
+    db.createObjectStore('treatments', { keyPath: 'id' }).createIndex('takenAt', 'takenAt');
+    db.createObjectStore('activities', { keyPath: 'id' });
+    db.createObjectStore('checks', { keyPath: 'id' }).createIndex('checkedAt', 'checkedAt');
     tx.objectStore('meta').delete('cursor');
   },
 ];
@@ -99,7 +109,7 @@ async function run(storeName, mode, fn) {
   return result;
 }
 
-/** Store names: routines, sessions, flags, logs, screenings, episodes, preferences (records); outbox, meta (sync). */
+/** Store names: routines, sessions, flags, logs, screenings, episodes, preferences, treatments, activities, checks (records); outbox, meta (sync). */
 /** @type {(store: string, key: IDBValidKey) => Promise<any>} */
 export const get = (store, key) => run(store, 'readonly', (s) => done(s.get(key)));
 /** @type {(store: string) => Promise<any[]>} */
@@ -136,6 +146,19 @@ function awaitable(tx) {
     },
   };
 }
+
+/** Empty every store of the device (records, outbox, sync state), in one transaction, keeping
+    only the `meta` entries named in `keepMeta`: removing a person's data from a shared phone.
+    @type {(keepMeta?: string[]) => Promise<void>} */
+export const clearAll = async (keepMeta = []) => {
+  const names = [...(await open()).objectStoreNames];
+  await run(names, 'readwrite', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const kept = (await Promise.all(keepMeta.map((k) => done(meta.get(k))))).filter(Boolean);
+    await Promise.all(names.map((name) => done(tx.objectStore(name).clear())));
+    await Promise.all(kept.map((value) => done(meta.put(value))));
+  });
+};
 
 /** Several stores in one read-write transaction: all or nothing. fn(tx) reads and writes through
     tx.store(name), awaiting its requests; the result is fn's once the transaction has committed.

@@ -5,7 +5,7 @@
 // @ts-check
 import {
   HELPED, HELPED_OTHER_MAX, ISO_TIME_PATTERN, LEVELS, LOG_EARLIEST_MS as EARLIEST, NOTES_MAX, PAIN_RANGE, REGIONS,
-  SIDES, SLEEP, WARNING_SIGNS,
+  SENSATIONS, SIDES, SLEEP, WARNING_SIGNS,
 } from '../generated/contract.js';
 
 /**
@@ -14,11 +14,12 @@ import {
  * @property {string} [id]
  * @property {string} loggedAt  ISO time
  * @property {number} legPain  0 to 10
- * @property {number} backPain  0 to 10
+ * @property {number} [backPain]  0 to 10; absent: not rated in this entry
  * @property {Record<string, 'left' | 'right' | 'both'>} [areas]  body region: side
- * @property {string} [numbness]  one of LEVELS
- * @property {string} [tingling]  one of LEVELS
- * @property {string} [weakness]  one of LEVELS
+ * @property {string[]} [sensations]  how it feels, from SENSATIONS
+ * @property {string} [numbness]  one of LEVELS; absent: not asked in this entry
+ * @property {string} [tingling]  one of LEVELS; absent: not asked
+ * @property {string} [weakness]  one of LEVELS; absent: not asked
  * @property {string[]} [warningSigns]
  * @property {string[]} [helped]
  * @property {string} [helpedOther]
@@ -66,32 +67,36 @@ function validateLog(input, { now = Date.now() } = {}) {
   /** @type {Record<string, string>} */
   const errors = {};
   const entry = input && typeof input === 'object' ? input : {};
+  /** @type {SymptomLog} */
   const value = {
     loggedAt: entry.loggedAt,
     legPain: entry.legPain,
-    backPain: entry.backPain,
-    numbness: entry.numbness ?? 'none',
-    tingling: entry.tingling ?? 'none',
-    weakness: entry.weakness ?? 'none',
     areas: entry.areas ?? {},
+    sensations: entry.sensations ?? [],
     helped: entry.helped ?? [],
     helpedOther: isText(entry.helpedOther) ? entry.helpedOther.trim() : entry.helpedOther ?? '',
     sleep: entry.sleep ?? null,
     notes: entry.notes ?? '',
     warningSigns: entry.warningSigns ?? [],
   };
-  checkTime(value.loggedAt, now, errors);
-  for (const field of ['legPain', 'backPain']) {
-    if (!isPain(value[field])) errors[field] = PAIN_MESSAGE[field];
-  }
+  // Only what the person set is kept: a field left out (or null) stays out of the entry, so
+  // nothing they didn't see is saved (issue 13).
+  if (entry.backPain !== undefined && entry.backPain !== null) value.backPain = entry.backPain;
   for (const field of Object.keys(LEVEL_NAMES)) {
-    if (!LEVELS.includes(value[field])) errors[field] = 'Choose none, mild, moderate or severe ' + LEVEL_NAMES[field] + '.';
+    if (entry[field] !== undefined && entry[field] !== null) value[field] = entry[field];
+  }
+  checkTime(value.loggedAt, now, errors);
+  if (!isPain(value.legPain)) errors.legPain = PAIN_MESSAGE.legPain;
+  if ('backPain' in value && !isPain(value.backPain)) errors.backPain = PAIN_MESSAGE.backPain;
+  for (const field of Object.keys(LEVEL_NAMES)) {
+    if (field in value && !LEVELS.includes(value[field])) errors[field] = 'Choose none, mild, moderate or severe ' + LEVEL_NAMES[field] + '.';
   }
   const areas = value.areas;
   if (!areas || typeof areas !== 'object' || Array.isArray(areas)
       || Object.entries(areas).some(([region, side]) => !REGIONS.includes(region) || !SIDES.includes(side))) {
-    errors.areas = 'Choose areas on the body map: buttock, back of thigh, calf or foot, on the left, right or both sides.';
+    errors.areas = 'Choose areas from the body map, each on the left, right or both sides.';
   }
+  checkList(value.sensations, SENSATIONS, 'sensations', 'Choose how it feels from the list.', errors);
   checkList(value.helped, HELPED, 'helped', 'Choose from routine, heat, ice, medication or rest.', errors);
   if (!isText(value.helpedOther) || CONTROL.test(value.helpedOther)) errors.helpedOther = 'Describe what else helped in words.';
   else if (value.helpedOther.length > HELPED_OTHER_MAX) {
@@ -107,5 +112,5 @@ function validateLog(input, { now = Date.now() } = {}) {
   return { errors, value };
 }
 
-const LIMITS = { LEVELS, REGIONS, SIDES, HELPED, SLEEP, WARNING_SIGNS, NOTES_MAX, HELPED_OTHER_MAX };
+const LIMITS = { LEVELS, REGIONS, SENSATIONS, SIDES, HELPED, SLEEP, WARNING_SIGNS, NOTES_MAX, HELPED_OTHER_MAX };
 export { validateLog, LIMITS };

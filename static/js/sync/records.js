@@ -3,6 +3,7 @@
    the account, nor queued without being saved. Runs in pages and in the service worker. */
 // @ts-check
 import * as store from '../lib/store.js';
+import * as clock from './clock.js';
 
 /**
  * A change waiting in the outbox to be pushed; `key` is "type:id".
@@ -12,7 +13,8 @@ import * as store from '../lib/store.js';
     @typedef {{ type: string, id: string, op: 'put' | 'delete', data?: object | null }} RemoteChange */
 
 // Record type (as the server names it) → IndexedDB store.
-const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings', episode: 'episodes', preferences: 'preferences' };
+const STORES = { routine: 'routines', session: 'sessions', flag: 'flags', symptom_log: 'logs', screening: 'screenings', episode: 'episodes', preferences: 'preferences',
+  treatment: 'treatments', activity: 'activities', function_check: 'checks' };
 const key = (type, id) => `${type}:${id}`;
 const withoutId = ({ id, ...data }) => data;
 const listeners = new Set();
@@ -38,7 +40,8 @@ const concerns = (change, ...types) => !change || types.includes(change.type);
     @param {string} type  record type, a key of STORES @param {T} record
     @returns {Promise<T & { updatedAt: string }>} */
 async function save(type, record) {
-  const stamped = { ...record, updatedAt: new Date().toISOString() };
+  // Server-corrected time: a phone whose clock is hours fast must not win later edits.
+  const stamped = { ...record, updatedAt: new Date(await clock.now()).toISOString() };
   const entry = { key: key(type, record.id), type, id: record.id, op: 'put', updatedAt: Date.parse(stamped.updatedAt), data: withoutId(stamped) };
   await store.transaction([STORES[type], 'outbox'], (tx) => Promise.all([
     tx.store(STORES[type]).put(stamped),
@@ -50,7 +53,7 @@ async function save(type, record) {
 
 /** @param {string} type @param {string} id @returns {Promise<void>} */
 async function remove(type, id) {
-  const entry = { key: key(type, id), type, id, op: 'delete', updatedAt: Date.now(), data: null };
+  const entry = { key: key(type, id), type, id, op: 'delete', updatedAt: await clock.now(), data: null };
   await store.transaction([STORES[type], 'outbox'], (tx) => Promise.all([
     tx.store(STORES[type]).delete(id),
     tx.store('outbox').put(entry),
@@ -66,13 +69,56 @@ async function enqueueAll() {
     const writes = [];
     for (const [type, name] of Object.entries(STORES)) {
       for (const record of await tx.store(name).getAll()) {
-        const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt || record.loggedAt || record.takenAt) || Date.now();
+        const updatedAt = Date.parse(record.updatedAt || record.createdAt || record.at || record.startedAt || record.loggedAt || record.takenAt || record.checkedAt || record.addedAt) || Date.now();
         writes.push(outbox.put({ key: key(type, record.id), type, id: record.id, op: 'put', updatedAt, data: withoutId(record) }));
       }
     }
     await Promise.all(writes);
   });
   changed(null);
+}
+
+/**
+ * Stamp waiting changes anew with `now` (server-corrected time): those stamped later than now or
+ * before the server's earliest time (a wrong device clock, see clock.correctedStamp), or the one
+ * change `only` the server refused for its time. The record's own `updatedAt` follows.
+ * @param {number} now @param {string | null} [only]  an outbox key
+ * @returns {Promise<void>}
+ */
+async function correctStamps(now, only = null) {
+  await store.transaction([...Object.values(STORES), 'outbox'], async (tx) => {
+    const outbox = tx.store('outbox');
+    const entries = only ? [await outbox.get(only)].filter(Boolean) : await outbox.getAll();
+    for (const entry of entries) {
+      const at = only ? now : clock.correctedStamp(entry.updatedAt, now);
+      if (at === entry.updatedAt || !STORES[entry.type]) continue;
+      const iso = new Date(at).toISOString();
+      let data = entry.data;
+      if (entry.op === 'put' && data && 'updatedAt' in data) {
+        data = { ...data, updatedAt: iso };
+        const records = tx.store(STORES[entry.type]);
+        const stored = await records.get(entry.id);
+        if (stored) await records.put({ ...stored, updatedAt: iso });
+      }
+      await outbox.put({ ...entry, updatedAt: at, data });
+    }
+  });
+}
+
+/** Queue a record again as it is on this device now (a put, or a delete if it is gone), stamped
+    `now`, unless a newer change to it already waits.
+    @param {string} type @param {string} id @param {number} now @returns {Promise<void>} */
+async function requeue(type, id, now) {
+  const name = STORES[type];
+  if (!name) return;
+  await store.transaction([name, 'outbox'], async (tx) => {
+    const outbox = tx.store('outbox');
+    if (await outbox.get(key(type, id))) return;
+    const record = await tx.store(name).get(id);
+    await outbox.put(record
+      ? { key: key(type, id), type, id, op: 'put', updatedAt: now, data: withoutId(record) }
+      : { key: key(type, id), type, id, op: 'delete', updatedAt: now, data: null });
+  });
 }
 
 /**
@@ -128,4 +174,4 @@ export function onChange(fn, { types, remote = false } = {}) {
     fn(change);
   });
 }
-export { STORES, save, remove, enqueueAll, applyRemote, sent, concerns };
+export { STORES, save, remove, enqueueAll, applyRemote, sent, concerns, correctStamps, requeue };
