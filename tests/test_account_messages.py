@@ -71,7 +71,10 @@ def test_signing_out_and_up_leave_a_confirmation(app, device):
         "/account/signup", data={"csrf_token": token, "email": "new@example.com", "password": "a long password here"}
     )
     assert response.status_code == 302
-    assert notice_of(response).startswith("Your account is ready.")
+    assert (
+        notice_of(response)
+        == "Thanks. We've sent an email to new@example.com: follow its link to confirm your address."
+    )
 
 
 def test_every_page_has_the_confirmation_region(client):

@@ -104,6 +104,39 @@ def emergency_settings():
     return region_data(regions, default)
 
 
+def mail_settings():
+    """SMTP for the account emails (reset, verification, email change). With no MAIL_SERVER the
+    messages are written to instance/mail/ instead (see webapp/auth/mail.py)."""
+    server = os.environ.get("MAIL_SERVER", "").strip()
+    raw_port = os.environ.get("MAIL_PORT", "").strip() or "587"
+    if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
+        raise ConfigError(f"MAIL_PORT must be a port number such as 587, got {raw_port!r}.")
+    username = os.environ.get("MAIL_USERNAME", "").strip() or None
+    password = os.environ.get("MAIL_PASSWORD", "") or None
+    if bool(username) != bool(password):
+        raise ConfigError("Set both MAIL_USERNAME and MAIL_PASSWORD, or neither.")
+    sender = os.environ.get("MAIL_DEFAULT_SENDER", "").strip() or None
+    if server and not sender:
+        raise ConfigError("Set MAIL_DEFAULT_SENDER (for example 'Relieve <no-reply@example.org>') with MAIL_SERVER.")
+    if sender and "@" not in sender:
+        raise ConfigError(f"MAIL_DEFAULT_SENDER must contain an email address, got {sender!r}.")
+    use_tls = _bool("MAIL_USE_TLS", True)
+    use_ssl = _bool("MAIL_USE_SSL", False)
+    if use_tls and use_ssl:
+        use_tls = False  # SSL from the first byte (port 465) replaces STARTTLS
+    settings = {
+        "MAIL_SERVER": server or None,
+        "MAIL_PORT": int(raw_port),
+        "MAIL_USERNAME": username,
+        "MAIL_PASSWORD": password,
+        "MAIL_USE_TLS": use_tls,
+        "MAIL_USE_SSL": use_ssl,
+    }
+    if sender:
+        settings["MAIL_DEFAULT_SENDER"] = sender
+    return settings
+
+
 def from_environment(instance_path):
     """The settings mapping for this process."""
     production = os.environ.get("RELIEVE_ENV", "production").strip().lower() == "production"
@@ -128,10 +161,21 @@ def from_environment(instance_path):
         "PASSWORD_HASH_METHOD": os.environ.get("PASSWORD_HASH_METHOD", "scrypt"),
         # The CSRF token lives as long as the session: an installed app stays open for days.
         "WTF_CSRF_TIME_LIMIT": None,
-        "RATELIMIT_STORAGE_URL": os.environ.get("RATELIMIT_STORAGE_URL", "").strip() or None,
+        # Rate-limit counts: in the database unless a Redis URL is given (either spelling).
+        "RATELIMIT_STORAGE_URL": (
+            os.environ.get("RATELIMIT_STORAGE_URL", "").strip()
+            or os.environ.get("RATELIMIT_STORAGE_URI", "").strip()
+            or None
+        ),
         "LOGIN_LIMIT_PER_ACCOUNT": int(os.environ.get("LOGIN_LIMIT_PER_ACCOUNT", "5")),
         "LOGIN_LIMIT_PER_ADDRESS": int(os.environ.get("LOGIN_LIMIT_PER_ADDRESS", "20")),
         "LOGIN_LIMIT_WINDOW": int(os.environ.get("LOGIN_LIMIT_WINDOW", "900")),
+        # Per connection per hour; reset emails also per address per hour (silently: the page
+        # answers the same whether or not the address has an account).
+        "SIGNUP_LIMIT_PER_ADDRESS": int(os.environ.get("SIGNUP_LIMIT_PER_ADDRESS", "10")),
+        "RESET_LIMIT_PER_ADDRESS": int(os.environ.get("RESET_LIMIT_PER_ADDRESS", "10")),
+        "RESET_LIMIT_PER_EMAIL": int(os.environ.get("RESET_LIMIT_PER_EMAIL", "3")),
+        **mail_settings(),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         # Behind N reverse proxies (nginx, a load balancer), trust their X-Forwarded-* headers:
         # the client's address for sign-in limits, https for cookies and CSRF checks.

@@ -3,6 +3,7 @@
 from flask_assets import Environment
 from flask_compress import Compress
 from flask_login import LoginManager
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -29,3 +30,5 @@ assets = Environment()
 compress = Compress()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+# The account emails (webapp/auth/mail.py binds it).
+mail = Mail()

@@ -1,12 +1,15 @@
-"""Accounts: sign up, sign in, sign out, change password, export and delete."""
+"""Accounts: sign up, sign in, sign out (per device), email verification and recovery, change
+email or password, export and delete. See docs/accounts.md."""
 
 
 def init_app(app):
     """The account pages, the session loader and the sign-in limiter."""
     from flask import redirect, request, url_for
 
+    from webapp.auth import mail
     from webapp.auth.models import load_user
     from webapp.auth.ratelimit import init_limiter
+    from webapp.auth.sessions import touch
     from webapp.auth.views import bp
     from webapp.errors import error_response
     from webapp.extensions import login_manager
@@ -23,4 +26,6 @@ def init_app(app):
         return redirect(url_for("auth.signin", next=request.full_path.rstrip("?")))
 
     init_limiter(app)
+    mail.configure(app)
+    app.after_request(touch)
     app.register_blueprint(bp)

@@ -1,11 +1,12 @@
-"""The account model."""
+"""The account model, the signed-in sessions and the shared rate-limit counters."""
 
+import hashlib
 import secrets
-from datetime import datetime
+from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import BigInteger, DateTime, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from webapp.content.models import utcnow
@@ -16,18 +17,32 @@ def new_session_token():
     return secrets.token_hex(16)
 
 
+def token_digest(secret):
+    """Sessions keep only a hash of their secret: a copy of the table signs nobody in."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def aware(moment):
+    """SQLite hands back naive datetimes; they are all UTC."""
+    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "user_account"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    # Part of the login id in the session and remember-me cookies: changing it (on a new
-    # password) signs out every other device at once.
+    # Changed with the password; kept for accounts made before sessions were recorded.
     session_token: Mapped[str] = mapped_column(String(32), default=new_session_token)
     # The last change number given to this account's synced records (see webapp/sync).
     sync_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # None until the person follows the link in the verification email (the app works before).
+    email_verified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    # The session this request is signed in with (set by load_user or start_session).
+    login_session = None
 
     def set_password(self, password, method):
         self.password_hash = generate_password_hash(password, method=method)
@@ -37,18 +52,51 @@ class User(UserMixin, db.Model):
         return check_password_hash(self.password_hash, password)
 
     def get_id(self):
-        return f"{self.id}:{self.session_token}"
+        # What Flask-Login keeps in the session and the remember-me cookie: the server-side
+        # session's id and secret, so revoking the row ends both for good.
+        return self.login_session.login_id if self.login_session else None
 
     def __repr__(self):
         return f"<User {self.id}>"
 
 
+class UserSession(db.Model):
+    """One signed-in browser. Signing out (here or from another device) revokes it."""
+
+    __tablename__ = "user_session"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    device: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+    # The secret, only known in the request that created the row.
+    login_id = None
+
+
+class RateLimitCounter(db.Model):
+    """A fixed-window counter shared by every worker and host through the database."""
+
+    __tablename__ = "rate_limit_counter"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    window_start: Mapped[float] = mapped_column(Float)
+    count: Mapped[int] = mapped_column(Integer)
+
+
 def load_user(login_id):
-    """Flask-Login's loader: the id must carry the account's current session token."""
-    user_id, _, token = (login_id or "").partition(":")
-    if not user_id.isdigit() or not token:
+    """Flask-Login's loader: the id names a session that is still open and carries its secret."""
+    session_id, _, secret = (login_id or "").partition(":")
+    if not session_id.isdigit() or not secret:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not secrets.compare_digest(user.session_token, token):
+    row = db.session.get(UserSession, int(session_id))
+    if row is None or row.revoked_at is not None or not secrets.compare_digest(row.token_hash, token_digest(secret)):
         return None
-    return user
+    row.login_id = login_id
+    row.user.login_session = row
+    return row.user
