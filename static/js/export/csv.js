@@ -5,7 +5,10 @@
    nothing is lost. Free text is the person's own, and a spreadsheet runs a cell that starts with
    = + - or @ as a formula, so such text is prefixed with an apostrophe to stay text. */
 // @ts-check
-import { HELPED_LABELS, LEVEL_LABELS, REGIONS, REGION_LABELS, SLEEP_LABELS, WARNING_LABELS } from '../generated/contract.js';
+import {
+  CHANGE_LABELS, HELPED_LABELS, LEVEL_LABELS, REGIONS, REGION_LABELS, SENSATION_LABELS, SLEEP_LABELS, SYMPTOM_DIRECTIONS,
+  TREATMENT_HELPED_LABELS, TREATMENT_KIND_LABELS, WARNING_LABELS,
+} from '../generated/contract.js';
 import { localDay } from '../lib/days.js';
 
 const BOM = '\uFEFF';
@@ -19,12 +22,22 @@ const LABELS = {
   helped: HELPED_LABELS,
   sleep: SLEEP_LABELS,
   warnings: WARNING_LABELS,
+  sensations: SENSATION_LABELS,
+  kinds: TREATMENT_KIND_LABELS,
+  treatmentHelped: TREATMENT_HELPED_LABELS,
+  changes: CHANGE_LABELS,
+  // The player's answers to "where are your symptoms now?" (templates/routines/player.html).
+  directions: { 'toward-back': 'Toward my back', same: 'About the same', 'further-down': 'Further down my leg' },
 };
 const STATUS = { finished: 'Finished', ended: 'Ended early' };
 const LOG_COLUMNS = ['Date', 'Time', 'Leg pain (0-10)', 'Back pain (0-10)', 'Numbness', 'Tingling', 'Weakness',
-  'Where', 'Helped', 'Sleep', 'Warning signs', 'Notes', 'Recorded (UTC)'];
+  'Where', 'How it feels', 'Helped', 'Sleep', 'Warning signs', 'Notes', 'Recorded (UTC)'];
 const SESSION_COLUMNS = ['Date', 'Start', 'End', 'Minutes', 'Routine', 'Status', 'Steps done', 'Steps skipped',
-  'Pain before (0-10)', 'Pain after (0-10)', 'Made worse'];
+  'Pain before (0-10)', 'Pain after (0-10)', 'Made worse', 'Left out at the start', 'Symptoms after', 'Recorded (UTC)'];
+const TREATMENT_COLUMNS = ['Date', 'Time', 'Kind', 'Name', 'Dose', 'Helped', 'Side effects', 'Notes', 'Recorded (UTC)'];
+const CHECK_COLUMNS = ['Date', 'Time', 'Activities (0 unable - 10 as before)', 'PSFS average (0-10)', 'Walking (minutes)',
+  'Sitting (minutes)', 'Change since starting (-3 to +3)', 'Change in words', 'Recorded (UTC)'];
+const ACTIVITY_COLUMNS = ['Activity', 'Added', 'Archived', 'Added (UTC)'];
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -93,6 +106,7 @@ function logsCsv(logs, { labels } = {}) {
       labelOf(l.levels, r.tingling),
       labelOf(l.levels, r.weakness),
       where.join('; '),
+      list(r.sensations).map((id) => labelOf(l.sensations, id)).filter(Boolean).join('; '),
       helped.join('; '),
       labelOf(l.sleep, r.sleep),
       list(r.warningSigns).map((id) => labelOf(l.warnings, id)).filter(Boolean).join('; '),
@@ -104,9 +118,11 @@ function logsCsv(logs, { labels } = {}) {
 }
 
 /** The session history as CSV, oldest first.
-    @param {object[]} sessions @param {{ techniqueNames?: Record<string, string> }} [options] @returns {string} */
-function sessionsCsv(sessions, { techniqueNames = {} } = {}) {
+    @param {object[]} sessions @param {{ techniqueNames?: Record<string, string>, labels?: Record<string, Record<string, string>> }} [options] @returns {string} */
+function sessionsCsv(sessions, { techniqueNames = {}, labels } = {}) {
+  const l = mergedLabels(labels);
   const names = isObject(techniqueNames) ? techniqueNames : {};
+  const nameOf = (slug) => (typeof names[slug] === 'string' && names[slug]) || slug;
   const rows = byTime(sessions, 'startedAt').map(({ record: s, at }) => {
     const end = timeOf(s.endedAt);
     const ended = at !== null && end !== null && end >= at;
@@ -122,19 +138,81 @@ function sessionsCsv(sessions, { techniqueNames = {} } = {}) {
       list(s.skipped).length,
       pain(s.painBefore),
       pain(s.painAfter),
-      worse.map((slug) => (typeof names[slug] === 'string' && names[slug]) || slug).join('; '),
+      worse.map(nameOf).join('; '),
+      list(s.skippedAtStart).filter((slug) => typeof slug === 'string' && slug).map(nameOf).join('; '),
+      SYMPTOM_DIRECTIONS.includes(s.symptomDirection) ? labelOf(l.directions, s.symptomDirection) : '',
+      at === null ? '' : new Date(at).toISOString(),
     ];
   });
   return table(SESSION_COLUMNS, rows);
 }
 
-const KINDS = { logs: 'symptom-log', 'symptom-log': 'symptom-log', sessions: 'sessions' };
+const whole = (value, min, max) => (Number.isInteger(value) && value >= min && value <= max ? value : null);
+const str = (value) => (typeof value === 'string' ? value : '');
 
-/** @param {string} kind  'logs' (or 'symptom-log') or 'sessions' @param {Date | number | string} [now] @returns {string} */
+/** Medicines and treatments as CSV, oldest first.
+    @param {object[]} treatments @param {{ labels?: Record<string, Record<string, string>> }} [options] @returns {string} */
+function treatmentsCsv(treatments, { labels } = {}) {
+  const l = mergedLabels(labels);
+  const rows = byTime(treatments, 'takenAt').map(({ record: t, at }) => [
+    at === null ? '' : localDay(at),
+    at === null ? '' : localTime(at),
+    labelOf(l.kinds, t.kind),
+    str(t.name),
+    str(t.dose),
+    labelOf(l.treatmentHelped, t.helped),
+    str(t.sideEffects),
+    str(t.notes),
+    at === null ? '' : new Date(at).toISOString(),
+  ]);
+  return table(TREATMENT_COLUMNS, rows);
+}
+
+/** The weekly function check-ins as CSV, oldest first: each activity's score by its name at the
+    time, the average, walking and sitting minutes, the rating of change.
+    @param {object[]} checks @param {{ labels?: Record<string, Record<string, string>> }} [options] @returns {string} */
+function checksCsv(checks, { labels } = {}) {
+  const l = mergedLabels(labels);
+  const rows = byTime(checks, 'checkedAt').map(({ record: c, at }) => {
+    const rated = list(c.ratings).filter(isObject).filter((r) => whole(r.score, 0, 10) !== null);
+    const sum = rated.reduce((total, r) => total + r.score, 0);
+    const change = whole(c.change, -3, 3);
+    return [
+      at === null ? '' : localDay(at),
+      at === null ? '' : localTime(at),
+      rated.map((r) => `${str(r.name) || 'Activity'}: ${r.score}`).join('; '),
+      rated.length ? Math.round((sum * 10) / rated.length) / 10 : null,
+      whole(c.walkMinutes, 0, 600),
+      whole(c.sitMinutes, 0, 600),
+      change,
+      change === null ? '' : labelOf(l.changes, String(change)),
+      at === null ? '' : new Date(at).toISOString(),
+    ];
+  });
+  return table(CHECK_COLUMNS, rows);
+}
+
+/** The activities the person named for the function check-ins, oldest first. @param {object[]} activities @returns {string} */
+function activitiesCsv(activities) {
+  const rows = byTime(activities, 'addedAt').map(({ record: a, at }) => [
+    str(a.name), at === null ? '' : localDay(at), a.archived === true ? 'yes' : 'no', at === null ? '' : new Date(at).toISOString(),
+  ]);
+  return table(ACTIVITY_COLUMNS, rows);
+}
+
+const KINDS = {
+  logs: 'symptom-log', 'symptom-log': 'symptom-log', sessions: 'sessions', treatments: 'treatments',
+  checks: 'function-checks', activities: 'activities',
+};
+
+/** @param {string} kind  'logs' (or 'symptom-log'), 'sessions', 'treatments', 'checks' or 'activities' @param {Date | number | string} [now] @returns {string} */
 function filename(kind, now = new Date()) {
   const ms = timeOf(now);
   const slug = KINDS[kind] || 'export';
   return `relieve-${slug}-${localDay(ms === null ? Date.now() : ms)}.csv`;
 }
 
-export { logsCsv, sessionsCsv, filename, LOG_COLUMNS, SESSION_COLUMNS, LABELS };
+export {
+  logsCsv, sessionsCsv, treatmentsCsv, checksCsv, activitiesCsv, filename,
+  LOG_COLUMNS, SESSION_COLUMNS, TREATMENT_COLUMNS, CHECK_COLUMNS, ACTIVITY_COLUMNS, LABELS,
+};
