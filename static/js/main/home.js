@@ -17,6 +17,7 @@ import { localDay } from '../lib/days.js';
 import { load as loadPrefs, mirror, save as savePrefs } from '../preferences/data.js';
 import { facts, startUrl, today } from './today.js';
 import { fitsTechnique } from './suggest.js';
+import { settleAfter } from '../lib/settle.js';
 
 const card = byId('review-nudge');
 
@@ -184,18 +185,16 @@ async function drawSessions() {
 }
 
 const redrawToday = () => {
-  drawFirstRun().catch(() => {});
   drawResume();
-  drawSuggestion().catch(() => {});
-  drawSessions().catch(() => {});
+  return Promise.all([drawFirstRun(), drawSuggestion(), drawSessions()].map((draw) => draw.catch(() => {})));
 };
-redrawToday();
+settleAfter(redrawToday());
 records.onChange(redrawToday, { types: ['preferences', 'session', 'screening', 'symptom_log', 'flag', 'routine'] });
 window.addEventListener('relieve:synced', redrawToday);
 window.addEventListener('pageshow', (event) => { if (event.persisted) redrawToday(); });
 
 const redraw = () => drawNudge().catch(() => {});
 episodeForm.init({ onSaved: redraw });
-redraw();
+settleAfter(redraw());
 records.onChange(redraw, { types: ['symptom_log', 'episode'] });
 window.addEventListener('relieve:synced', redraw);

@@ -8,6 +8,7 @@ import * as records from '../sync/records.js';
 import { resumable } from './resume.js';
 import * as share from './share.js';
 import * as store from '../lib/store.js';
+import { settleAfter } from '../lib/settle.js';
 
 const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${share.encodeRoutine(routine)}`;
 
@@ -178,7 +179,7 @@ async function resumeOffer() {
 }
 
 for (const part of [resumeOffer, myRoutines, history, shared, cardFlag]) {
-  part().catch((error) => console.warn(`${part.name}:`, error));
+  settleAfter(part()).catch((error) => console.warn(`${part.name}:`, error));
 }
 // Changes pulled from the account appear without a reload.
 window.addEventListener('relieve:synced', () => {

@@ -9,6 +9,7 @@ import * as expand from './expand.js';
 import * as safety from '../safety/state.js';
 import * as safetyRules from '../safety/rules.js';
 import * as store from '../lib/store.js';
+import { settleAfter } from '../lib/settle.js';
 
 const OPTIONAL_KEY = 'relieve.includeOptional';
 const note = byId('routine-safety');
@@ -67,4 +68,4 @@ if (toggle) {
     draw().catch((error) => console.warn('routine page:', error));
   });
 }
-draw().catch((error) => console.warn('routine page:', error));
+settleAfter(draw()).catch((error) => console.warn('routine page:', error));

@@ -18,6 +18,7 @@ import * as store from '../lib/store.js';
 import { DIRECTION_ADVICE, painChange, sessionRecord, stepPosition, stepTally } from './session.js';
 import * as timer from './timer.js';
 import { transitionOptions, transitionSeconds } from './transitions.js';
+import { settleAfter } from '../lib/settle.js';
 
 const root = byId('player');
 
@@ -600,4 +601,4 @@ async function init() {
   await start();
 }
 
-init().catch((error) => fail(`The routine could not start: ${error.message}`));
+settleAfter(init()).catch((error) => fail(`The routine could not start: ${error.message}`));

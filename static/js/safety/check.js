@@ -12,6 +12,7 @@ import { announce, byId } from '../lib/dom.js';
 import { fillSummary, markField } from '../lib/form-errors.js';
 import * as safety from './state.js';
 import * as safetyRules from './rules.js';
+import { settleAfter } from '../lib/settle.js';
 
 const form = /** @type {HTMLFormElement} */ (byId('safety-form'));
 
@@ -213,4 +214,4 @@ async function showResult() {
 }
 
 showScreen(0, { focus: false });
-prefill().catch(() => {});
+settleAfter(prefill()).catch(() => {});

@@ -9,6 +9,7 @@ import * as catalog from '../lib/catalog.js';
 import * as records from '../sync/records.js';
 import * as safety from './state.js';
 import * as safetyRules from './rules.js';
+import { settleAfter } from '../lib/settle.js';
 
 const today = byId('safety-today');
 const card = byId('card-safety');
@@ -151,7 +152,7 @@ async function draw() {
 }
 
 if (today || card || routineNote || firstRun || tiles.length || starts.length) {
-  draw().catch(() => { /* no answers yet, or storage unavailable: nothing to show */ });
+  settleAfter(draw()).catch(() => { /* no answers yet, or storage unavailable: nothing to show */ });
   records.onChange(() => draw().catch(() => {}), { types: ['screening', 'symptom_log'] });
   window.addEventListener('relieve:synced', () => draw().catch(() => {}));
 }
