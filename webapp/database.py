@@ -15,4 +15,7 @@ def configure_engine(engine):
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=15000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows (a deleted account's notes) are overwritten with zeros, not left
+        # readable in free pages of the file.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()

@@ -1,7 +1,9 @@
 """JSON endpoints: the session state and the sync of records. One error shape for all errors:
 {"error": {"status", "message", "record"?, "field"?}}."""
 
+import hashlib
 import json
+from datetime import UTC
 
 from flask import Blueprint, jsonify, request
 from flask_login import current_user
@@ -10,6 +12,7 @@ from flask_wtf.csrf import generate_csrf
 from webapp.api.openapi import document
 from webapp.errors import error_response
 from webapp.extensions import csrf, db
+from webapp.sync.fields import now_ms
 from webapp.sync.schemas import MAX_PUSH_BYTES, PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX
 from webapp.sync.service import BatchError, apply_batch, pull_changes, validate_batch
 
@@ -23,6 +26,9 @@ csrf.exempt(bp)
 def no_store(response):
     # Personal data: never kept by the browser's or any shared cache.
     response.headers["Cache-Control"] = "no-store"
+    # The server's clock on every answer: devices stamp their changes with server-corrected
+    # time, so a phone whose clock is hours fast does not win every later conflict (docs/sync.md).
+    response.headers["X-Server-Time"] = str(now_ms())
     return response
 
 
@@ -33,6 +39,16 @@ def too_large():
 def digits(text, most):
     """Plain ASCII digits, at most `most` of them (int() of a huge string is itself an error)."""
     return text.isascii() and text.isdigit() and len(text) <= most
+
+
+def account_key(user):
+    """Which account a device's data belongs to. Not the integer id, which SQLite hands out again
+    after an account is deleted: id and creation time together are never reused."""
+    created = user.created_at
+    if created.tzinfo is not None:  # PostgreSQL answers in its session's zone, SQLite naive UTC
+        created = created.astimezone(UTC).replace(tzinfo=None)
+    created = created.isoformat(timespec="microseconds")
+    return hashlib.sha256(f"relieve-account:{user.id}:{created}".encode()).hexdigest()[:32]
 
 
 def require_user():
@@ -46,7 +62,7 @@ def session_state():
     """Who is signed in, and the CSRF token the app sends back on changes."""
     body = {"authenticated": current_user.is_authenticated, "csrf_token": generate_csrf()}
     if current_user.is_authenticated:
-        body.update(email=current_user.email, user=str(current_user.id))
+        body.update(email=current_user.email, user=str(current_user.id), account_key=account_key(current_user))
     return jsonify(body)
 
 

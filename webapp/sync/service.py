@@ -44,6 +44,17 @@ def _raw_id(payload, index):
         return None
 
 
+def _has_nul(value):
+    # Checked on the values themselves: JSON writes a real NUL as the same six characters.
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 def canonical(data):
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
@@ -83,7 +94,9 @@ def validate_batch(payload):
                     record=change.id,
                     field=f"data.{_where(loc)}",
                 ) from None
-            if "\\u0000" in canonical(data):  # json.dumps writes NUL as an escape
+            # A real NUL only (PostgreSQL's JSON can't hold it); the six characters "\u0000"
+            # typed into a note are text like any other.
+            if _has_nul(data):
                 raise BatchError(
                     f"Change {index} ({change.type} {change.id}): the record contains a NUL character.",
                     record=change.id,

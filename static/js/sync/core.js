@@ -1,22 +1,27 @@
 /* Sync with the account: push the outbox, then pull changes since the last cursor. No DOM, so
    the service worker runs the same code for Background Sync. One run at a time; a run asked
    for during another runs right after it. Status is reported to listeners:
-   { state: 'local'|'synced'|'waiting'|'offline'|'signed-out'|'error', waiting, message, at } */
+   { state: 'local'|'synced'|'waiting'|'offline'|'signed-out'|'other-account'|'error', waiting, message, at }
+   The device remembers whose data it holds (meta 'owner': the account's opaque key and email),
+   so a second person signing in on a shared phone never gets the first person's records. */
 // @ts-check
+import { SYNC_LIMITS } from '../generated/contract.js';
 import { uuid7 } from '../lib/ids.js';
 import * as records from './records.js';
 import * as store from '../lib/store.js';
+import * as clock from './clock.js';
+import { jsonBytes, takeBatch } from './batch.js';
 
 /**
  * What the last run found, for the status line (and the service worker's message to pages).
  * @typedef {object} SyncStatus
- * @property {'local' | 'synced' | 'waiting' | 'offline' | 'signed-out' | 'error'} state
+ * @property {'local' | 'synced' | 'waiting' | 'offline' | 'signed-out' | 'other-account' | 'error'} state
  * @property {number} waiting  changes still in the outbox
  * @property {string} [message]
  * @property {number} [at]  ms when it was reported
  */
 
-const BATCH = 50;
+const BATCH = Math.min(50, SYNC_LIMITS.MAX_CHANGES);
 const PULL_PAGE = 200;
 const listeners = new Set();
 let running = null;
@@ -53,11 +58,13 @@ async function deviceId() {
 
 async function request(url, options = {}) {
   let response;
+  const sentAt = Date.now();
   try {
     response = await fetch(url, { credentials: 'same-origin', ...options });
   } catch {
     throw new SyncStop('offline', 'No connection. Changes wait on this device.');
   }
+  await clock.learn(response, sentAt, Date.now());
   if (response.status === 401) throw new SyncStop('signed-out', 'Sign in again to sync.');
   return response;
 }
@@ -76,18 +83,38 @@ async function errorMessage(response) {
   }
 }
 
+const toChange = (e) => (e.op === 'put'
+  ? { id: e.id, type: e.type, op: 'put', updated_at: e.updatedAt, data: e.data }
+  : { id: e.id, type: e.type, op: 'delete', updated_at: e.updatedAt });
+
+/** Changes the server refused for their time (a device clock far off) are queued again,
+    stamped with server-corrected time: once the clock is right they go out like any other. */
+async function requeueRefusedForTime(now) {
+  const rejected = (await meta('rejected')) || [];
+  // Older versions kept only the message: theirs is the envelope's time check.
+  const forTime = (r) => r.field === 'updated_at' || /not before 2024 nor in the future/.test(r.message || '');
+  const retry = rejected.filter(forTime);
+  if (!retry.length) return;
+  for (const r of retry) {
+    const [type, ...rest] = r.key.split(':');
+    await records.requeue(type, rest.join(':'), now);
+  }
+  await setMeta('rejected', rejected.filter((r) => !forTime(r)));
+}
+
 async function push(state) {
   const device = await deviceId();
+  await requeueRefusedForTime(await clock.now());
+  const restamped = new Set();
+  let maxBytes = /** @type {number} */ (SYNC_LIMITS.MAX_PUSH_BYTES);
   for (;;) {
+    // Stamps from before the device knew its clock was off (later than now) become now.
+    await records.correctStamps(await clock.now());
     const outbox = (await store.all('outbox')).sort((a, b) => a.updatedAt - b.updatedAt);
     if (!outbox.length) return;
-    const batch = outbox.slice(0, BATCH);
-    const body = JSON.stringify({
-      device_id: device,
-      changes: batch.map((e) => (e.op === 'put'
-        ? { id: e.id, type: e.type, op: 'put', updated_at: e.updatedAt, data: e.data }
-        : { id: e.id, type: e.type, op: 'delete', updated_at: e.updatedAt })),
-    });
+    // By count and by bytes: a batch over the server's limit would be refused whole.
+    const batch = outbox.slice(0, takeBatch(outbox.map(toChange), device, { maxChanges: BATCH, maxBytes }).length);
+    const body = JSON.stringify({ device_id: device, changes: batch.map(toChange) });
     let response = await request('/api/v1/sync/push', {
       method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-CSRFToken': state.token },
     });
@@ -98,11 +125,22 @@ async function push(state) {
       });
     }
     if (response.status === 422 || response.status === 409 || response.status === 413) {
-      // One record the server refuses must not block the rest: set it aside, keep it locally.
       const error = (await response.json()).error;
+      if (response.status === 413 && !error.record && batch.length > 1) {
+        // The whole body was too big for this server (a smaller limit than ours): send less.
+        maxBytes = Math.floor(jsonBytes(JSON.parse(body)) / 2);
+        continue;
+      }
       const bad = batch.find((e) => e.id === error.record) || batch[0];
+      if (error.field === 'updated_at' && !restamped.has(bad.key)) {
+        // Refused for its time: the answer just told us the server's clock. Stamp it anew.
+        restamped.add(bad.key);
+        await records.correctStamps(await clock.now(), bad.key);
+        continue;
+      }
+      // One record the server refuses must not block the rest: set it aside, keep it locally.
       const rejected = (await meta('rejected')) || [];
-      await setMeta('rejected', [...rejected.filter((r) => r.key !== bad.key), { key: bad.key, message: error.message }]);
+      await setMeta('rejected', [...rejected.filter((r) => r.key !== bad.key), { key: bad.key, message: error.message, field: error.field }]);
       await store.remove('outbox', bad.key);
       continue;
     }
@@ -158,12 +196,19 @@ async function once() {
     report({ state: 'local', waiting });
     return;
   }
-  if (!account || account.user !== current.user) {
-    // First sync of this device with this account: everything on it joins the account.
-    await setMeta('account', { user: current.user, email: current.email });
+  const owner = await whoseData(account, current);
+  if (owner && owner.key !== current.account_key && owner.email !== current.email) {
+    // A shared phone: the data here is someone else's. Never merge it silently.
+    throw new SyncStop('other-account', `This device has data from another account (${owner.email}). Remove it from this device, or sign in to that account instead.`);
+  }
+  if (!account || account.key !== current.account_key) {
+    // First sync of this device with this account (or with the account re-created under the
+    // same email after it was deleted): everything on it joins the account.
+    await setMeta('account', { user: current.user, email: current.email, key: current.account_key });
     await setMeta('cursor', '0');
     await records.enqueueAll();
   }
+  await setMeta('owner', { key: current.account_key, email: current.email });
   const state = { token: current.csrf_token };
   await push(state);
   await pull();
@@ -174,6 +219,16 @@ async function once() {
   } else {
     report({ state: left ? 'waiting' : 'synced', waiting: left });
   }
+}
+
+/** Whose data this device holds: the account it last synced with, kept after signing out with
+    "keep my data"; none for data never synced (it joins whichever account signs in). */
+async function whoseData(account, current) {
+  const owner = await meta('owner');
+  if (owner) return owner;
+  // Devices from before the owner was kept: only the account link, with the integer id.
+  if (account && !account.key) return { key: account.user === current.user ? current.account_key : null, email: account.email };
+  return null;
 }
 
 /** Push, then pull; a run asked for during another runs right after it.
@@ -211,11 +266,45 @@ async function refresh() {
   report({ ...last, state, waiting });
 }
 
-/** Forget the account link on this device (after signing out), keeping the data. */
+/** Forget the account link on this device (after signing out), keeping the data: it is still
+    that account's ('owner'), so another account signing in here does not receive it. */
 /** @returns {Promise<void>} */
 async function forgetAccount() {
   await store.remove('meta', 'account');
   await store.remove('meta', 'cursor');
+}
+
+/** The data on this device no longer belongs to an account (the account was deleted): it stays
+    here, and joins whichever account signs in next. */
+/** @returns {Promise<void>} */
+async function disown() {
+  await forgetAccount();
+  await store.remove('meta', 'owner');
+  await store.remove('meta', 'rejected');
+}
+
+const PRECACHE_PREFIX = 'relieve-precache-';
+/** Remove the person's data from this device: every record, the outbox, the sync state, and
+    every cached response that isn't the app itself (the precache of pages, scripts and cards,
+    which holds nothing personal; account pages and the API are never cached). The device's id
+    and clock offset stay: they belong to the device, not to a person. */
+/** @returns {Promise<void>} */
+async function removeDeviceData() {
+  await store.clearAll(['device', 'clock']);
+  if (self.caches) {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith(PRECACHE_PREFIX)) {
+        await caches.delete(name);
+        continue;
+      }
+      const cache = await caches.open(name);
+      for (const cached of await cache.keys()) {
+        const path = new URL(cached.url).pathname;
+        if (path.startsWith('/account') || path.startsWith('/api/')) await cache.delete(cached);
+      }
+    }
+  }
+  report({ state: 'local', waiting: 0 });
 }
 
 /** @returns {SyncStatus} */
@@ -223,4 +312,4 @@ export const status = () => last;
 /** Calls `fn` with every status from now on, and at once with the last one.
     @param {(status: SyncStatus) => void} fn */
 export const onStatus = (fn) => { listeners.add(fn); fn(last); };
-export { run, refresh, forgetAccount, deviceId };
+export { run, refresh, forgetAccount, disown, removeDeviceData, deviceId };
