@@ -35,8 +35,15 @@ def register(app):
     @app.errorhandler(HTTPException)
     def http_error(exc):
         if wants_json():
-            return error_response(exc.code, exc.description)
-        return render_template("errors/error.html", code=exc.code, title=exc.name, message=exc.description), exc.code
+            response = error_response(exc.code, exc.description)
+        else:
+            page = render_template("errors/error.html", code=exc.code, title=exc.name, message=exc.description)
+            response = app.make_response((page, exc.code))
+        # Werkzeug's own answer carries headers such as Allow (405) and Retry-After; keep them.
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(exc):

@@ -1,0 +1,199 @@
+"""Sessions recorded on the server: signing out ends a session and its remember-me cookie for
+good; devices are listed and signed out from the account page; sign-in takes as long for an
+unknown email as for a known one; account pages are not cached; 405 answers say what is allowed."""
+
+import re
+import statistics
+import time
+
+import pytest
+
+from tests.conftest import PASSWORD, create_user, form_token, sign_in
+from webapp.auth.models import UserSession
+from webapp.auth.sessions import device_label
+from webapp.extensions import db
+
+PHONE = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
+LAPTOP = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15"
+
+
+def authenticated(client):
+    return client.get("/api/v1/session").get_json()["authenticated"]
+
+
+def cookie(client, name):
+    found = client.get_cookie(name)
+    return found.value if found else None
+
+
+def sign_out(client):
+    return client.post("/account/signout", data={"csrf_token": form_token(client, "/account/")})
+
+
+def test_a_replayed_session_cookie_is_refused_after_sign_out(app, user):
+    client = app.test_client()
+    sign_in(client)
+    copied = cookie(client, "session")
+    assert sign_out(client).status_code == 302
+    thief = app.test_client()
+    thief.set_cookie("session", copied)
+    assert not authenticated(thief)
+    client.set_cookie("session", copied)
+    assert not authenticated(client)
+
+
+def test_a_replayed_remember_me_cookie_is_refused_after_sign_out(app, user):
+    client = app.test_client()
+    sign_in(client, remember=True)
+    remembered = cookie(client, "remember_token")
+    copy = app.test_client()
+    copy.set_cookie("remember_token", remembered)
+    assert authenticated(copy), "a remember-me cookie works on its own while the session is open"
+    sign_out(client)
+    replay = app.test_client()
+    replay.set_cookie("remember_token", remembered)
+    assert not authenticated(replay)
+    assert not authenticated(copy)
+
+
+def test_one_device_signs_out_another(app, user):
+    phone = app.test_client()
+    laptop = app.test_client()
+    phone.environ_base["HTTP_USER_AGENT"] = PHONE
+    laptop.environ_base["HTTP_USER_AGENT"] = LAPTOP
+    sign_in(phone)
+    sign_in(laptop, remember=True)
+    page = phone.get("/account/").get_data(as_text=True)
+    assert "Chrome on Android" in page and "Safari on Mac" in page
+    assert page.count("this device</span>") == 1
+    with app.app_context():
+        laptop_id = db.session.scalar(db.select(UserSession.id).filter_by(device="Safari on Mac"))
+    token = form_token(phone, "/account/")
+    response = phone.post(f"/account/sessions/{laptop_id}/signout", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert not authenticated(laptop)
+    laptop.delete_cookie("session")
+    assert not authenticated(laptop), "nor its remember-me cookie"
+    assert authenticated(phone)
+    assert "Safari on Mac" not in phone.get("/account/").get_data(as_text=True)
+
+
+def test_signing_out_this_device_from_the_list(app, user):
+    client = app.test_client()
+    sign_in(client)
+    page = client.get("/account/").get_data(as_text=True)
+    own = re.search(r"/account/sessions/(\d+)/signout", page).group(1)
+    response = client.post(f"/account/sessions/{own}/signout", data={"csrf_token": form_token(client, "/account/")})
+    assert response.status_code == 302 and not authenticated(client)
+
+
+def test_nobody_signs_out_another_persons_device(app, user):
+    create_user(app, "ben@example.com")
+    ben, ana = app.test_client(), app.test_client()
+    sign_in(ben, email="ben@example.com")
+    sign_in(ana)
+    with app.app_context():
+        ben_session = db.session.scalar(db.select(UserSession.id).order_by(UserSession.id))
+    response = ana.post(f"/account/sessions/{ben_session}/signout", data={"csrf_token": form_token(ana, "/account/")})
+    assert response.status_code == 404 and authenticated(ben)
+
+
+def test_the_session_table_keeps_no_secret(app, user):
+    client = app.test_client()
+    sign_in(client)
+    login_id = cookie(client, "session")
+    with app.app_context():
+        row = db.session.scalar(db.select(UserSession))
+        assert len(row.token_hash) == 64 and row.revoked_at is None
+        assert row.token_hash not in (login_id or "")
+
+
+@pytest.mark.parametrize(
+    ("agent", "label"),
+    [
+        (PHONE, "Chrome on Android"),
+        (LAPTOP, "Safari on Mac"),
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1",
+            "Safari on iPhone",
+        ),
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36 Edg/131.0",
+            "Edge on Windows",
+        ),
+        ("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox on Linux"),
+        ("", "Unknown device"),
+    ],
+)
+def test_device_labels(agent, label):
+    assert device_label(agent) == label
+
+
+def test_account_pages_are_not_stored(app, user):
+    client = app.test_client()
+    for path in ("/account/signin", "/account/signup", "/account/forgot"):
+        assert client.get(path).headers["Cache-Control"] == "no-store", path
+    sign_in(client)
+    assert client.get("/account/").headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    ("path", "accept"), [("/account/signin", "text/html"), ("/api/v1/sync/push", "application/json")]
+)
+def test_405_says_what_is_allowed(app, path, accept):
+    response = app.test_client().delete(path, headers={"Accept": accept})
+    assert response.status_code == 405
+    assert "POST" in response.headers["Allow"]
+
+
+def test_sign_in_takes_as_long_for_an_unknown_email(app):
+    """Median of many tries: unknown and known email (wrong password) within a few ms."""
+    from webapp.auth.ratelimit import init_limiter
+
+    # A hash that costs something, so a skipped check would show.
+    app.config.update(
+        PASSWORD_HASH_METHOD="pbkdf2:sha256:100000", LOGIN_LIMIT_PER_ACCOUNT=1000, LOGIN_LIMIT_PER_ADDRESS=1000
+    )
+    init_limiter(app)
+    create_user(app)
+    client = app.test_client()
+    token = form_token(client, "/account/signin")
+
+    def timed(email):
+        start = time.perf_counter()
+        response = client.post(
+            "/account/signin", data={"csrf_token": token, "email": email, "password": "not the password"}
+        )
+        assert response.status_code == 401
+        return time.perf_counter() - start
+
+    timed("ana@example.com"), timed("nobody@example.com")  # warm up
+    known, unknown = [], []
+    for _ in range(25):
+        known.append(timed("ana@example.com"))
+        unknown.append(timed("nobody@example.com"))
+    known_ms, unknown_ms = statistics.median(known) * 1000, statistics.median(unknown) * 1000
+    print(f"sign-in median: known {known_ms:.1f} ms, unknown {unknown_ms:.1f} ms")
+    assert known_ms > 10, "the hash must be doing real work for this test to mean anything"
+    assert abs(known_ms - unknown_ms) < 5
+
+
+def test_password_change_keeps_this_device_and_ends_the_others(app, user):
+    phone, tablet = app.test_client(), app.test_client()
+    sign_in(phone, remember=True)
+    sign_in(tablet, remember=True)
+    phone.post(
+        "/account/",
+        data={
+            "csrf_token": form_token(phone, "/account/"),
+            "pw-current": PASSWORD,
+            "pw-password": "a brand new password",
+            "pw-confirm": "a brand new password",
+        },
+    )
+    phone.delete_cookie("session")
+    assert authenticated(phone), "this device's remember-me cookie still works"
+    tablet.delete_cookie("session")
+    assert not authenticated(tablet)
