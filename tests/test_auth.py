@@ -50,6 +50,23 @@ class TestSigningUp:
         with app.app_context():
             assert db.session.query(User).count() == 0
 
+    @pytest.mark.parametrize(
+        ("password", "reason"),
+        [
+            ("password1234", "very common password"),
+            ("qwertyuiop12", "similar to a commonly used password"),
+            ("aaaaaaaaaaaaaa", "repeats like"),
+            ("someone@example.com", "Don't use your email address"),
+        ],
+    )
+    def test_guessable_passwords_are_refused_with_the_reason(self, app, password, reason):
+        response = signup(app.test_client(), "someone@example.com", password)
+        assert response.status_code == 422
+        html = response.get_data(as_text=True).replace("&#34;", '"').replace("&#39;", "'")
+        assert reason in html and 'aria-invalid="true"' in html
+        with app.app_context():
+            assert db.session.query(User).count() == 0
+
     def test_a_taken_email_gets_the_same_answer_and_changes_nothing(self, app, user):
         taken = signup(app.test_client(), "ana@example.com")
         fresh = signup(app.test_client(), "fresh@example.com")

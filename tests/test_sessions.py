@@ -197,3 +197,17 @@ def test_password_change_keeps_this_device_and_ends_the_others(app, user):
     assert authenticated(phone), "this device's remember-me cookie still works"
     tablet.delete_cookie("session")
     assert not authenticated(tablet)
+
+
+def test_migration_0005_goes_down_and_up(app):
+    from flask_migrate import downgrade, upgrade
+
+    with app.app_context():
+        downgrade(revision="0004_technique_gentler")
+        inspector = db.inspect(db.engine)
+        assert not {"user_session", "rate_limit_counter"} & set(inspector.get_table_names())
+        assert "email_verified_at" not in {c["name"] for c in inspector.get_columns("user_account")}
+        upgrade()
+        inspector = db.inspect(db.engine)
+        assert {"user_session", "rate_limit_counter"} <= set(inspector.get_table_names())
+        assert "email_verified_at" in {c["name"] for c in inspector.get_columns("user_account")}
