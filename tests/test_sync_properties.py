@@ -24,7 +24,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ApiClient, create_user, empty_tables, sign_in
+from tests.sync_helpers import now_ms
 from webapp.extensions import db
+from webapp.sync.schemas import EARLIEST
 
 # Fixed, valid UUIDv7 ids: runs are reproducible. One type per id (a type never changes).
 POOL = [
@@ -307,3 +309,188 @@ def test_devices_converge_on_the_rules_winners(app, count, skews, ops):
         assert device.records == on_server, f"{device.id} differs from the server"
         assert {record_id: v.data for record_id, v in device.records.items() if v.data is not None} == live
         assert device.cursor == server.seq
+
+
+# --- Skewed device clocks (issue 14) ------------------------------------------------------------
+#
+# Devices whose clocks are hours off, behind the server's earliest time, or fixed mid-run, each
+# behaving like static/js/sync (clock.js, core.js): every API answer carries the server's clock
+# (X-Server-Time); the device keeps the offset and stamps edits with its clock plus that offset
+# (its bare clock before the first answer); before a push it asks for the session (learning the
+# offset), and a waiting change stamped later than server-corrected now, or before the earliest
+# time, is stamped now; a change refused for its time is stamped now and sent again. The server's
+# clock is simulated, so runs are deterministic.
+
+HOUR = 3600 * 1000
+SKEWS = [0, 12 * HOUR, -12 * HOUR, 30 * HOUR, -(3 * 365 * 24 * HOUR)]  # 30 h: past the server's limit
+
+
+class SkewedDevice(Device):
+    def __init__(self, api, skew, sim):
+        super().__init__(api)
+        self.skew, self.sim = skew, sim
+        self.offset = None  # server clock minus device clock, once the server has answered
+        self.fresh = False  # the offset was learnt with the clock as it is now
+        self.set_aside = []
+
+    def clock(self):
+        return self.sim["now"] + self.skew
+
+    def learn(self, response):
+        self.offset = int(response.headers["X-Server-Time"]) - self.clock()
+        self.fresh = True
+
+    def stamp(self):
+        return self.clock() + (self.offset or 0)
+
+    def fix_clock(self):
+        self.skew = 0
+        self.fresh = self.offset == 0
+
+    def push(self, server, replay_now=False):
+        self.learn(self.api.client.get("/api/v1/session"))
+        now = self.stamp()
+        for record_id, change in self.outbox.items():
+            if change["updated_at"] > now or change["updated_at"] < EARLIEST:
+                self.outbox[record_id] = {**change, "updated_at": now}
+                self.records[record_id] = self.records[record_id]._replace(updated_at=now)
+        retried = set()
+        while self.outbox:
+            changes = sorted(self.outbox.values(), key=lambda c: (c["updated_at"], c["id"]))
+            response = self.api.push(changes)
+            self.learn(response)
+            if response.status_code == 422:
+                error = response.get_json()["error"]
+                if error.get("field") == "updated_at" and error["record"] not in retried:
+                    retried.add(error["record"])
+                    record_id = error["record"]
+                    self.outbox[record_id] = {**self.outbox[record_id], "updated_at": self.stamp()}
+                    self.records[record_id] = self.records[record_id]._replace(updated_at=self.stamp())
+                    continue
+                self.set_aside.append(error)
+                del self.outbox[error["record"]]
+                continue
+            results = server.expect_push(self.id, changes, response)
+            for change in changes:
+                assert change["updated_at"] <= self.sim["now"], "a change stamped ahead of the server's clock"
+            for result in results:
+                if result["status"] == "superseded":
+                    self.take(result["winner"])
+                del self.outbox[result["id"]]
+            return
+
+    def pull(self, server, limit, to_the_end):
+        super().pull(server, limit, to_the_end)
+
+
+skewed_operations = st.lists(
+    st.one_of(
+        st.tuples(st.just("edit"), devices, st.integers(0, len(POOL) - 1), st.sampled_from(["put", "delete"])),
+        st.tuples(st.just("push"), devices),
+        st.tuples(st.just("pull"), devices),
+        st.tuples(st.just("wait"), st.sampled_from([1, 1000, HOUR, 13 * HOUR])),
+        st.tuples(st.just("fix"), devices),
+    ),
+    min_size=10,
+    max_size=40,
+)
+
+
+def run_skewed(app, monkeypatch, skews, ops):
+    with app.app_context():
+        empty_tables()
+        db.session.remove()
+    create_user(app)
+    sim = {"now": EARLIEST + 2 * 365 * 24 * HOUR}  # early 2026
+    monkeypatch.setattr("webapp.sync.schemas.now_ms", lambda: sim["now"])
+    monkeypatch.setattr("webapp.api.views.now_ms", lambda: sim["now"])
+    server = Server()
+    fleet = []
+    for device_id, skew in zip(DEVICE_IDS, skews, strict=False):
+        client = app.test_client()
+        assert sign_in(client).status_code == 302
+        fleet.append(SkewedDevice(ApiClient(client, device_id), skew, sim))
+    edits = []  # (real time, record id, device, fresh offset, data) in the order they happen
+    for op in ops:
+        if op[0] == "wait":
+            sim["now"] += op[1]
+            continue
+        device = fleet[op[1] % len(fleet)]
+        if op[0] == "edit":
+            _, _, record, kind = op
+            sim["now"] += 1  # one edit per ms: "later" is never a tie
+            record_id, record_type = POOL[record]
+            device.edit(record_id, record_type, kind, len(edits) % 3, device.stamp())
+            edits.append((sim["now"], record_id, device, device.fresh, device.outbox[record_id]))
+        elif op[0] == "push":
+            device.push(server)
+        elif op[0] == "fix":
+            device.fix_clock()
+        else:
+            device.pull(server, limit=PAGE, to_the_end=True)
+    for device in fleet:
+        device.push(server)
+    for device in fleet:
+        device.pull(server, limit=PAGE, to_the_end=True)
+    return fleet, server, edits
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(skews=st.lists(st.sampled_from(SKEWS), min_size=2, max_size=3), ops=skewed_operations)
+def test_skewed_clocks_converge_and_nothing_is_set_aside(app, monkeypatch, skews, ops):
+    fleet, _, edits = run_skewed(app, monkeypatch, skews, ops)
+    for device in fleet:
+        assert not device.set_aside, f"{device.id} had changes refused: {device.set_aside}"
+        assert not device.outbox
+    everything = fleet[0].api.pull("0", 500).get_json()
+    on_server = {c["id"]: Version(c["data"], c["updated_at"], c["device_id"]) for c in everything["changes"]}
+    assert set(on_server) == {record_id for _, record_id, *_ in edits}, "every edited record reached the account"
+    for device in fleet:
+        assert device.records == on_server, f"{device.id} differs from the server"
+    # The last edit of a record wins when its device knew the server's time and every earlier
+    # edit was stamped with a known offset too: however fast or slow the other clocks.
+    last = {}
+    for edit in edits:
+        last.setdefault(edit[1], []).append(edit)
+    for record_id, history in last.items():
+        if all(fresh for _, _, _, fresh, _ in history):
+            final = history[-1][4]
+            assert on_server[record_id].data == final.get("data"), f"an earlier edit beat the last one of {record_id}"
+
+
+def test_a_device_12_hours_fast_does_not_override_a_later_edit(app, monkeypatch):
+    record = POOL[0][0]
+    ops = [
+        ("push", 0),  # both devices have heard the server once
+        ("push", 1),
+        ("edit", 0, 0, "put"),  # the phone 12 hours fast edits first
+        ("wait", HOUR),
+        ("edit", 1, 0, "put"),  # an hour later, the right clock edits the same routine
+        ("push", 1),
+        ("push", 0),
+    ]
+    fleet, _, edits = run_skewed(app, monkeypatch, [12 * HOUR, 0], ops)
+    assert fleet[0].records[record].device_id == fleet[1].id, "the later edit won on the fast phone"
+    assert fleet[1].records[record].data == edits[-1][4]["data"]
+    # Before any answer from the server the fast phone's stamp is 12 hours ahead; it is brought
+    # back to the server's time before it is sent, so it can't win later edits either.
+    fleet, _, edits = run_skewed(
+        app,
+        monkeypatch,
+        [12 * HOUR, 0],
+        [("edit", 0, 0, "put"), ("push", 0), ("wait", HOUR), ("edit", 1, 0, "put"), ("push", 1), ("pull", 0)],
+    )
+    assert fleet[0].records[record].device_id == fleet[1].id
+
+
+def test_a_change_refused_for_its_time_syncs_once_restamped(app, monkeypatch, device):
+    """What an older app set aside: 30 hours ahead is refused, naming the field; stamped with
+    the server's time it is accepted."""
+    record_id = POOL[0][0]
+    change = {"id": record_id, "type": "routine", "op": "put", "data": record_data("routine", 1)}
+    response = device.push([{**change, "updated_at": now_ms() + 30 * HOUR}])
+    assert response.status_code == 422
+    assert response.get_json()["error"]["field"] == "updated_at"
+    server_now = int(response.headers["X-Server-Time"])
+    assert device.push([{**change, "updated_at": server_now}]).status_code == 200
+    assert [c["id"] for c in device.pull().get_json()["changes"]] == [record_id]
