@@ -70,6 +70,57 @@ def test_two_sided_cards_say_which_side_is_drawn(slug):
     assert side == ("right" if card(slug)["dosing"]["per_side"] else None)
 
 
+def place(gen, moves, bones, p, bone):
+    """Where the nested groups' transforms take point p drawn on bone (innermost group first)."""
+    while bone:
+        if bone in moves:
+            (ox, oy), dx, dy, deg = moves[bone]
+            v = gen.turn((p[0] - ox, p[1] - oy), deg)
+            p = (ox + v[0] + dx, oy + v[1] + dy)
+        bone = bones[bone][0]
+    return p
+
+
+def test_the_body_moves_by_its_joints():
+    """The animation turns the start pose's bones about their joints (nested groups) until they lie on
+    the finish pose's: every joint of the finish is reached, and no pose is a mere cross-fade."""
+    gen = generator()
+    moved = 0
+    for slug, _pace, _side, _title, fn, _desc in gen.TECHNIQUES:
+        gen.FIGS.clear()
+        fn(0)
+        f0 = gen.FIGS[-1] if gen.FIGS else None
+        gen.FIGS.clear()
+        fn(1)
+        f1 = gen.FIGS[-1] if gen.FIGS else None
+        if f0 is None:
+            continue  # the back views and side-lying move shape by shape (checked in the browser)
+        moves = {k: v for k, v in gen.bone_moves(f0, f1).items() if not gen.still(v)}
+        assert any(abs(m[3]) >= 0.5 for m in moves.values()), f"{slug}: no joint turns"
+
+        for bone, (_parent, j0, e0) in f0.bones.items():
+            if bone not in f1.bones:
+                continue
+            _, j1, e1 = f1.bones[bone]
+            a, b = place(gen, moves, f0.bones, j0, bone), place(gen, moves, f0.bones, e0, bone)
+            assert gen.dist(a, j1) < 1.0, f"{slug} {bone}: joint lands {gen.dist(a, j1):.1f} away"
+            if gen.dist(j1, e1) > 1 and bone != "b":
+                assert abs(gen.norm(gen.sang(a, b) - gen.sang(j1, e1))) < 2, f"{slug} {bone}: points the wrong way"
+        moved += 1
+    assert moved >= 14
+
+
+@pytest.mark.parametrize("slug", CARDS)
+def test_the_animation_turns_and_shifts_not_fades(slug):
+    text = svg_path(slug).read_text(encoding="utf-8")
+    motion = ET.fromstring(text).findall(f"{SVG}style")[1].text
+    assert "rotate(" in motion and "opacity" not in motion
+    start = ET.fromstring(text).find(f".//{SVG}g[@class='p1']")
+    groups = [g for g in start.iter(f"{SVG}g") if (g.get("class") or "").startswith("j ")]
+    assert len(groups) >= 3, "the start pose is drawn in moving groups"
+    assert any(el.get("class") in ("n", "t", "f") for g in groups for el in g.iter()), "the body moves"
+
+
 def test_one_style_for_all():
     styles = {ET.parse(svg_path(s)).getroot().find(f"{SVG}style").text for s in CARDS}
     assert len(styles) == 1, "illustrations differ in style: regenerate with tools/draw_illustrations.py"

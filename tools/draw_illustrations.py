@@ -64,21 +64,17 @@ STYLE = (
     ".ng{fill:url(#ng);stroke:#b3261e;stroke-width:1.2;stroke-dasharray:3 2}.nl{stroke:#b3261e;stroke-width:1.3}"
     ".nv{fill:none;stroke:#e9a23b;stroke-width:3;stroke-dasharray:2 3}"
     ".ar{fill:none;stroke:#1f66d1;stroke-width:3;stroke-linecap:round;stroke-linejoin:round}"
+    ".sp{fill:none;stroke:#c77d1e;stroke-width:3;stroke-linecap:round}.in{fill:#fff;stroke:#5d7389;stroke-width:2}"
+    ".lk{fill:none;stroke:#5d7389;stroke-width:1.2;stroke-dasharray:3 2}"
     "@media (prefers-color-scheme:dark){"
     ".f{fill:#4e5f70}.t{fill:#9db1c4}.n{fill:#e6edf3}.ns{fill:#e6edf3}.gr{stroke:#55626f}"
     ".rl{fill:#3f8f78}.re{fill:#6cc3a6;stroke:#b5ecd9}.bl{fill:#b49ae0}.ch{stroke:#d1a27a}.wl{fill:#3a4652}"
     ".pl{fill:#9c8358;stroke:#e3c58d}.hl{fill:#ff9f80}.ng{stroke:#ff8a80}.nl{stroke:#ff8a80}"
-    ".nv{stroke:#f5c46b}.ar{stroke:#8cb8ff}}"
-    ".p1,.p2{animation:9s ease-in-out infinite}.p1{animation-name:a}.p2{animation-name:b}"
-    ".gl>*{animation-duration:5s}.rl2>*{animation-duration:3s}"
-    "@keyframes a{0%,22%{opacity:1}45%,72%{opacity:0}95%,100%{opacity:1}}"
-    "@keyframes b{0%,22%{opacity:0}45%,72%{opacity:1}95%,100%{opacity:0}}"
-    ".hd>.p1{animation-name:c}.hd>.p2{animation-name:d}"
-    "@keyframes c{0%,12%{opacity:1}25%,88%{opacity:0}100%{opacity:1}}"
-    "@keyframes d{0%,12%{opacity:0}25%,88%{opacity:1}100%{opacity:0}}"
-    "@media (prefers-reduced-motion:reduce){#k>*{animation:none;opacity:1;transform-box:view-box;"
+    ".nv{stroke:#f5c46b}.ar{stroke:#8cb8ff}.sp{stroke:#f0a955}.in{fill:#1e252d;stroke:#9db1c4}.lk{stroke:#9db1c4}}"
+    ".j{animation:5s ease-in-out infinite}.rl2 .j{animation-duration:3s}.hd .j{animation-duration:9s}.p2{opacity:0}"
+    "@media (prefers-reduced-motion:reduce){#k .j{animation:none}#k>*{opacity:1;transform-box:view-box;"
     "transform-origin:0 0}#k>.p1{transform:translate(0,25%) scale(.5)}#k>.p2{transform:translate(50%,25%) scale(.5)}}"
-    "#k:target>*{animation:none;transform:none}#k:target>.p1{opacity:0}#k:target>.p2{opacity:1}"
+    "#k:target .j{animation:none}#k:target>*{transform:none}#k:target>.p1{opacity:0}#k:target>.p2{opacity:1}"
 )
 DEFS = (
     '<defs><pattern id="ng" width="5" height="5" patternUnits="userSpaceOnUse" '
@@ -144,6 +140,21 @@ def pts(*ps):
     return " ".join(f"{fmt(x)} {fmt(y)}" for x, y in ps)
 
 
+class El(str):
+    """One drawn shape, remembering what it is (cls) and where (a, b: its two ends, or a == b its
+    centre), so the animation can move it from where it is in the start to where it is in the finish."""
+
+    cls: str
+    a: tuple
+    b: tuple
+
+
+def el(text, cls, a, b=None):
+    e = El(text)
+    e.cls, e.a, e.b = cls, a, a if b is None else b
+    return e
+
+
 def cap(cls, a, b, ra, rb):
     """A tapered limb: a capsule from a (radius ra) to b (radius rb)."""
     track(*a, ra)
@@ -155,24 +166,36 @@ def cap(cls, a, b, ra, rb):
     nx, ny = -uy, ux
     p1, p2 = (a[0] + nx * ra, a[1] + ny * ra), (b[0] + nx * rb, b[1] + ny * rb)
     p3, p4 = (b[0] - nx * rb, b[1] - ny * rb), (a[0] - nx * ra, a[1] - ny * ra)
-    return (
+    return el(
         f'<path class="{cls}" d="M{pts(p1)}L{pts(p2)}A{fmt(rb)} {fmt(rb)} 0 0 0 {pts(p3)}'
-        f'L{pts(p4)}A{fmt(ra)} {fmt(ra)} 0 0 0 {pts(p1)}"/>'
+        f'L{pts(p4)}A{fmt(ra)} {fmt(ra)} 0 0 0 {pts(p1)}"/>',
+        cls,
+        a,
+        b,
     )
+
+
+def line(cls, a, b):
+    track(*a, 2)
+    track(*b, 2)
+    return el(f'<path class="{cls}" d="M{pts(a, b)}"/>', cls, a, b)
 
 
 def circ(cls, c, r):
     track(*c, r)
-    return f'<circle class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{fmt(r)}"/>'
+    return el(f'<circle class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{fmt(r)}"/>', cls, c)
 
 
 def ell(cls, c, rx, ry, rot=0.0):
     track(*c, max(rx, ry))
     r = f' transform="rotate({fmt(rot)} {fmt(c[0])} {fmt(c[1])})"' if rot else ""
-    return f'<ellipse class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" rx="{fmt(rx)}" ry="{fmt(ry)}"{r}/>'
+    return el(f'<ellipse class="{cls}" cx="{fmt(c[0])}" cy="{fmt(c[1])}" rx="{fmt(rx)}" ry="{fmt(ry)}"{r}/>', cls, c)
 
 
 # --- the body ----------------------------------------------------------------------------
+FIGS: list = []  # the Figure each pose drew (the animation moves the start's bones to the finish's)
+
+
 class Figure:
     """A side view. hip: hip joint; torso: direction hip -> shoulder; curve: bow of the back
     (positive bows to the left of hip->shoulder, i.e. up for a torso pointing right); neck:
@@ -185,8 +208,10 @@ class Figure:
         self.neck_deg = torso if neck is None else neck
         self.head = pt(self.shoulder, self.neck_deg, NECK + HEAD_R)
         self.face = self.neck_deg - 90 if face is None else face
-        self.parts = {"f": [], "n": []}
+        self.parts = {"f": [], "n": []}  # (bone, shape)
         self.j = {}
+        self.bones = {}  # bone: (parent bone, joint it turns about, the far end)
+        FIGS.append(self)
 
     def spine(self, t, side=0.0):
         """Point on the back's centre line (t 0 hip .. 1 shoulder), `side` units to its left."""
@@ -208,11 +233,14 @@ class Figure:
         elif knee is None:
             knee = pt(self.hip, thigh, THIGH, fs)
             ankle = pt(knee, shin, SHIN, fs)
-        out = [cap(side, self.hip, knee, R_THIGH, R_KNEE), cap(side, knee, ankle, R_KNEE + 0.5, R_ANKLE)]
+        th, sh, ft = side + "th", side + "sh", side + "ft"
+        self.bones[th], self.bones[sh] = ("b", self.hip, knee), (th, knee, ankle)
+        out = [(th, cap(side, self.hip, knee, R_THIGH, R_KNEE)), (sh, cap(side, knee, ankle, R_KNEE + 0.5, R_ANKLE))]
         toe = ankle
         if foot is not None:
             toe = pt(ankle, foot, FOOT)
-            out.append(cap(side, ankle, toe, R_ANKLE, 2.6))
+            self.bones[ft] = (sh, ankle, toe)
+            out.append((ft, cap(side, ankle, toe, R_ANKLE, 2.6)))
         self.parts[side] += out
         self.j[side + "knee"], self.j[side + "ankle"], self.j[side + "toe"] = knee, ankle, toe
         return knee, ankle, toe
@@ -224,24 +252,38 @@ class Figure:
         else:
             elbow = pt(sh, upper, UARM, fs)
             wrist = pt(elbow, fore, FARM, fs)
-        out = [cap(side, sh, elbow, R_SH, R_ELB), cap(side, elbow, wrist, R_ELB, R_WR)]
+        ua, fa, hn = side + "ua", side + "fa", side + "hn"
+        self.bones[ua], self.bones[fa] = ("ut", sh, elbow), (ua, elbow, wrist)
+        out = [(ua, cap(side, sh, elbow, R_SH, R_ELB)), (fa, cap(side, elbow, wrist, R_ELB, R_WR))]
         tip = wrist
         if hand is not None:
             tip = pt(wrist, hand, 6)
-            out.append(cap(side, wrist, tip, R_WR, R_HAND))
+            self.bones[hn] = (fa, wrist, tip)
+            out.append((hn, cap(side, wrist, tip, R_WR, R_HAND)))
         self.parts[side] += out
         self.j[side + "elbow"], self.j[side + "wrist"], self.j[side + "hand"] = elbow, wrist, tip
         return elbow, wrist, tip
 
     def svg(self):
-        out = list(self.parts["f"])
+        """The shapes, each tagged with its bone: far limbs, pelvis and torso, neck and head, near limbs.
+        Bones: b the body (moves, never turns), lt/ut lower/upper back, hd neck and head, no the nose,
+        f/n + th sh ft (thigh, shin, foot) and ua fa hn (upper arm, forearm, hand)."""
         mid = self.spine(0.5)
-        out.append(cap("t", self.hip, mid, R_HIP, R_TORSO))
-        out.append(cap("t", mid, self.shoulder, R_TORSO, R_CHEST))
-        out.append(ell("t", self.hip, R_HIP + 2, R_HIP, -self.torso_deg))  # pelvis
-        out.append(cap("t", self.shoulder, pt(self.shoulder, self.neck_deg, NECK + 2), R_NECK, R_NECK))
-        out.append(circ("n", self.head, HEAD_R))
-        out.append(circ("n", pt(self.head, self.face, HEAD_R - 1), 3.6))  # nose: the way it faces
+        nose = pt(self.head, self.face, HEAD_R - 1)
+        self.bones.update(
+            b=(None, self.hip, off(self.hip, 10)),
+            lt=("b", self.hip, mid),
+            ut=("lt", mid, self.shoulder),
+            hd=("ut", self.shoulder, self.head),
+            no=("hd", self.head, nose),
+        )
+        out = list(self.parts["f"])
+        out.append(("lt", cap("t", self.hip, mid, R_HIP, R_TORSO)))
+        out.append(("ut", cap("t", mid, self.shoulder, R_TORSO, R_CHEST)))
+        out.append(("lt", ell("t", self.hip, R_HIP + 2, R_HIP, -self.torso_deg)))  # pelvis
+        out.append(("hd", cap("t", self.shoulder, pt(self.shoulder, self.neck_deg, NECK + 2), R_NECK, R_NECK)))
+        out.append(("hd", circ("n", self.head, HEAD_R)))
+        out.append(("no", circ("n", nose, 3.6)))  # nose: the way it faces
         out.extend(self.parts["n"])
         return out
 
@@ -391,10 +433,11 @@ def foam_roll_glutes(t):
     rx = 120
     hip = (rx + mix(-7, 8, t), GROUND - 2 * ROLLER_R - 9)
     f = Figure(hip, 140, neck=110)
-    f.arm("f", wrist=(f.shoulder[0] - 24, HAND_Y), bend=-1, hand=180)
+    hands = pt((rx, hip[1]), 140, TORSO)[0]  # hands and the left foot stay put; the body rolls
+    f.arm("f", wrist=(hands - 15, HAND_Y), bend=-1, hand=180)
     knee, _, _ = f.leg("f", ankle=(rx + 48, ANKLE_Y), foot=0, bend=1)
     f.leg("n", knee=off(hip, 20, -12), ankle=off(knee, 3, -13), foot=10)  # right ankle on left knee
-    f.arm("n", wrist=(f.shoulder[0] - 19, HAND_Y), bend=-1, hand=180)
+    f.arm("n", wrist=(hands - 10, HAND_Y), bend=-1, hand=180)
     return (
         roller(rx)
         + f.svg()
@@ -426,14 +469,16 @@ def foam_roll_lower_back(t):
 
 def foam_roll_hamstrings(t):
     rx = 150
-    hip = (mix(92, 110, t), GROUND - 2 * ROLLER_R - 6)
+    hip = (rx - mix(0.72, 0.38, t) * THIGH, GROUND - 2 * ROLLER_R - 6)
     f = Figure(hip, 130, neck=105)
-    f.arm("f", wrist=(f.shoulder[0] - 12, HAND_Y), bend=-1, hand=180)
-    f.leg("f", ankle=(hip[0] + 50, ANKLE_Y), foot=0, bend=1)  # left knee bent, foot flat
+    mid = rx - 0.55 * THIGH  # hands and the left foot stay put; the body rolls
+    hands = pt((mid, hip[1]), 130, TORSO)[0]
+    f.arm("f", wrist=(hands - 5, HAND_Y), bend=-1, hand=180)
+    f.leg("f", ankle=(mid + 50, ANKLE_Y), foot=0, bend=1)  # left knee bent, foot flat
     rest = (rx, GROUND - 2 * ROLLER_R - R_THIGH + 2)
     a = ang(hip, rest)
     knee, _, _ = f.leg("n", thigh=a, shin=a - 4, foot=70)  # right thigh on the roller
-    f.arm("n", wrist=(f.shoulder[0] - 7, HAND_Y), bend=-1, hand=180)
+    f.arm("n", wrist=(hands - 1, HAND_Y), bend=-1, hand=180)
     return (
         roller(rx)
         + f.svg()
@@ -443,18 +488,17 @@ def foam_roll_hamstrings(t):
 
 
 def foam_roll_outer_thigh(t):
-    # lying on the right side, propped on the right forearm, roller under the outer right thigh
-    s = mix(-8, 8, t)
-    elbow = (78 + s, GROUND - R_ELB)
-    shoulder = (elbow[0] + 2, elbow[1] - UARM + 1)
+    # lying on the right side, propped on the right forearm, roller under the outer right thigh; the
+    # forearm and the left foot stay put while the body rolls along the thigh
+    elbow = (78, GROUND - R_ELB)
+    hip_y = GROUND - 2 * ROLLER_R - 6
+    base = elbow[0] + 2 + math.sqrt(TORSO**2 - (hip_y - elbow[1] + UARM - 1) ** 2)
     rx = 150
-    hip = (
-        shoulder[0] + math.sqrt(TORSO**2 - (GROUND - 2 * ROLLER_R - 6 - shoulder[1]) ** 2),
-        GROUND - 2 * ROLLER_R - 6,
-    )
+    hip = (base + mix(-8, 8, t), hip_y)
+    shoulder = min((ik(elbow, hip, UARM, TORSO, b)[0] for b in (1, -1)), key=lambda p: p[1])
     f = Figure(hip, ang(hip, shoulder), neck=ang(hip, shoulder) - 15, face=80)
-    f.leg("f", ankle=(hip[0] + 34, ANKLE_Y), bend=1, foot=0)  # top (left) leg crossed in front
-    f.arm("n", wrist=(elbow[0] - FARM + 1, elbow[1]), bend=1, hand=180, origin=shoulder)
+    f.leg("f", ankle=(base + 34, ANKLE_Y), bend=1, foot=0)  # top (left) leg crossed in front
+    f.arm("n", wrist=(elbow[0] - FARM + 1, elbow[1]), bend=1, hand=180)
     f.leg("n", ankle=(hip[0] + 80, GROUND - R_ANKLE), bend=1, foot=-10)  # bottom (right) leg on the roller
     knee = f.j["nknee"]
     return (
@@ -489,10 +533,12 @@ def ball_floor_glutes(t):
     b = (112, GROUND - 6.5)
     hip = (b[0] + mix(-3, 5, t), b[1] - 6.5 - 10)
     f = Figure(hip, 125, neck=100)
-    f.arm("f", wrist=(f.shoulder[0] - 9, HAND_Y), bend=-1, hand=180)
-    f.leg("f", ankle=(hip[0] + 62, ANKLE_Y), foot=0, bend=1)
-    f.leg("n", ankle=(hip[0] + 54, ANKLE_Y), foot=0, bend=1)
-    f.arm("n", wrist=(f.shoulder[0] - 4, HAND_Y), bend=-1, hand=180)
+    mid = b[0] + 1  # hands and feet stay put; the hips shift over the ball
+    hands = pt((mid, hip[1]), 125, TORSO)[0]
+    f.arm("f", wrist=(hands - 3, HAND_Y), bend=-1, hand=180)
+    f.leg("f", ankle=(mid + 62, ANKLE_Y), foot=0, bend=1)
+    f.leg("n", ankle=(mid + 54, ANKLE_Y), foot=0, bend=1)
+    f.arm("n", wrist=(hands + 1, HAND_Y), bend=-1, hand=180)
     return [
         *f.svg(),
         hl(off(hip, -3, 1), 12, 8, -15),
@@ -502,42 +548,83 @@ def ball_floor_glutes(t):
     ]
 
 
+INSET_R = 38
+CLIP: list[str] = []  # the close-up's round clip, in the file's <defs>
+Z = INSET_R / 30  # the close-ups are drawn on a 30-unit circle, then scaled
+
+
+def inset(c, spot):
+    """A round close-up at c, linked to the spot on the figure it magnifies. Its content is drawn in
+    coordinates relative to c (see the callers)."""
+    edge = lerp(c, spot, INSET_R / dist(c, spot))
+    track(*c, INSET_R)
+    CLIP[:] = [f'<clipPath id="cl"><circle cx="{fmt(c[0])}" cy="{fmt(c[1])}" r="{fmt(INSET_R - 3)}"/></clipPath>']
+    return [line("lk", edge, spot), circ("in", c, INSET_R), '<g clip-path="url(#cl)">', circ("t", c, INSET_R - 3)]
+
+
+def zo(c, dx, dy):
+    """A point of a close-up: dx, dy on the 30-unit circle round c."""
+    return off(c, dx * Z, dy * Z)
+
+
 def hand_kneading_lower_back(t):
+    # seen from behind: thumbs either side of the spine, working from the lowest ribs down to the hip bones
     f = BackFigure(160)
     h = mix(0.45, 0.15, t)
     for s in (-1, 1):
         f.arm(s, wrist=f.waist(s, h + 0.05, 1.15), bend=s, thumb=(f.cx + s * 6, f.hip_y - h * TORSO))
+    c = (f.cx + 92, f.hip_y - 30)
+    y = mix(-11, 11, t)  # close-up: the thumbs on the two bands of muscle, moving down (and back up)
+    close = inset(c, (f.cx + 9, f.hip_y - 0.3 * TORSO)) + [line("gr", zo(c, 0, -26), zo(c, 0, 26))]
+    close += [hl(zo(c, s * 9, 0), 5 * Z, 21 * Z) for s in (-1, 1)]
+    close += [cap("n", zo(c, s * 30, y + 10), zo(c, s * 9, y), 6 * Z, 4 * Z) for s in (-1, 1)] + ["</g>"]
     return (
         f.svg()
         + [hl((f.cx + s * 7, f.hip_y - 0.3 * TORSO), 4.5, 13) for s in (-1, 1)]
         + f.nogo()
-        + line_arrow((f.cx + 36, f.hip_y - 26), (f.cx + 36, f.hip_y - 4), True)
+        + line_arrow((f.cx - 38, f.hip_y - 26), (f.cx - 38, f.hip_y - 4), True)
+        + close
+        + line_arrow(zo(c, 0, -18), zo(c, 0, 18), True)
     )
 
 
 def hand_circles_buttock(t):
-    hip = (160, ANKLE_Y - THIGH - SHIN + 1)
-    f = Figure(hip, 91, neck=90, face=0)
-    f.leg("f", thigh=-87, shin=-91, foot=0)
-    f.arm("f", upper=-92, fore=-84, hand=-86)
-    f.leg("n", thigh=-91, shin=-92, foot=0)
-    spot = off(hip, -10, -3)  # upper outer buttock
-    hand = pt(spot, mix(120, 300, t), 5)
-    f.arm("n", wrist=off(hand, 4, -6), bend=-1, hand=-120)
-    return [
-        *f.svg(),
-        hl(spot, 9, 9),
-        *nerve_nogo(off(hip, -9, 9), off(f.j["nknee"], -7, -6)),
-        *arc_arrow(spot, 14, 110, 400),
-    ]
+    # seen from behind: the right hand's fingertips circle on the upper outer buttock, away from the
+    # nerve's path in the middle of the buttock
+    f = BackFigure(160)
+    spot = (f.cx + 16, f.hip_y - 2)
+    wrist = pt(spot, mix(120, 300, t), 4)
+    f.arm(1, wrist=off(wrist, 3, -7), bend=1, thumb=off(wrist, -1, 4))
+    f.arm_down(-1)
+    c = (f.cx + 92, f.hip_y + 2)
+    cs = zo(c, 9, -9)  # close-up: the spot, the hand's fingers on it, the no-go band, the circle
+    close = inset(c, spot) + [line("gr", zo(c, -20, -8), zo(c, -20, 27))]
+    close += [cap("ng", zo(c, -6, -2), zo(c, -4, 30), 5 * Z, 4 * Z), circ("hl", cs, 8 * Z)]
+    close += [cap("n", zo(c, 30, -30), pt(cs, mix(120, 300, t), 5 * Z), 7 * Z, 4 * Z), "</g>"]
+    return [*f.svg(), hl(spot, 6, 6), *f.nogo(), *close, *arc_arrow(cs, 13 * Z, 110, 400)]
 
 
 def ql_self_massage(t):
-    f = BackFigure(160, lean=mix(0, -5, t))
+    # seen from behind: the right thumb presses in at the side of the waist, between the lowest rib and
+    # the hip bone, then the body leans a little towards that side
+    f = BackFigure(160, lean=mix(0, 5, t))
     h = mix(0.5, 0.4, t)
-    f.arm(-1, wrist=f.waist(-1, h + 0.08, 1.3), bend=-1, thumb=f.waist(-1, h, 0.55))
-    f.arm_down(1)
-    return [*f.svg(), hl(f.waist(-1, 0.42, 0.6), 5, 9), *f.nogo(), *arc_arrow((f.cx, f.sh_y + 40), 50, 100, 112)]
+    f.arm(1, wrist=f.waist(1, h + 0.08, 1.3), bend=1, thumb=f.waist(1, h, 0.55))
+    f.arm_down(-1)
+    spot = f.waist(1, 0.42, 0.6)
+    c = (f.cx + 92, f.hip_y - 30)
+    # close-up: the waist's edge (right), the lowest rib above, the hip bone below, the thumb pressing in
+    close = inset(c, spot) + [ell("in", zo(c, 36, 0), 14 * Z, 32 * Z)]
+    close += [line("gr", zo(c, -26, -12), zo(c, 16, -20)), line("gr", zo(c, -26, 20), zo(c, 18, 14))]
+    close += [hl(zo(c, 4, -1), 8 * Z, 9 * Z), cap("n", zo(c, 30, mix(-3, 1, t)), zo(c, 8, -1), 6 * Z, 4 * Z), "</g>"]
+    return [
+        *f.svg(),
+        hl(spot, 5, 9),
+        *f.nogo(),
+        *arc_arrow((f.cx, f.sh_y + 40), 50, 80, 68),
+        *close,
+        *line_arrow(zo(c, 25, -12), zo(c, 11, -9)),
+    ]
 
 
 def lie_on_back(hip_x):
@@ -545,24 +632,25 @@ def lie_on_back(hip_x):
 
 
 def piriformis_stretch(t):
+    # both hands hold a strap (or towel) looped behind the left thigh, near the knee (step 3), and draw
+    # that thigh towards the chest (step 4); the right ankle rests on the left knee
     f = lie_on_back(180)
     hip = f.hip
     if t == 0:
         knee, _, _ = f.leg("f", ankle=(hip[0] + 56, ANKLE_Y), foot=0, bend=1)
-        f.arm("f", upper=-8, fore=-4, hand=0)
     else:
         knee, _, _ = f.leg("f", thigh=100, shin=10, foot=92)
-        grip = lerp(hip, knee, 0.8)
-        f.arm("f", wrist=grip, bend=1)
-    rest = lerp(hip, knee, 0.92)
-    nk = off(hip, 34, -8) if t == 0 else off(hip, 26, -24)
-    f.leg("n", knee=nk, ankle=off(rest, 0, -7), foot=ang(nk, rest) + 10)
-    if t:
-        f.arm("n", wrist=off(lerp(hip, knee, 0.8), 1, 3), bend=1, hand=-30)
-        arrow = arc_arrow(hip, THIGH + 16, 75, 110)
-    else:
-        arrow = arc_arrow(hip, THIGH + 16, 42, 90)
-    return [*f.svg(), hl(off(hip, 0, 2), 12, 9, -40), *arrow]
+    a = ang(hip, knee)
+    back, front = pt(lerp(hip, knee, 0.8), a - 90, R_THIGH), pt(lerp(hip, knee, 0.8), a + 90, R_THIGH - 2)
+    grip = lerp(f.shoulder, back, mix(44, 40, t) / dist(f.shoulder, back))
+    f.arm("f", wrist=off(grip, 2, -2), bend=1, hand=ang(grip, back))
+    rest = off(lerp(hip, knee, 0.92), 0, -7)  # the right ankle on the left knee, legs their own length
+    nk, _ = ik(hip, rest, THIGH * 0.85, SHIN * 0.85, -1, "crossed leg")
+    f.leg("n", knee=nk, ankle=rest, foot=ang(nk, rest) + 10)
+    f.arm("n", wrist=grip, bend=1, hand=ang(grip, back))
+    strap = [line("sp", grip, back), line("sp", grip, front)]
+    arrow = arc_arrow(hip, THIGH + 16, 42, 90) if t == 0 else arc_arrow(hip, THIGH + 16, 75, 110)
+    return [*f.svg(), *strap, hl(off(hip, 0, 2), 12, 9, -40), *arrow]
 
 
 def seated_figure_four(t):
@@ -642,9 +730,9 @@ def sciatic_nerve_glide(t):
     else:
         knee, ankle, _ = f.leg("n", thigh=-3, shin=-8, foot=85)
     f.arm("n", wrist=(hip[0] + 24, hip[1] - 5), bend=-1, hand=-10)
-    nerve = [off(hip, -2, 9), off(knee, 0, 6), off(ankle, 0, 5)]
+    nerve = [("nth", line("nv", off(hip, -2, 9), off(knee, 0, 6))), ("nsh", line("nv", off(knee, 0, 6), off(ankle, 0, 5)))]
     arrows = arc_arrow(knee, SHIN + 10, -95 + 0 * t, -20) + arc_arrow(f.shoulder, NECK + 2 * HEAD_R + 8, 60, 112)
-    return chair(80, 120) + f.svg() + [f'<path class="nv" d="M{pts(*nerve)}"/>'] + arrows
+    return chair(80, 120) + f.svg() + nerve + arrows
 
 
 def childs_pose(t):
@@ -661,12 +749,16 @@ def childs_pose(t):
         f.arm("n", wrist=wrist, bend=-1, hand=0)
         arrow = arc_arrow(knee, THIGH + 12, 110, 150)
     else:
+        # the hands stay where they were (step 3: "keeping your hands where they are")
+        hip0 = (knee[0], knee[1] - THIGH)
+        ta0 = math.degrees(math.asin((hip0[1] - HAND_Y + UARM + FARM - 3) / TORSO))
+        wrist = (pt(hip0, ta0, TORSO)[0] + 2, HAND_Y)
         hip = (knee[0] - 34, knee[1] - 22)
         f = Figure(hip, -4, curve=6, neck=-40, face=-100)
         f.leg("f", ankle=(hip[0] - 2, GROUND - R_ANKLE), bend=1, foot=180)
         f.leg("n", ankle=(hip[0] - 4, GROUND - R_ANKLE), bend=1, foot=180)
-        f.arm("f", wrist=(f.shoulder[0] + 52, HAND_Y), bend=1, hand=0)
-        f.arm("n", wrist=(f.shoulder[0] + 50, HAND_Y), bend=1, hand=0)
+        f.arm("f", wrist=off(wrist, 4, 0), bend=1, hand=0)
+        f.arm("n", wrist=wrist, bend=1, hand=0)
         arrow = arc_arrow(knee, THIGH + 12, 110, 150)
     return [*f.svg(), hl(f.spine(0.25, 5), 12, 6, 4), *arrow]
 
@@ -833,9 +925,9 @@ TECHNIQUES = [
         "right",
         "Piriformis stretch",
         piriformis_stretch,
-        "Start: lying on the back, left foot on the floor, right ankle crossed over the left knee in a figure 4. "
-        "Finish: the hands pull the left thigh towards the chest and hold; the arrow shows the pull. "
-        "The right buttock is highlighted.",
+        "Start: lying on the back, left foot on the floor, right ankle crossed over the left knee in a figure 4, "
+        "both hands holding a strap or towel looped behind the left thigh near the knee. Finish: the strap draws "
+        "the left thigh towards the chest and holds; the arrow shows the pull. The right buttock is highlighted.",
     ),
     (
         "seated-figure-four",
@@ -943,9 +1035,146 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# --- motion ------------------------------------------------------------------------------
+# Keyframe positions per pace: the start pose at K0, the finish at K1 (a glide there and back with
+# short rests, rolling back and forth, or moving into a hold and staying there most of the cycle).
+KEYS = {"gl": ("0%,10%,90%,to", "45%,55%"), "rl2": ("0%,to", "50%"), "hd": ("0%,8%,to", "25%,85%")}
+TARGETS = ("hl", "ng", "nv")  # marks on the body: they ride on the nearest bone
+
+
+def sang(a, b):
+    """Screen angle a -> b in degrees (y down), the sense CSS rotate() turns."""
+    return math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
+
+
+def norm(d):
+    return (d + 180) % 360 - 180
+
+
+def turn(v, deg):
+    c, s = math.cos(math.radians(deg)), math.sin(math.radians(deg))
+    return (v[0] * c - v[1] * s, v[0] * s + v[1] * c)
+
+
+def bone_moves(f0, f1):
+    """bone: (origin, dx, dy, deg), the move of each bone in its parent's frame that takes the start
+    pose's bone onto the finish pose's: a turn about its joint (and, where a joint is not where the
+    parent's turn brings it, a shift). Nested groups then carry children with their parents."""
+    world, moves = {}, {}
+
+    def w(name):
+        if name not in world:
+            _, j0, e0 = f0.bones[name]
+            _, j1, e1 = f1.bones[name]
+            world[name] = (j0, j1, 0.0 if name == "b" else norm(sang(j1, e1) - sang(j0, e0)))
+        return world[name]
+
+    for name, (parent, *_) in f0.bones.items():
+        if name not in f1.bones or (parent and parent not in f1.bones):
+            continue
+        j0, j1, d = w(name)
+        if parent is None:
+            q, rel = j1, 0.0
+        else:
+            pj0, pj1, pd = w(parent)
+            v = turn((j1[0] - pj1[0], j1[1] - pj1[1]), -pd)
+            q, rel = (pj0[0] + v[0], pj0[1] + v[1]), norm(d - pd)
+        moves[name] = (j0, q[0] - j0[0], q[1] - j0[1], rel)
+    return moves
+
+
+def still(move):
+    return abs(move[3]) < 0.5 and math.hypot(move[1], move[2]) < 0.3
+
+
+def seg_dist(p, a, b):
+    ab = (b[0] - a[0], b[1] - a[1])
+    n = ab[0] ** 2 + ab[1] ** 2
+    t = 0.0 if n == 0 else max(0.0, min(1.0, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1]) / n))
+    return dist(p, (a[0] + ab[0] * t, a[1] + ab[1] * t))
+
+
+def carrier(f, e):
+    """The bone a mark rides on: the nerve's path on the near thigh, a mark at the hip on the pelvis,
+    otherwise the nearest of the back and the near leg."""
+    c = lerp(e.a, e.b, 0.5)
+    if e.cls == "ng" and "nth" in f.bones:
+        return "nth"
+    if dist(c, f.hip) < 15:
+        return "lt"
+    return min((b for b in ("lt", "ut", "nth", "nsh") if b in f.bones), key=lambda b: seg_dist(c, *f.bones[b][1:]))
+
+
+def animate(start, finish, f0, f1, pace):
+    """The start pose's shapes in nested groups that move them to the finish pose (CSS @keyframes,
+    one per moving bone or shape), and the CSS for it."""
+    k0, k1 = KEYS[pace]
+    moves = {k: v for k, v in bone_moves(f0, f1).items() if not still(v)} if f0 and f1 else {}
+    names, css = {}, []
+
+    def group(key, move):
+        if key not in names:
+            names[key] = f"j{len(names)}"
+            (ox, oy), dx, dy, deg = move
+            t = f"translate({fmt(dx)}px,{fmt(dy)}px)" if math.hypot(dx, dy) >= 0.3 else ""
+            t += f" rotate({fmt(deg)}deg)" if abs(deg) >= 0.5 else ""
+            n = names[key]
+            css.append(
+                f".{n}{{transform-origin:{fmt(ox)}px {fmt(oy)}px;animation-name:{n}}}"
+                f"@keyframes {n}{{{k0}{{transform:none}}{k1}{{transform:{t.strip()}}}}}"
+            )
+        return names[key]
+
+    def chain(bone):
+        out = []
+        while bone:
+            if bone in moves:
+                out.append(group(bone, moves[bone]))
+            bone = f0.bones[bone][0]
+        return out[::-1]
+
+    def loose(items):
+        return [e for e in items if isinstance(e, El) and not (f0 and e.cls in TARGETS)]
+
+    # Shapes not on a bone (props, and the bodies drawn without a Figure) move as themselves.
+    pairs = dict(zip(map(id, loose(start)), loose(finish))) if len(loose(start)) == len(loose(finish)) else {}
+    seq = []
+    for item in start:
+        if isinstance(item, tuple):
+            seq.append((chain(item[0]), item[1]))
+        elif isinstance(item, El) and f0 and item.cls in TARGETS:
+            seq.append((chain(carrier(f0, item)), item))
+        elif id(item) in pairs and pairs[id(item)].cls == item.cls:
+            e1 = pairs[id(item)]
+            d = 0.0 if item.a == item.b else norm(sang(e1.a, e1.b) - sang(item.a, item.b))
+            move = (item.a, e1.a[0] - item.a[0], e1.a[1] - item.a[1], d)
+            seq.append(([] if still(move) else [group(id(item), move)], item))
+        else:
+            seq.append(([], item))
+    out, stack = [], []
+    for ch, item in seq:
+        k = 0
+        while k < min(len(stack), len(ch)) and stack[k] == ch[k]:
+            k += 1
+        out += ["</g>"] * (len(stack) - k) + [f'<g class="j {n}">' for n in ch[k:]] + [item]
+        stack = ch
+    out += ["</g>"] * len(stack)
+    return "".join(out), "".join(css)
+
+
+def flat(items):
+    return "".join(i[1] if isinstance(i, tuple) else i for i in items)
+
+
 def render(slug, pace, side, title, fn, desc):
     BOX.clear()
-    poses = [fn(0), fn(1)]
+    FIGS.clear()
+    CLIP.clear()
+    start = fn(0)
+    f0 = FIGS[-1] if FIGS else None
+    FIGS.clear()
+    finish = fn(1)
+    f1 = FIGS[-1] if FIGS else None
     x0 = min(b[0] for b in BOX) - MARGIN
     y0 = min(b[1] for b in BOX) - MARGIN
     x1 = max(b[2] for b in BOX) + MARGIN
@@ -953,12 +1182,13 @@ def render(slug, pace, side, title, fn, desc):
     w, h = math.ceil(x1 - x0), math.ceil(y1 - y0)
     fl = f'<path class="gr" d="M{fmt(x0 + 2)} {GROUND + 1.5}H{fmt(x1 - 2)}"/>'
     move = f'<g transform="translate({fmt(-x0)} {fmt(-y0)})">'
-    groups = "".join(f'<g class="p{i + 1}">{move}{fl}{"".join(p)}</g></g>' for i, p in enumerate(poses))
+    moving, css = animate(start, finish, f0, f1, pace)
+    groups = f'<g class="p1">{move}{fl}{moving}</g></g><g class="p2">{move}{fl}{flat(finish)}</g></g>'
     data_side = f' data-side="{side}"' if side else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" aria-labelledby="t d"{data_side}>'
         f'<title id="t">{esc(title)}</title><desc id="d">{esc(desc)}</desc>'
-        f"<style>{STYLE}</style>{DEFS}"
+        f"<style>{STYLE}</style><style>{css}</style>{DEFS.replace('</defs>', ''.join(CLIP) + '</defs>')}"
         f'<g id="k" class="{pace}">{groups}</g></svg>\n'
     )
 
