@@ -1,0 +1,91 @@
+"""The forgotten-password journey in a real browser, with the email going through a real local
+SMTP server: "Forgot password?", the link from the email, a guessable password refused with the
+reason, the new one accepted, signing in with it, and the link refused the second time."""
+
+import logging
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
+from tests.browser.conftest import PHONE, ConsoleWatcher, screenshot
+from tests.conftest import _settings, create_user
+from tests.mail_smtp import mail_settings, start_smtp
+from webapp import create_app
+from webapp.auth.models import User
+from webapp.extensions import db
+
+NEW_PASSWORD = "lantern orchard pebble"
+
+
+@pytest.fixture(scope="module")
+def smtp():
+    controller, inbox = start_smtp()
+    yield controller, inbox
+    controller.stop()
+
+
+@pytest.fixture(scope="module")
+def mail_server(database_url, tmp_path_factory, smtp):
+    """A live server like the shared one, but sending its email over SMTP."""
+    app = create_app({**_settings(database_url, tmp_path_factory.mktemp("reset")), **mail_settings(smtp[0].port)})
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield app, f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_forgot_password_journey(browser, mail_server, smtp):
+    app, base = mail_server
+    smtp = smtp[1]
+    with app.app_context():
+        db.session.execute(db.delete(User))
+        db.session.commit()
+    create_user(app, "sam@example.com")
+    smtp.clear()
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(15_000)
+    context.console = ConsoleWatcher(context)
+    page = context.new_page()
+
+    page.goto(base + "/account/signin")
+    page.get_by_role("link", name="Forgot password?").click()
+    expect(page).to_have_url(re.compile("/account/forgot$"))
+    page.get_by_label("Email").fill("sam@example.com")
+    screenshot(page, "reset-1-forgot")
+    page.get_by_role("button", name="Send me a link").click()
+    expect(page.get_by_role("status").filter(has_text="we've sent it a link")).to_be_visible()
+    screenshot(page, "reset-2-sent")
+
+    message = smtp.last_to("sam@example.com")
+    link = re.search(r"http://\S+/account/reset/\S+", message["body"]).group(0)
+    page.goto(link)
+    expect(page.get_by_role("heading", name="Choose a new password")).to_be_visible()
+    page.get_by_label("New password", exact=True).fill("password123")
+    page.get_by_label("New password again").fill("password123")
+    page.get_by_role("button", name="Save new password").click()
+    expect(page.locator(".field-error").first).to_contain_text("easy to guess")
+    screenshot(page, "reset-3-weak")
+    page.get_by_label("New password", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("New password again").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Save new password").click()
+    expect(page).to_have_url(re.compile("/account/signin$"))
+    expect(page.locator("#notice")).to_contain_text("Your password is changed")
+
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Password").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile("/routines/$"))
+
+    page.goto(link)
+    expect(page.get_by_role("heading", name="This link no longer works")).to_be_visible()
+    # The refused password (422) and the used link (400) are answers, not script errors.
+    expected = ("status of 422", "status of 400")
+    assert [e for e in context.console.errors if not any(x in e for x in expected)] == []
+    context.close()
