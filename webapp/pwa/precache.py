@@ -57,6 +57,8 @@ def page_urls(techniques):
             url_for("routines.history"),
             url_for("symptoms.index"),
             url_for("symptoms.entry"),
+            url_for("symptoms.treatments"),
+            url_for("symptoms.function"),
             url_for("safety.check"),
             url_for("insights.index"),
             url_for("insights.summary"),

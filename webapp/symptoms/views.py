@@ -15,6 +15,19 @@ def index():
 
 @bp.get("/new")
 def entry():
-    """Log how you feel now (or edit an entry: /log/new?id=...). Prefilled from the last entry,
-    so the usual entry is a tap or two."""
+    """Log how you feel now (or edit an entry: /log/new?id=...). Starts empty: the last entry's
+    answers are offered as a visible "use these again", never copied unseen (issue 13)."""
     return render_template("symptoms/entry.html", v=for_pages())
+
+
+@bp.get("/treatments")
+def treatments():
+    """Medicines and treatments: log one, see the recent ones, and log one again in a tap."""
+    return render_template("symptoms/treatments.html", v=for_pages())
+
+
+@bp.get("/function")
+def function():
+    """The weekly function check-in: the person's own activities (the Patient-Specific
+    Functional Scale), walking and sitting time, and how things compare with the start."""
+    return render_template("symptoms/function.html", v=for_pages())

@@ -120,6 +120,9 @@ def for_pages():
         "levels": LEVEL_LABELS,
         "regions": REGION_LABELS,
         "region_views": REGION_VIEWS,
+        "view_labels": VIEW_LABELS,
+        # The regions each view of the map draws, top to bottom.
+        "map": {view: [r for r in MAP_REGIONS if REGION_VIEWS[r] == view] for view in VIEW_LABELS},
         "sensations": SENSATION_LABELS,
         "treatment_kinds": TREATMENT_KIND_LABELS,
         "treatment_named_kinds": TREATMENT_NAMED_KINDS,

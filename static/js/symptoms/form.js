@@ -1,6 +1,7 @@
-/* The symptom log entry (/log/new, /log/new?id=<entry> to edit). A new entry starts from the
-   last one's answers, so "the usual" is a tap on Save and a changed day is a few taps more.
-   Checked with the same rules the server applies (symptoms/validate.js) before it is saved; an
+/* The symptom log entry (/log/new, /log/new?id=<entry> to edit). A new entry starts empty and
+   saves only what the person chose: the last entry's answers are offered as a visible "use these
+   again" (listing what it copies), never copied unseen (issue 13). The body map is
+   symptoms/bodymap.js. Checked with the same rules the server applies (symptoms/validate.js) before it is saved; an
    error goes as soon as it is fixed, and leaving with unsaved changes asks first. */
 // @ts-check
 import { announce, byId, confirmTap } from '../lib/dom.js';
@@ -13,14 +14,15 @@ import * as records from '../sync/records.js';
 import * as safety from '../safety/state.js';
 import * as safetyRules from '../safety/rules.js';
 import * as store from '../lib/store.js';
+import { LEVEL_LABELS, SENSATION_LABELS } from '../generated/contract.js';
+import { createBodyMap, describeAreas } from './bodymap.js';
 
-const root = byId('log-entry');
 
 /** @typedef {{ loggedAt: HTMLInputElement, helpedOther: HTMLInputElement, notes: HTMLTextAreaElement }} LogFields */
 const form = /** @type {HTMLFormElement & { elements: LogFields }} */ (byId('log-form'));
 const params = new URLSearchParams(window.location.search);
 const editId = params.get('id');
-const FIELDS = ['loggedAt', 'legPain', 'backPain', 'areas', 'numbness', 'tingling', 'weakness', 'warningSigns',
+const FIELDS = ['loggedAt', 'legPain', 'backPain', 'areas', 'sensations', 'numbness', 'tingling', 'weakness', 'warningSigns',
   'helped', 'helpedOther', 'sleep', 'notes'];
 const OPTIONAL = ['helped', 'helpedOther', 'sleep', 'notes'];
 let editing = null;
@@ -38,49 +40,10 @@ function fromLocalInput(text) {
 
 // ---- body map ------------------------------------------------------------------------------
 
-const mapButtons = Array.from(/** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll('.bm-button')));
-const regionLabels = {};
-for (const button of mapButtons) regionLabels[button.dataset.region] = button.textContent.trim();
-
-function drawMap() {
-  const areas = readAreas();
-  for (const shape of /** @type {NodeListOf<SVGElement>} */ (root.querySelectorAll('.bm-region'))) {
-    const side = areas[shape.dataset.region];
-    shape.classList.toggle('on', side === 'both' || side === shape.dataset.side);
-  }
-  const parts = Object.entries(areas).map(([region, side]) => regionLabels[region] + ' (' + side + ')');
-  byId('areas-summary').textContent = parts.length ? 'Chosen: ' + parts.join(', ') : 'Nothing chosen';
-}
-
-function readAreas() {
-  const areas = {};
-  for (const button of mapButtons) {
-    if (button.getAttribute('aria-pressed') !== 'true') continue;
-    const { region, side } = button.dataset;
-    areas[region] = areas[region] && areas[region] !== side ? 'both' : side;
-  }
-  return areas;
-}
-
-function setAreas(areas) {
-  for (const button of mapButtons) {
-    const side = areas[button.dataset.region];
-    button.setAttribute('aria-pressed', String(side === 'both' || side === button.dataset.side));
-  }
-  drawMap();
-}
-
-const buttonFor = (region, side) => mapButtons.find((b) => b.dataset.region === region && b.dataset.side === side);
-for (const button of mapButtons) {
-  button.addEventListener('click', () => {
-    button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
-    drawMap();
-  });
-}
-// The drawing is a second, bigger way to tap the same choices.
-for (const shape of /** @type {NodeListOf<SVGElement>} */ (root.querySelectorAll('.bm-region'))) {
-  shape.addEventListener('click', () => buttonFor(shape.dataset.region, shape.dataset.side).click());
-}
+const map = createBodyMap(byId('field-areas'), byId('areas-summary'));
+const readAreas = () => map.read();
+const setAreas = (areas) => map.set(areas);
+const drawMap = () => map.draw();
 
 // ---- reading and filling the form ------------------------------------------------------------
 
@@ -99,6 +62,7 @@ const setTicked = (name, values) => {
 function read() {
   const leg = radio('legPain');
   const back = radio('backPain');
+  // A question left alone reads as null, and validateLog leaves it out of the entry.
   return {
     loggedAt: fromLocalInput(form.elements.loggedAt.value),
     legPain: leg === null ? null : Number(leg),
@@ -107,6 +71,7 @@ function read() {
     tingling: radio('tingling'),
     weakness: radio('weakness'),
     areas: readAreas(),
+    sensations: ticked('sensations'),
     warningSigns: ticked('warningSigns'),
     helped: ticked('helped'),
     helpedOther: form.elements.helpedOther.value,
@@ -115,13 +80,21 @@ function read() {
   };
 }
 
-function fill(entry, { usual = false } = {}) {
+/** The lasting picture "use these again" may copy from the last entry (not leg pain, which is
+    always today's, nor warning signs, what helped or notes). */
+const CARRIED = ['backPain', 'numbness', 'tingling', 'weakness', 'areas', 'sensations'];
+
+/** Fill the carried fields from an entry; only those it has (an absent one stays as it is). */
+function fillCarried(entry) {
+  if (entry.backPain !== undefined && entry.backPain !== null) setRadio('backPain', entry.backPain);
+  for (const name of ['numbness', 'tingling', 'weakness']) if (entry[name]) setRadio(name, entry[name]);
+  if (entry.areas && Object.keys(entry.areas).length) setAreas(entry.areas);
+  if (entry.sensations && entry.sensations.length) setTicked('sensations', entry.sensations);
+}
+
+function fill(entry) {
   setRadio('legPain', entry.legPain);
-  setRadio('backPain', entry.backPain);
-  for (const name of ['numbness', 'tingling', 'weakness']) setRadio(name, entry[name] || 'none');
-  setAreas(entry.areas || {});
-  // Only the lasting picture carries over to a new entry: not warning signs, what helped, or notes.
-  if (usual) return;
+  fillCarried(entry);
   setTicked('warningSigns', entry.warningSigns);
   setTicked('helped', entry.helped);
   form.elements.helpedOther.value = entry.helpedOther || '';
@@ -143,7 +116,7 @@ form.elements.notes.addEventListener('input', countNotes);
 // ---- errors ------------------------------------------------------------------------------------
 
 const LABELS = {
-  loggedAt: 'Date and time', legPain: 'Leg pain', backPain: 'Back pain', areas: 'Where you feel it',
+  loggedAt: 'Date and time', legPain: 'Leg pain', backPain: 'Back pain', areas: 'Where you feel it', sensations: 'How it feels',
   numbness: 'Numbness', tingling: 'Tingling', weakness: 'Weakness', warningSigns: 'Warning signs',
   helped: 'What helped', helpedOther: 'Something else that helped', sleep: 'Sleep', notes: 'Notes',
 };
@@ -209,15 +182,39 @@ async function submit(event) {
   await showSaved(saved);
 }
 
+/** Everything an entry stores, one line each, and what it leaves out: the confirmation shows both. */
+function storedLines(entry) {
+  const lines = ['Leg pain: ' + entry.legPain + ' out of 10'];
+  const missing = [];
+  if (typeof entry.backPain === 'number') lines.push('Back pain: ' + entry.backPain + ' out of 10');
+  else missing.push('back pain');
+  const where = describeAreas(entry.areas || {});
+  if (where) lines.push('Where: ' + where);
+  else missing.push('where you feel it');
+  if ((entry.sensations || []).length) lines.push('How it feels: ' + entry.sensations.map((s) => SENSATION_LABELS[s].toLowerCase()).join(', '));
+  for (const name of ['numbness', 'tingling', 'weakness']) {
+    if (entry[name]) lines.push(LABELS[name] + ': ' + LEVEL_LABELS[entry[name]].toLowerCase());
+    else missing.push(name);
+  }
+  if ((entry.warningSigns || []).length) lines.push('Warning signs: ' + entry.warningSigns.length + ' ticked');
+  if ((entry.helped || []).length || entry.helpedOther) lines.push('What helped: ' + [...(entry.helped || []), entry.helpedOther].filter(Boolean).join(', '));
+  if (entry.sleep) lines.push('Sleep: ' + entry.sleep);
+  if (entry.notes) lines.push('Notes: ' + entry.notes);
+  return { lines, missing };
+}
+
 async function showSaved(entry) {
   form.hidden = true;
   byId('log-prefilled').hidden = true;
+  byId('log-last').hidden = true;
   const panel = byId('log-saved');
   panel.hidden = false;
   const when = new Date(entry.loggedAt);
   byId('log-done-heading').textContent = editing ? 'Changes saved' : 'Saved';
-  byId('log-done-text').textContent = 'Leg pain ' + entry.legPain + ', back pain ' + entry.backPain + ', '
-    + when.toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) + '.';
+  byId('log-done-text').textContent = 'For ' + when.toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }) + ', this entry holds:';
+  const { lines, missing } = storedLines(entry);
+  byId('log-done-list').replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+  byId('log-done-missing').textContent = missing.length ? 'Not recorded this time: ' + missing.join(', ') + '.' : '';
 
   const state = await safety.current(); // reads the log too: the previous entry comes from it
   const { explicit, suggested } = safetyRules.logTriggers(entry, previousEntry(state.logs, entry.loggedAt));
@@ -277,16 +274,28 @@ async function init() {
     });
     return;
   }
-  const last = previousEntry(await store.all('logs').catch(() => []), '9999');
-  if (last) {
-    fill(last, { usual: true });
-    const hint = byId('log-prefilled');
-    hint.hidden = false;
-    hint.textContent = 'Filled in from your last entry (' + new Date(last.loggedAt).toLocaleDateString([], { day: 'numeric', month: 'short' })
-      + '). Change anything that is different today, then Save.';
-  } else {
-    drawMap();
-  }
+  drawMap();
+  offerLast(previousEntry(await store.all('logs').catch(() => []), '9999'));
+}
+
+/** "Same as last time" for the lasting picture, as an explicit choice that says what it copies. */
+function offerLast(last) {
+  if (!last) return;
+  const { lines } = storedLines({ ...Object.fromEntries(CARRIED.map((k) => [k, last[k]])), legPain: last.legPain });
+  const copied = lines.slice(1); // not leg pain: that is always today's
+  if (!copied.length) return;
+  const day = new Date(last.loggedAt).toLocaleDateString([], { day: 'numeric', month: 'short' });
+  byId('log-last-text').textContent = 'Same as your last entry (' + day + ') for the rest? ' + copied.join('; ') + '.';
+  byId('log-last').hidden = false;
+  byId('log-use-last').addEventListener('click', () => {
+    fillCarried(last);
+    const text = byId('log-last-text');
+    text.textContent = 'Copied from your last entry (' + day + '): ' + copied.join('; ') + '. Change anything that is different today.';
+    byId('log-use-last').hidden = true;
+    text.tabIndex = -1;
+    text.focus();
+    announce(text.textContent);
+  }, { once: true });
 }
 
 form.addEventListener('submit', (event) => { submit(event).catch(() => {}); });

@@ -5,12 +5,12 @@ import { announce, byId, confirmTap, make } from '../lib/dom.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
 import * as episodeForm from './episode-form.js';
+import { SENSATION_LABELS } from '../generated/contract.js';
+import { describeAreas } from './bodymap.js';
 
 const page = byId('log-list-page');
 
 const LEVELS = { mild: 'mild', moderate: 'moderate', severe: 'severe' };
-const REGIONS = { buttock: 'buttock', thigh: 'back of thigh', calf: 'calf', foot: 'foot' };
-const SIDES = { left: 'left', right: 'right', both: 'both sides' };
 let drawn = '';
 
 const params = new URLSearchParams(window.location.search);
@@ -25,8 +25,10 @@ function describe(entry) {
   for (const name of ['numbness', 'tingling', 'weakness']) {
     if (LEVELS[entry[name]]) parts.push(LEVELS[entry[name]] + ' ' + name);
   }
-  const where = Object.entries(entry.areas || {}).map(([region, side]) => REGIONS[region] + ' (' + SIDES[side] + ')');
-  if (where.length) parts.push('felt in ' + where.join(', '));
+  const where = describeAreas(entry.areas || {});
+  if (where) parts.push('felt in ' + where.charAt(0).toLowerCase() + where.slice(1));
+  const feels = (entry.sensations || []).filter((s) => SENSATION_LABELS[s]).map((s) => SENSATION_LABELS[s].toLowerCase());
+  if (feels.length) parts.push(feels.join(', '));
   return parts.join('; ');
 }
 
@@ -36,7 +38,7 @@ function item(entry) {
   const when = new Date(entry.loggedAt);
   const head = make('p', { className: 'log-item-head' });
   head.append(make('span', { textContent: when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }), className: 'log-time' }),
-    make('strong', { textContent: 'Leg ' + entry.legPain + ' · Back ' + entry.backPain }));
+    make('strong', { textContent: 'Leg ' + entry.legPain + (typeof entry.backPain === 'number' ? ' · Back ' + entry.backPain : '') }));
   li.append(head);
   const details = describe(entry);
   if (details) li.append(make('p', { textContent: details.charAt(0).toUpperCase() + details.slice(1), className: 'tile-meta' }));
