@@ -2,10 +2,13 @@
 batch envelope (webapp/sync/schemas.py) and each registered record type's data schema, so the
 document cannot drift from what the server accepts."""
 
+from webapp.sync.fields import MAX_CLOCK_SKEW_MS, now_ms
 from webapp.sync.registry import record_types
 from webapp.sync.schemas import (
     EARLIEST,
+    MAX_CHANGES,
     MAX_PUSH_BYTES,
+    MAX_RECORD_BYTES,
     PULL_LIMIT_DEFAULT,
     PULL_LIMIT_MAX,
     UUID7_PATTERN,
@@ -72,7 +75,16 @@ def _schemas(types):
     schemas = push.pop("$defs")
     schemas["PushBody"] = push
     envelope = schemas.pop("Change")
-    envelope["properties"]["updated_at"]["minimum"] = EARLIEST
+    # The server refuses a time before 2024 or more than MAX_CLOCK_SKEW_MS ahead of its clock.
+    # The maximum is taken when the document is made and only grows later, so a time this
+    # document calls valid stays valid.
+    updated_at = envelope["properties"]["updated_at"]
+    updated_at["minimum"] = EARLIEST
+    updated_at["maximum"] = now_ms() + MAX_CLOCK_SKEW_MS
+    updated_at["description"] = (
+        f"{updated_at.get('description', 'Device time of the change')}: not before 2024-01-01 and at most "
+        f"{MAX_CLOCK_SKEW_MS // 3600000} hours ahead of the server's clock (the maximum here is as of this document)."
+    )
 
     def variant(names, op, data_ref=None):
         properties = dict(envelope["properties"], op={"type": "string", "const": op})
@@ -89,10 +101,16 @@ def _schemas(types):
     for name, model in types.items():
         data = model.model_json_schema(ref_template=REF)
         schemas.update(data.pop("$defs", {}))
+        limit = f"At most {MAX_RECORD_BYTES // 1024} KB as JSON."
+        data["description"] = f"{data['description']} {limit}" if data.get("description") else limit
         schemas[model.__name__] = data
         variants.append(variant([name], "put", model.__name__))
     variants.append(variant(list(types), "delete"))
     schemas["Change"] = {"oneOf": variants}
+    schemas["PushBody"]["properties"]["changes"]["description"] = (
+        f"1 to {MAX_CHANGES} changes, each record id at most once per batch; a record id keeps the type it "
+        "was first stored with (another type is refused with 409)."
+    )
     return schemas
 
 
