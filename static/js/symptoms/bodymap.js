@@ -3,14 +3,14 @@
    choose), and the drawing as a second, bigger way to press the same buttons. A region chosen on
    both sides reads as "both". The summary under the map lists every choice, in both views. */
 // @ts-check
-import { REGION_LABELS, REGION_VIEWS } from '../generated/contract.js';
+import { REGION_LABELS, REGION_VIEWS, REGIONS } from '../generated/contract.js';
 
 const SIDE_WORDS = { left: 'left', right: 'right', both: 'both sides' };
 
 /** "Buttock (left), calf (both sides)": an entry's areas in words, in map order; unknown keys are
     skipped (an entry from a newer app). @param {Record<string, string>} areas */
 export function describeAreas(areas) {
-  return Object.keys(REGION_LABELS)
+  return REGIONS
     .filter((region) => areas && SIDE_WORDS[areas[region]])
     .map((region, i) => {
       const label = REGION_LABELS[region];

@@ -275,13 +275,23 @@ async function init() {
     return;
   }
   drawMap();
-  offerLast(previousEntry(await store.all('logs').catch(() => []), '9999'));
+  offerLast(await lastWithPicture());
 }
+
+/** The latest entry with something "use these again" could copy (a quick entry with leg pain
+    alone has nothing, so the one before it is offered, with its own date). */
+async function lastWithPicture() {
+  const logs = (await store.all('logs').catch(() => []))
+    .sort((a, b) => (a.loggedAt === b.loggedAt ? ((a.updatedAt || '') < (b.updatedAt || '') ? 1 : -1) : a.loggedAt < b.loggedAt ? 1 : -1));
+  return logs.find((entry) => storedLines(carried(entry)).lines.length > 1) || null;
+}
+
+const carried = (entry) => ({ ...Object.fromEntries(CARRIED.map((k) => [k, entry[k]])), legPain: entry.legPain });
 
 /** "Same as last time" for the lasting picture, as an explicit choice that says what it copies. */
 function offerLast(last) {
   if (!last) return;
-  const { lines } = storedLines({ ...Object.fromEntries(CARRIED.map((k) => [k, last[k]])), legPain: last.legPain });
+  const { lines } = storedLines(carried(last));
   const copied = lines.slice(1); // not leg pain: that is always today's
   if (!copied.length) return;
   const day = new Date(last.loggedAt).toLocaleDateString([], { day: 'numeric', month: 'short' });
