@@ -614,7 +614,7 @@ def ql_self_massage(t):
     spot = f.waist(1, 0.42, 0.6)
     c = (f.cx + 92, f.hip_y - 30)
     # close-up: the waist's edge (right), the lowest rib above, the hip bone below, the thumb pressing in
-    close = inset(c, spot) + [ell("in", zo(c, 36, 0), 14 * Z, 32 * Z)]
+    close = inset(c, spot) + [ell("in", zo(c, 38, 0), 18 * Z, 40 * Z)]
     close += [line("gr", zo(c, -26, -12), zo(c, 16, -20)), line("gr", zo(c, -26, 20), zo(c, 18, 14))]
     close += [hl(zo(c, 4, -1), 8 * Z, 9 * Z), cap("n", zo(c, 30, mix(-3, 1, t)), zo(c, 8, -1), 6 * Z, 4 * Z), "</g>"]
     return [
@@ -855,9 +855,10 @@ TECHNIQUES = [
         "right",
         "Foam rolling the hamstrings",
         foam_roll_hamstrings,
-        "Start: sitting with the roller under the right thigh near the knee, left knee bent with the foot flat, "
-        "hands behind. Finish: rolled up towards the buttock; the arrow shows rolling back and forth. "
-        "The back of the thigh is highlighted.",
+        "Start: sitting with the roller under the right thigh a hand's width above the knee, left knee bent with "
+        "the foot flat, hands behind, bottom lifted a little. Finish: the body has rolled forward so the roller "
+        "is nearer the buttock; hands and left foot stay put; the arrow shows rolling back and forth over the "
+        "middle of the thigh. The back of the thigh is highlighted.",
     ),
     (
         "foam-roll-outer-thigh",
@@ -897,7 +898,9 @@ TECHNIQUES = [
         hand_kneading_lower_back,
         "Seen from behind, standing. Start: hands on the waist, thumbs on the muscles either side of the spine "
         "at the lowest ribs. Finish: the thumbs have worked down to the top of the hip bones; the arrow shows up "
-        "and down. Those muscles are highlighted; the nerve's path on the buttocks is hatched as an area to avoid.",
+        "and down. A round close-up shows the two thumbs on the two bands of muscle beside the spine, moving "
+        "down and up. Those muscles are highlighted; the nerve's path on the buttocks is hatched as an area to "
+        "avoid.",
     ),
     (
         "hand-circles-buttock",
@@ -905,9 +908,10 @@ TECHNIQUES = [
         "right",
         "Hand circles on the buttock",
         hand_circles_buttock,
-        "Standing, one hand on the upper outer buttock. Start: the fingers at the top of a small circle. Finish: "
-        "at its bottom; the circular arrow shows the movement. The spot is highlighted; the sciatic nerve's path, "
-        "mid-buttock and down the back of the thigh, is hatched as an area to avoid.",
+        "Seen from behind, standing, the right hand reaching back to the upper outer part of the right buttock. "
+        "Start: the fingertips at the top of a small circle. Finish: at its bottom. A round close-up shows the "
+        "fingertips on that spot and a circular arrow for the movement. The spot is highlighted; the sciatic "
+        "nerve's path, mid-buttock and down the back of the thigh, is hatched as an area to avoid.",
     ),
     (
         "ql-self-massage",
@@ -915,9 +919,11 @@ TECHNIQUES = [
         "right",
         "Quadratus lumborum self-massage",
         ql_self_massage,
-        "Seen from behind, standing. Start: one hand on the waist, thumb pressing the side of the lower back "
+        "Seen from behind, standing. Start: the right hand on the waist, thumb pressing the side of the lower back "
         "between the lowest rib and the hip bone. Finish: leaning slightly towards that side; the arrow shows "
-        "the lean. That area is highlighted; the nerve's path on the buttocks is hatched as an area to avoid.",
+        "the lean. A round close-up shows the thumb pressing inward between the rib and the hip bone, with an "
+        "arrow for the push. That area is highlighted; the nerve's path on the buttocks is hatched as an area to "
+        "avoid.",
     ),
     (
         "piriformis-stretch",
@@ -994,8 +1000,9 @@ TECHNIQUES = [
         None,
         "Child's pose",
         childs_pose,
-        "Start: on hands and knees. Finish: sitting back towards the heels with the arms reaching forward and the "
-        "forehead down, held; the arrow shows the hips moving back. The lower back is highlighted.",
+        "Start: on hands and knees. Finish: sitting back towards the heels, the hands staying where they were so "
+        "the arms reach forward, forehead down, held; the arrow shows the hips moving back. The lower back is "
+        "highlighted.",
     ),
     (
         "prone-press-up",
