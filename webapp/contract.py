@@ -14,7 +14,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from webapp.content.vocabulary import AVOID_IF
-from webapp.insights.views import PERIODS
+from webapp.insights.views import MIN_RATED_SESSIONS, PERIODS
 from webapp.library import synonyms as search_synonyms
 from webapp.preferences import records as preferences
 from webapp.routines import timing
@@ -108,6 +108,7 @@ def build(app=None):
         "SLEEP_LABELS": symptoms.SLEEP_LABELS,
         "WARNING_LABELS": symptoms.WARNING_LABELS,
         "INSIGHT_PERIODS": list(PERIODS),
+        "MIN_RATED_SESSIONS": MIN_RATED_SESSIONS,
         # Symptom log, issue 13: the body map, medicines and treatments, function (PSFS)
         "MAP_REGIONS": list(symptoms.MAP_REGIONS),
         "REGION_VIEWS": symptoms.REGION_VIEWS,

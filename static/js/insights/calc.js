@@ -7,12 +7,12 @@
 // @ts-check
 import { pad, timeOf, localDay } from '../lib/days.js';
 import { cleanCheck } from './measures.js';
-import { INSIGHT_PERIODS, LEVEL_RANK, REGIONS } from '../generated/contract.js';
+import { INSIGHT_PERIODS, LEVEL_RANK, MIN_RATED_SESSIONS, REGIONS } from '../generated/contract.js';
 
 const DEFAULT_DAYS = 30;
-/** A routine's before/after drop is called meaningful only from this many sessions with both
-    ratings: fewer is "not enough data yet", however big the drop (one good day is not a pattern). */
-const MIN_RATED_SESSIONS = 5;
+// A routine's before/after drop is called meaningful only from MIN_RATED_SESSIONS sessions with
+// both ratings (webapp/insights/views.py, through the contract; 5): fewer is "not enough data
+// yet", however big the drop, because one good day is not a pattern.
 // The nerve symptoms charted as levels 0 (none) to 3 (severe), from the log's own words.
 const NERVE = ['numbness', 'tingling', 'weakness'];
 // Ten years of days is far beyond any chart; the cap keeps a bad argument from hanging the page.
@@ -348,7 +348,7 @@ function chooseRange(firstDay, now = new Date(), periods = INSIGHT_PERIODS) {
 // Where to draw each day's averages in a width x height box (y grows downward, 0 pain at the
 // bottom). A day without a value ends a line: each series is a list of runs of consecutive
 // days, so a gap is drawn as a gap and a run of one day as a dot, never a guessed line.
-/** @param {Array<{ day: string, leg: number | null, back: number | null }>} days
+/** @param {Array<Record<string, any>>} days
     @param {{ width?: number, height?: number, max?: number }} [box] */
 function chartPoints(days, { width = 300, height = 100, max = 10 } = {}, keys = ['leg', 'back']) {
   const rows = list(days);

@@ -34,24 +34,44 @@ const score = (value) => (value === null || value === undefined ? '–' : String
 function labelEvery(count, width) {
   if (count <= 7) return 1;
   const room = Math.floor(width / 64); // a date like "Nov 24" with space either side
+  if (count <= room) return 1;
+  if (Math.ceil(count / 2) <= room) return 2;
   let step = 7;
   while (Math.ceil(count / step) > room) step += 7;
   return step;
 }
 
+// Each series differs by marker shape and line dash as well as colour (insights.css).
+const MARKERS = {
+  circle: (x, y, r) => svg('circle', { cx: x, cy: y, r }),
+  square: (x, y, r) => svg('rect', { x: x - r, y: y - r, width: r * 2, height: r * 2 }),
+  diamond: (x, y, r) => svg('path', { d: `M${x} ${y - r * 1.3}L${x + r * 1.3} ${y}L${x} ${y + r * 1.3}L${x - r * 1.3} ${y}Z` }),
+};
+const PAIN_SERIES = [{ key: 'leg', marker: 'circle' }, { key: 'back', marker: 'square' }];
+/** Nerve symptoms, levels 0 (none) to 3 (severe). */
+const NERVE_SERIES = [{ key: 'numbness', marker: 'circle' }, { key: 'tingling', marker: 'square' }, { key: 'weakness', marker: 'diamond' }];
+/** Function: the PSFS average, 0 (unable) to 10 (as before). */
+const FUNCTION_SERIES = [{ key: 'psfs', marker: 'diamond' }];
+
 /**
  * Leg and back pain per day, 0 to 10, with a triangle under each day a routine was finished.
  * Returns the <svg>; its accessible name is `label` (the page also offers the values as a table).
+ * `series`, `max` and `step` draw other measures on the same frame (nerve symptoms 0-3, the PSFS
+ * 0-10); `routines: false` leaves the routine markers out.
+ * @param {{ days: Array<Record<string, any>> }} summary
+ * @param {{ width?: number, height?: number, label?: string, series?: Array<{ key: string, marker: string }>,
+ *   max?: number, step?: number, routines?: boolean, compact?: boolean }} [options]
  */
-function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
+function painChart(summary, { width = 360, height = 220, label = '', series: seriesList = PAIN_SERIES, max = 10, step = 2, routines: markRoutines = true, compact = false } = {}) {
   const days = summary.days;
   const count = days.length;
   const left = 30;
   const right = width - 8;
   const top = 10;
-  const bottom = height - 58;
-  const routineRow = bottom + 20;
-  const labelRow = bottom + 48;
+  // `compact` (the printed summary) keeps the routine markers and dates closer to the axis.
+  const bottom = height - (compact ? 44 : 58);
+  const routineRow = bottom + (compact ? 14 : 20);
+  const labelRow = bottom + (compact ? 38 : 48);
   const inset = count > 60 ? 4 : 8; // markers at the first and last day stay inside the frame
   const plotWidth = right - left - 2 * inset;
   const plotHeight = bottom - top;
@@ -63,8 +83,8 @@ function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
   });
 
   const grid = svg('g', { class: 'chart-grid' });
-  for (let value = 0; value <= 10; value += 2) {
-    const y = bottom - (value / 10) * plotHeight;
+  for (let value = 0; value <= max; value += step) {
+    const y = bottom - (value / max) * plotHeight;
     grid.append(svg('line', { x1: left, x2: right, y1: y, y2: y, class: value === 0 ? 'chart-axis' : null }));
     grid.append(svg('text', { x: left - 6, y: y + 5, 'text-anchor': 'end', class: 'chart-tick' }, String(value)));
   }
@@ -77,14 +97,15 @@ function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
   days.forEach((day, i) => {
     const x = xOf(i);
     if ((count - 1 - i) % every === 0) {
-      const text = count <= 7 ? formatDay(day.day, { weekday: 'short' }) : shortDay(day.day);
+      // Dates on the axis (a clinician reads "Wed 18", not just "Wed"); a date a week apart beyond that.
+      const text = count <= 7 ? formatDay(day.day, { weekday: 'short', day: 'numeric' }) : shortDay(day.day);
       labels.append(svg('line', { x1: x, x2: x, y1: bottom, y2: bottom + 4, class: 'chart-axis' }));
       // The outermost labels move inwards (their tick stays) so they are not cut off at the edge.
       const half = text.length * 4;
       const textX = Math.min(Math.max(x, left + half), width - half);
       labels.append(svg('text', { x: textX, y: labelRow, 'text-anchor': 'middle', class: 'chart-tick' }, text));
     }
-    if (day.routines.length) {
+    if (markRoutines && day.routines.length) {
       // A guide line up through the day helps on a week or a month; on 90 days it would be a fog.
       if (!dense) routines.append(svg('line', { x1: x, x2: x, y1: top, y2: bottom, class: 'chart-routine-line' }));
       const size = dense ? 5 : 7;
@@ -97,12 +118,9 @@ function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
   node.append(routines, labels);
 
   // Runs of consecutive days with a value: a missing day breaks the line rather than bridging it.
-  const points = insights.chartPoints(days, { width: plotWidth, height: plotHeight });
+  const points = insights.chartPoints(days, { width: plotWidth, height: plotHeight, max }, seriesList.map((s) => s.key));
   /** @type {Array<[string, (x: number, y: number) => Element]>} */
-  const series = [
-    ['leg', (x, y) => svg('circle', { cx: x, cy: y, r: radius })],
-    ['back', (x, y) => svg('rect', { x: x - radius, y: y - radius, width: radius * 2, height: radius * 2 })],
-  ];
+  const series = seriesList.map(({ key, marker }) => [key, (x, y) => MARKERS[marker](x, y, radius)]);
   for (const [key, marker] of series) {
     const group = svg('g', { class: `chart-series chart-${key}` });
     for (const run of points[key]) {
@@ -126,26 +144,35 @@ function painChart(summary, { width = 360, height = 220, label = '' } = {}) {
 }
 
 /** A small swatch for the legend: the series' line style with its marker. */
-function swatch(kind) {
+function swatch(kind, marker = kind === 'leg' ? 'circle' : 'square') {
   const node = svg('svg', { class: 'chart-swatch', viewBox: '0 0 36 16', width: 36, height: 16, 'aria-hidden': 'true', focusable: 'false' });
   if (kind === 'routine') {
     node.append(svg('path', { d: 'M18 2L25 14L11 14Z', class: 'chart-routine' }));
     return node;
   }
   const group = svg('g', { class: `chart-series chart-${kind}` }, svg('path', { d: 'M2 8L34 8', class: 'chart-line' }));
-  group.append(kind === 'leg'
-    ? svg('circle', { cx: 18, cy: 8, r: 4.5, class: 'chart-point' })
-    : svg('rect', { x: 13.5, y: 3.5, width: 9, height: 9, class: 'chart-point' }));
+  const point = MARKERS[marker](18, 8, 4.5);
+  point.setAttribute('class', 'chart-point');
+  group.append(point);
   node.append(group);
   return node;
 }
 
-function legend() {
+/** @type {Array<[string, string]>} */
+const PAIN_LEGEND = [['leg', 'Leg pain (solid line, circles)'], ['back', 'Back pain (dashed line, squares)'], ['routine', 'Routine done']];
+/** @type {Array<[string, string]>} */
+const NERVE_LEGEND = [['numbness', 'Numbness (solid, circles)'], ['tingling', 'Tingling (dashed, squares)'], ['weakness', 'Weakness (dotted, diamonds)']];
+/** @type {Array<[string, string]>} */
+const FUNCTION_LEGEND = [['psfs', 'Activities you chose, average (diamonds)']];
+
+/** @param {Array<[string, string]>} [items] */
+function legend(items = PAIN_LEGEND) {
+  const markerOf = Object.fromEntries([...PAIN_SERIES, ...NERVE_SERIES, ...FUNCTION_SERIES].map((s) => [s.key, s.marker]));
   const list = document.createElement('ul');
   list.className = 'chart-legend';
-  for (const [kind, text] of [['leg', 'Leg pain (solid line, circles)'], ['back', 'Back pain (dashed line, squares)'], ['routine', 'Routine done']]) {
+  for (const [kind, text] of items) {
     const item = document.createElement('li');
-    item.append(swatch(kind), ` ${text}`);
+    item.append(swatch(kind, markerOf[kind]), ` ${text}`);
     list.append(item);
   }
   return list;
@@ -204,4 +231,7 @@ function bodyMap(areas, names = {}) {
   return node;
 }
 
-export { painChart, legend, bodyMap, score, shortDay, tableDay, dayRange, dayDate, svg };
+export {
+  painChart, legend, bodyMap, score, shortDay, tableDay, dayRange, dayDate, svg,
+  PAIN_SERIES, NERVE_SERIES, FUNCTION_SERIES, NERVE_LEGEND, FUNCTION_LEGEND,
+};

@@ -1,14 +1,18 @@
-/* The one-page summary for a clinician: the chosen period's pain, where it was felt, routines
-   and their effect, techniques that made things worse, and the warning-sign answers. Made from
-   this device's records; print.css fits it on one page. */
+/* The one-page summary for a clinician: the chosen period's pain, nerve symptoms and function,
+   where it was felt, routines and their effect (adherence, symptom direction), medicines and
+   treatments, techniques that made things worse, the warning-sign answers with dates and tiers,
+   and notes. Made from this device's records; print.css fits it on one page. Lists that could
+   grow without end are capped, with "and n more", so the page count never depends on the data.
+   The optional name and date of birth are typed here and kept on this device only if asked. */
 // @ts-check
 import { byId, make, prefs } from '../lib/dom.js';
 import * as catalog from '../lib/catalog.js';
 import * as chart from './chart.js';
 import * as insights from './calc.js';
+import { directionCounts, functionSummary, treatmentSummary } from './measures.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
-import { INSIGHT_PERIODS } from '../generated/contract.js';
+import { CHANGE_LABELS, INSIGHT_PERIODS, MIN_RATED_SESSIONS, TREATMENT_KIND_LABELS } from '../generated/contract.js';
 
 const sheet = byId('summary');
 
@@ -21,8 +25,10 @@ const date = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeri
 const shortDate = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 const signed = (n) => (n > 0 ? `+${score(n)}` : n < 0 ? `−${score(-n)}` : '0');
 
+/** Term and value pairs; a third item `true` gives the value a whole row on paper. */
 function figures(list, rows) {
-  list.replaceChildren(...rows.flatMap(([term, value]) => [make('dt', { textContent: term }), make('dd', { textContent: value })]));
+  list.replaceChildren(...rows.flatMap(([term, value, wide]) => [
+    make('dt', { textContent: term, className: wide ? 'wide' : '' }), make('dd', { textContent: value, className: wide ? 'wide' : '' })]));
 }
 
 function chosenPeriod() {
@@ -50,6 +56,46 @@ async function techniqueName() {
   }
 }
 
+const PERSON_KEY = 'relieve.summary.person';
+const MAX_TREATMENTS = 4;
+const MAX_NOTES = 3;
+const NOTE_CHARS = 64;
+const MAX_FLAGGED = 6;
+/** Text cut to `n` characters with an ellipsis, so one long entry can't push the page over. */
+const clip = (text, n) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
+const LEVEL_WORDS = ['none', 'mild', 'moderate', 'severe'];
+const dayText = (day) => chart.dayDate(day).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+
+/** The name and date of birth line: typed on the page; in localStorage only when "Keep" is ticked. */
+function personLine() {
+  const name = /** @type {HTMLInputElement} */ (byId('person-name'));
+  const born = /** @type {HTMLInputElement} */ (byId('person-born'));
+  const keep = /** @type {HTMLInputElement} */ (byId('person-remember'));
+  const line = byId('summary-person');
+  try {
+    const kept = JSON.parse(prefs.get(PERSON_KEY) || 'null');
+    if (kept && typeof kept === 'object') {
+      name.value = typeof kept.name === 'string' ? kept.name : '';
+      born.value = typeof kept.born === 'string' ? kept.born : '';
+      keep.checked = true;
+    }
+  } catch {
+    // an unreadable saved value is simply not used
+  }
+  const show = () => {
+    const parts = [];
+    if (name.value.trim()) parts.push(`Name: ${name.value.trim()}`);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(born.value)) parts.push(`Date of birth: ${date(`${born.value}T12:00:00`)}`);
+    line.textContent = parts.join(' · ');
+    line.hidden = !parts.length;
+    if (keep.checked) prefs.set(PERSON_KEY, JSON.stringify({ name: name.value.trim(), born: born.value }));
+    else prefs.remove(PERSON_KEY);
+  };
+  for (const input of [name, born, keep]) input.addEventListener('input', show);
+  keep.addEventListener('change', show);
+  show();
+}
+
 function painSection(s) {
   const change = [];
   if (s.change.leg !== null) change.push(`leg ${signed(s.change.leg)}`);
@@ -58,11 +104,12 @@ function painSection(s) {
     ['Log entries', `${s.entries} on ${s.days.filter((d) => d.entries).length} of ${s.dayCount} days`],
     ['Average leg pain', s.avgLeg === null ? 'not logged' : `${score(s.avgLeg)} / 10`],
     ['Average back pain', s.avgBack === null ? 'not logged' : `${score(s.avgBack)} / 10`],
-    ['Change (1st → 2nd half)', change.length ? change.join(', ') : 'not enough entries'],
+    ['Change, 1st → 2nd half', change.length ? change.join(', ') : 'not enough entries'],
+    ...nerveRows(s),
   ]);
   const label = `Chart of average leg and back pain per day, ${chart.dayRange(s.from, s.to)}, with the days a routine was done marked.`;
   byId('summary-chart-screen').replaceChildren(chart.painChart(s, { label }));
-  byId('summary-chart').replaceChildren(chart.painChart(s, { width: 760, height: 164, label }));
+  byId('summary-chart').replaceChildren(chart.painChart(s, { width: 760, height: 116, label, compact: true }));
   byId('summary-legend').replaceChildren(chart.legend());
 }
 
@@ -71,26 +118,92 @@ function whereSection(s) {
   const items = [];
   for (const [region, counts] of Object.entries(s.areas)) {
     if (!counts.left && !counts.right) continue;
-    items.push(make('li', { textContent: `${regionNames[region] || region}: left ${counts.left}, right ${counts.right}` }));
+    items.push(make('li', { textContent: `${regionNames[region] || region} L${counts.left} R${counts.right}` }));
   }
   if (!items.length) items.push(make('li', { textContent: 'No areas logged in this period.' }));
   byId('area-counts').replaceChildren(...items);
 }
 
-function routineSection(s, nameOf) {
+/** Numbness, tingling and weakness next to pain: the mean level (0 none … 3 severe) over the
+    entries that asked, and the change from the first half of the period to the second. */
+function nerveRows(s) {
+  return [['numbness', 'Numbness'], ['tingling', 'Tingling'], ['weakness', 'Weakness']].map(([key, name]) => {
+    const n = s.nerve[key];
+    if (n.avg === null) return [`${name} (0–3)`, 'not rated'];
+    const change = n.change === null ? '' : `, change ${signed(n.change)}`;
+    return [`${name} (0–3)`, `${score(n.avg)} ${LEVEL_WORDS[Math.round(n.avg)]}${change}`];
+  });
+}
+
+function functionSection(s, checks, now) {
+  const f = functionSummary(checks, { from: null, now });
+  if (!f.total) {
+    figures(byId('function-figures'), [['Check-ins', 'none yet']]);
+    return;
+  }
+  const span = (m) => (m.change === null ? `${m.latest} (${dayText(m.latestDay)})`
+    : `${m.first} (${dayText(m.firstDay)}) → ${m.latest} (${dayText(m.latestDay)})`);
+  const rows = [['Check-ins', `${f.total}, ${f.checks} in this period`]];
+  if (f.psfs) {
+    const mic = f.psfs.meaningful === null ? '' : f.psfs.meaningful ? ' (≥ 2: meaningful)' : ' (< 2)';
+    rows.push(['PSFS average', `${span(f.psfs)}${f.psfs.change === null ? '' : `, ${signed(f.psfs.change)}${mic}`}`]);
+  }
+  const items = f.activities.slice(0, 5).map((a) => `${clip(a.name, 24)} ${a.change === null ? a.latest : `${a.first}→${a.latest}`}`);
+  if (f.walk) rows.push(['Walking (min)', span(f.walk)]);
+  if (f.sit) rows.push(['Sitting (min)', span(f.sit)]);
+  if (f.change) rows.push(['Since starting', `${CHANGE_LABELS[String(f.change.value)] || f.change.value} (${signed(f.change.value)}, ${dayText(f.change.day)})`]);
+  if (items.length) rows.push(['Activities', items.join('; ')]);
+  figures(byId('function-figures'), rows);
+}
+
+const HELPED_WORDS = { yes: 'yes', 'a-little': 'a little', no: 'no', unsure: 'not sure' };
+
+function treatmentSection(treatments, s, now) {
+  const groups = treatmentSummary(treatments, { from: s.from, now });
+  const items = groups.slice(0, MAX_TREATMENTS).map((g) => {
+    const kind = TREATMENT_KIND_LABELS[g.kind] || g.kind;
+    const what = g.name ? `${clip(g.name, 26)} (${kind.toLowerCase()}${g.dose ? `, ${clip(g.dose, 16)}` : ''})` : kind;
+    const when = g.count === 1 ? dayText(g.firstDay) : `${g.count}×, ${dayText(g.firstDay)}–${dayText(g.lastDay)}`;
+    const helped = Object.entries(g.helped).filter(([, n]) => n).map(([k, n]) => `${HELPED_WORDS[k]} ${n}`).join(', ');
+    const more = g.sideEffects.length > 1 ? ` (+${g.sideEffects.length - 1} more)` : '';
+    const side = g.sideEffects.length ? `; side effects: ${clip(g.sideEffects[g.sideEffects.length - 1], 30)}${more}` : '';
+    return make('li', {}, make('strong', { textContent: what }), `: ${when}; helped: ${helped || 'not said'}${side}`);
+  });
+  if (groups.length > MAX_TREATMENTS) items.push(make('li', { textContent: `and ${groups.length - MAX_TREATMENTS} more (in the CSV file)` }));
+  if (!items.length) items.push(make('li', { textContent: 'None logged in this period.' }));
+  byId('treatment-list').replaceChildren(...items);
+}
+
+function notesSection(logs, s, now) {
+  const notes = logs.filter((log) => log && typeof log.notes === 'string' && log.notes.trim())
+    .map((log) => ({ day: insights.localDay(log.loggedAt), at: Date.parse(log.loggedAt), text: log.notes.trim().replace(/\s+/g, ' ') }))
+    .filter((n) => n.day && n.day >= s.from && n.at <= now.getTime())
+    .sort((a, b) => b.at - a.at);
+  const items = notes.slice(0, MAX_NOTES).map((n) => make('li', {}, make('strong', { textContent: `${dayText(n.day)}: ` }),
+    clip(n.text, NOTE_CHARS)));
+  if (notes.length > MAX_NOTES) items.push(make('li', { textContent: `and ${notes.length - MAX_NOTES} more (in the CSV file)` }));
+  if (!items.length) items.push(make('li', { textContent: 'No notes in this period.' }));
+  byId('notes-list').replaceChildren(...items);
+}
+
+const DIRECTION_WORDS = { 'toward-back': 'toward the back', same: 'no change', 'further-down': 'further down' };
+
+function routineSection(s, nameOf, sessions, now) {
   const b = s.beforeAfter;
   const ended = s.sessions.total - s.sessions.finished;
   const endedText = ended ? `, ${ended} ended early` : '';
-  const top = s.routines.slice(0, 3).map((r) => `${r.name} ${signed(-r.avgDrop)} (${r.rated} rated)`).join('; ');
+  const top = s.routines.slice(0, 3).map((r) => `${clip(r.name, 24)} ${signed(-r.avgDrop)} (${r.rated} rated)`).join('; ');
   figures(byId('routine-figures'), [
     ['Sessions', `${s.sessions.total} (${s.sessions.finished} finished${endedText})`],
     ['Days with a routine', `${s.activeDays} of ${s.dayCount}: ${score(s.daysPerWeek)} days a week`],
     ['Pain before → after', b.count
-      ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')})`
-      : 'no rated sessions'],
-    ['Change by routine', top || 'none rated'],
+      ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')}; ${VERDICT_WORDS[b.verdict]})`
+      : 'no rated sessions', true],
+    ['Change by routine', top || 'none rated', true],
+    ['Symptoms after', directionText(directionCounts(sessions, { from: s.from, now })), true],
   ]);
-  const flagged = s.flagged.map((f) => make('li', { textContent: `${nameOf(f.technique)} (${plural(f.count, 'time', 'times')})` }));
+  const flagged = s.flagged.slice(0, MAX_FLAGGED).map((f) => make('li', { textContent: `${nameOf(f.technique)} (${plural(f.count, 'time', 'times')})` }));
+  if (s.flagged.length > MAX_FLAGGED) flagged.push(make('li', { textContent: `and ${s.flagged.length - MAX_FLAGGED} more` }));
   if (!flagged.length) flagged.push(make('li', { textContent: 'None flagged in this period.' }));
   byId('flagged-list').replaceChildren(...flagged);
 }
@@ -169,24 +282,45 @@ function warningSection(s, screenings, safety, now) {
     yes.length ? `yes to ${quoted}${rest}` : `no to all ${answers.length} questions.`);
 }
 
+const VERDICT_WORDS = {
+  'not-enough-data': `not enough data yet, ${MIN_RATED_SESSIONS} needed`,
+  meaningful: 'meaningful',
+  worse: 'meaningfully higher',
+  small: 'small change',
+};
+
+function directionText(d) {
+  if (!d.answered) return 'not asked or not answered';
+  const parts = Object.entries(d.counts).filter(([, n]) => n).map(([k, n]) => `${DIRECTION_WORDS[k]} ${n}`);
+  const last = d.lastFurther ? ` (last further down ${dayText(d.lastFurther)})` : '';
+  return `${parts.join(', ')}${last}`;
+}
+
 let drawing = 0;
 let drawn = null;
 async function draw() {
   const run = ++drawing;
   const days = Number(chosenPeriod());
   const now = new Date();
-  const [logs, sessions, flags, screenings, safety, nameOf] = await Promise.all([
-    store.all('logs'), store.all('sessions'), store.all('flags'), store.all('screenings'), questions(), techniqueName()]);
+  const [logs, sessions, flags, screenings, checks, treatments, safety, nameOf] = await Promise.all([
+    store.all('logs'), store.all('sessions'), store.all('flags'), store.all('screenings'), store.all('checks'),
+    store.all('treatments'), questions(), techniqueName()]);
   if (run !== drawing) return;
-  const signature = JSON.stringify([days, insights.localDay(now), logs, sessions, flags, screenings]);
+  const signature = JSON.stringify([days, insights.localDay(now), logs, sessions, flags, screenings, checks, treatments]);
   if (signature === drawn) return;
-  const s = insights.summarize({ logs, sessions, flags, days, now });
-  byId('summary-period-text').textContent = `Period: the last ${s.dayCount} days, ${chart.dayRange(s.from, s.to)}`;
-  byId('summary-printed').textContent = `Printed ${now.toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' })}`;
+  const since = insights.firstUse({ logs, sessions, checks, treatments }, now);
+  const s = insights.summarize({ logs, sessions, flags, checks, days, now, since });
+  byId('summary-period-text').textContent = s.trimmed
+    ? `Period: ${s.dayCount} days since the first entry, ${chart.dayRange(s.from, s.to)}`
+    : `Period: the last ${s.dayCount} days, ${chart.dayRange(s.from, s.to)}`;
+  byId('summary-printed').textContent = `Printed ${date(now.toISOString())}`;
   painSection(s);
+  functionSection(s, checks, now);
   whereSection(s);
-  routineSection(s, nameOf);
+  routineSection(s, nameOf, sessions, now);
+  treatmentSection(treatments, s, now);
   warningSection(s, screenings, safety, now);
+  notesSection(logs, s, now);
   sheet.dataset.ready = String(days);
   drawn = signature;
 }
@@ -207,6 +341,7 @@ byId('summary-period').addEventListener('change', (event) => {
 });
 byId('print-button').addEventListener('click', () => window.print());
 
+personLine();
 redraw();
-records.onChange(redraw, { types: ['symptom_log', 'session', 'flag', 'screening'] });
+records.onChange(redraw, { types: ['symptom_log', 'session', 'flag', 'screening', 'function_check', 'treatment'] });
 window.addEventListener('relieve:synced', redraw);
