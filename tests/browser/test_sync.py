@@ -221,3 +221,54 @@ def test_a_refused_change_once_fixed_syncs_and_the_error_clears(browser, live_se
     # The browser itself logs the refused push; nothing else may go wrong.
     assert [e for e in ctx.console.errors if "status of 422" not in e] == []
     ctx.close()
+
+
+def test_medicines_and_function_check_ins_sync_both_ways(browser, live_server, account):
+    """Issue 13's record types (treatment, activity, function_check) go up from one device and
+    come down on the other, and back."""
+    (ctx_a, phone), (ctx_b, tablet) = device(browser), device(browser)
+    for page in (phone, tablet):
+        sign_in(page, live_server, account)
+        wait_for_service_worker(page)
+    ctx_a.set_offline(True)
+    phone.goto(live_server + "/log/treatments")
+    phone.locator("#field-kind").get_by_role("radio", name="Medicine").click()
+    phone.get_by_label("Name of the medicine").fill("Naproxen")
+    phone.get_by_role("button", name="Save", exact=True).click()
+    expect(phone.locator("#treatment-done-text")).to_contain_text("Logged Naproxen")
+    phone.goto(live_server + "/log/function")
+    for i, name in enumerate(("Sitting through a film", "Walking the dog", "Putting on socks")):
+        phone.get_by_label(f"Activity {i + 1}", exact=True).fill(name)
+    phone.get_by_role("button", name="Save activities").click()
+    for name in ("Sitting through a film", "Walking the dog", "Putting on socks"):
+        phone.get_by_role("group", name=name).get_by_role("radio", name="6", exact=True).click()
+    phone.get_by_role("button", name="Save check-in").click()
+    expect(phone.locator("#function-status")).to_contain_text("Check-in saved")
+    phone.goto(live_server + "/log/")
+    expect(status(phone)).to_have_text(re.compile(r"Offline: 5 waiting"))
+    ctx_a.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(status(phone)).to_have_text("Synced")
+
+    tablet.goto(live_server + "/log/")
+    expect(status(tablet)).to_have_text("Synced")
+    tablet.goto(live_server + "/log/function")
+    expect(tablet.get_by_label("Activity 2", exact=True)).to_have_value("Walking the dog")
+    expect(tablet.locator("#check-list")).to_contain_text("average 6 out of 10")
+    tablet.goto(live_server + "/log/treatments")
+    tablet.get_by_role("button", name="Log Naproxen again now").click()
+    expect(tablet.locator("#treatment-done-text")).to_contain_text("Logged Naproxen")
+    tablet.goto(live_server + "/log/")
+    expect(status(tablet)).to_have_text("Synced")
+
+    phone.goto(live_server + "/log/")
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(status(phone)).to_have_text("Synced")
+    phone.goto(live_server + "/log/treatments")
+    expect(phone.locator(".treatment-item")).to_have_count(2)
+    counts = phone.evaluate("""async () => ({ treatments: (await Relieve.store.all('treatments')).length,
+      activities: (await Relieve.store.all('activities')).length, checks: (await Relieve.store.all('checks')).length })""")
+    assert counts == {"treatments": 2, "activities": 3, "checks": 1}
+    for c in (ctx_a, ctx_b):
+        assert c.console.errors == []
+        c.close()

@@ -14,18 +14,28 @@ test('a complete entry is valid', () => {
   assert.deepEqual(errorsOf(good()), {});
 });
 
-test('only the two pain scores are required; the rest has defaults', () => {
-  const { errors, value } = validateLog({ loggedAt: '2026-11-24T11:00:00Z', legPain: 0, backPain: 10 }, { now: NOW });
+test('only leg pain is required; what was not asked stays out of the entry', () => {
+  const { errors, value } = validateLog({ loggedAt: '2026-11-24T11:00:00Z', legPain: 0 }, { now: NOW });
   assert.deepEqual(errors, {});
   assert.deepEqual(value, {
-    loggedAt: '2026-11-24T11:00:00Z', legPain: 0, backPain: 10, numbness: 'none', tingling: 'none', weakness: 'none',
-    areas: {}, helped: [], helpedOther: '', sleep: null, notes: '', warningSigns: [],
+    loggedAt: '2026-11-24T11:00:00Z', legPain: 0, areas: {}, sensations: [], helped: [], helpedOther: '', sleep: null,
+    notes: '', warningSigns: [],
   });
+  // null (a question left alone on the form) is the same as absent.
+  const left = validateLog({ loggedAt: '2026-11-24T11:00:00Z', legPain: 4, backPain: null, numbness: null }, { now: NOW });
+  assert.deepEqual(left.errors, {});
+  assert.equal('backPain' in left.value || 'numbness' in left.value, false);
+  // What was set is kept.
+  const set = validateLog({ loggedAt: '2026-11-24T11:00:00Z', legPain: 4, backPain: 10, weakness: 'none' }, { now: NOW });
+  assert.equal(set.value.backPain, 10);
+  assert.equal(set.value.weakness, 'none');
 });
 
 test('pain must be a whole number from 0 to 10', () => {
   for (const bad of [-1, 11, 2.5, '5', null, undefined, NaN]) {
     assert.match(errorsOf(good({ legPain: bad })).legPain, /leg pain, from 0/, String(bad));
+  }
+  for (const bad of [-1, 11, 2.5, '5', NaN]) {
     assert.match(errorsOf(good({ backPain: bad })).backPain, /back pain, from 0/, String(bad));
   }
 });
@@ -44,7 +54,11 @@ test('dates: missing, malformed, impossible, future and ancient are refused', ()
 test('levels, body areas, helped, sleep and warning signs use fixed vocabularies', () => {
   assert.match(errorsOf(good({ numbness: 'extreme' })).numbness, /none, mild, moderate or severe numbness/);
   assert.match(errorsOf(good({ weakness: 'bad' })).weakness, /weakness/);
-  assert.ok(errorsOf(good({ areas: { knee: 'left' } })).areas);
+  assert.ok(errorsOf(good({ areas: { elbow: 'left' } })).areas);
+  assert.deepEqual(errorsOf(good({ areas: { knee: 'left', sole: 'both', foot: 'right' } })), {});
+  assert.deepEqual(errorsOf(good({ sensations: ['burning', 'numb'] })), {});
+  assert.ok(errorsOf(good({ sensations: ['itchy'] })).sensations);
+  assert.match(errorsOf(good({ sensations: ['numb', 'numb'] })).sensations, /twice/);
   assert.ok(errorsOf(good({ areas: { calf: 'middle' } })).areas);
   assert.ok(errorsOf(good({ areas: ['calf'] })).areas);
   assert.ok(errorsOf(good({ helped: ['massage'] })).helped);
@@ -78,6 +92,6 @@ test('unknown fields are dropped rather than sent to the server', () => {
 test('garbage input gives errors, never an exception', () => {
   for (const junk of [null, undefined, 42, 'entry', []]) {
     const { errors } = validateLog(junk, { now: NOW });
-    assert.ok(errors.loggedAt && errors.legPain && errors.backPain);
+    assert.ok(errors.loggedAt && errors.legPain && !errors.backPain);
   }
 });
