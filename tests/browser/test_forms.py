@@ -133,8 +133,9 @@ def test_confirmations_show_on_the_page_you_land_on(browser, live_server, accoun
     page.get_by_label("Password").fill("a long enough password")
     page.get_by_role("button", name="Create account").click()
     expect(page).to_have_url(re.compile("/routines/$"))
+    # The same notice as for an email that already has an account (docs/accounts.md).
     expect(page.locator("#notice")).to_have_text(
-        "Your account is ready. What you saved on this device is being added to it."
+        "Thanks. We've sent an email to new@example.com: follow its link to confirm your address."
     )
     page.reload()
     expect(page.locator("#notice")).to_be_hidden()  # once

@@ -68,7 +68,7 @@ class ChangePasswordForm(FlaskForm):
 
 class ChangeEmailForm(FlaskForm):
     email = email_field("New email address")
-    password = PasswordField("Your password", validators=[DataRequired("Enter your password to confirm.")])
+    password = PasswordField("Password, to confirm", validators=[DataRequired("Enter your password to confirm.")])
 
     def validate_email(self, field):
         if field.data and field.data == _signed_in_email():
