@@ -10,10 +10,13 @@ are drawn as what they are: a foam roller is a cylinder (its length and its end)
 small and round and shiny, a chair has a seat, back and legs, a wall is a panel, a pillow is soft.
 
 Each file holds two poses, `.p1` (start) and `.p2` (finish, or the way into a hold), each a complete
-picture (floor, props, figure, target area, arrows), so either can stand alone. An internal
-<style> cross-fades between them at the technique's pace (`.gl` a slow glide, `.rl` rolling back
-and forth, `.hd` a held stretch); under `prefers-reduced-motion: reduce` the two poses sit side
-by side at half size, still; `file.svg#k` (the list thumbnails) shows the finish pose alone, still.
+picture (floor, props, figure, target area, arrows), so either can stand alone. The start pose is
+drawn as a joint hierarchy (nested groups for the body, back, head, thigh/shin/foot, upper
+arm/forearm/hand) and a second <style> turns each joint about its own origin with CSS @keyframes onto
+the finish pose, at the technique's pace (`.gl` a slow glide there and back, `.rl2` rolling back and
+forth, `.hd` moving into a hold); shapes off the skeleton (back views, close-ups, strap, pillow) move
+as themselves. Under `prefers-reduced-motion: reduce` the two poses sit side by side at half size,
+still; `file.svg#k` (the list thumbnails) shows the finish pose alone, still.
 The target area is highlighted; on massage cards the sciatic nerve's path (mid-buttock, back of the
 thigh) is hatched as a no-go area. One arrow per movement, on the moving part.
 
@@ -712,7 +715,7 @@ def cat_cow(t):
 
 
 def pelvic_tilt(t):
-    f = Figure((180, FLOOR_Y - mix(0, 1, t)), 180, curve=mix(-4, 0, t), neck=178, face=90)
+    f = Figure((180, FLOOR_Y - mix(0, 1, t)), 180, curve=mix(-9, 0, t), neck=178, face=90)
     hip = f.hip
     f.leg("f", ankle=(hip[0] + 60, ANKLE_Y), foot=0, bend=1)
     f.leg("n", ankle=(hip[0] + 54, ANKLE_Y), foot=0, bend=1)
@@ -753,8 +756,8 @@ def childs_pose(t):
         hip0 = (knee[0], knee[1] - THIGH)
         ta0 = math.degrees(math.asin((hip0[1] - HAND_Y + UARM + FARM - 3) / TORSO))
         wrist = (pt(hip0, ta0, TORSO)[0] + 2, HAND_Y)
-        hip = (knee[0] - 34, knee[1] - 22)
-        f = Figure(hip, -4, curve=6, neck=-40, face=-100)
+        hip = (knee[0] - 40, knee[1] - 14)  # sitting back towards the heels
+        f = Figure(hip, -4, curve=6, neck=-10, face=-95)
         f.leg("f", ankle=(hip[0] - 2, GROUND - R_ANKLE), bend=1, foot=180)
         f.leg("n", ankle=(hip[0] - 4, GROUND - R_ANKLE), bend=1, foot=180)
         f.arm("f", wrist=off(wrist, 4, 0), bend=1, hand=0)
