@@ -108,6 +108,15 @@ class TestServiceWorker:
         assert any(re.fullmatch(r"/static/gen/js/chunk\.[0-9A-Z]{8}\.js", u) for u in urls)
         assert any(re.fullmatch(r"/static/gen/app\.[0-9a-f]{8,}\.css", u) for u in urls)
 
+    def test_account_pages_have_their_own_offline_page(self, client):
+        # Signing in offline says it needs a connection and that the data is safe on the device.
+        _, config, _ = service_worker(client)
+        assert config["offlineAccount"] == "/offline/account"
+        assert "/offline/account" in config["precache"] and "/privacy" in config["precache"]
+        assert not [u for u in config["precache"] if u.startswith(("/account", "/api/"))]
+        html = client.get("/offline/account").get_data(as_text=True)
+        assert "Signing in needs a connection" in html and "Your data is safe on this device" in html
+
     def test_every_precached_url_answers_200(self, client):
         # One failing URL would make the whole install fail in the browser.
         _, config, _ = service_worker(client)

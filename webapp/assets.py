@@ -47,6 +47,7 @@ ENTRIES = {
     "welcome": "js/preferences/welcome.js",
     "settings": "js/preferences/settings.js",
     "account-forms": "js/auth/forms.js",
+    "privacy": "js/sync/privacy.js",
     "card-actions": "js/library/card.js",
 }
 WORKER = "js/sw/service-worker.js"

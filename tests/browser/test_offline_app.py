@@ -144,6 +144,28 @@ def test_update_prompt_then_refresh(context, page, live_server, live_app):
     assert context.console.errors == []
 
 
+def test_sign_in_and_sign_up_offline_say_why_and_that_the_data_is_safe(browser, live_server):
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=PHONE, device_scale_factor=2, color_scheme=scheme)
+        console = ConsoleWatcher(context)
+        page = context.new_page()
+        page.goto(live_server + "/")
+        wait_for_service_worker(page, 60_000)
+        context.set_offline(True)
+        for path in ("/account/signin", "/account/signup", "/account/signin?next=/log/"):
+            response = page.goto(live_server + path)
+            assert response.from_service_worker
+            expect(page.get_by_role("heading", level=1)).to_have_text("Signing in needs a connection")
+            expect(page.get_by_text("Your data is safe on this device")).to_be_visible()
+        screenshot(page, f"offline-signin-{scheme}")
+        # Back online, the real page.
+        context.set_offline(False)
+        page.goto(live_server + "/account/signin")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+        context.close()
+        assert console.errors == [] or all("ERR_INTERNET_DISCONNECTED" in e for e in console.errors), console.errors
+
+
 def test_phone_screenshots(browser, live_server):
     for scheme in ("light", "dark"):
         context = browser.new_context(
@@ -158,6 +180,7 @@ def test_phone_screenshots(browser, live_server):
             ("learn", "/learn/"),
             ("article", "/learn/when-to-get-help"),
             ("offline", "/offline"),
+            ("privacy", "/privacy"),
         ):
             page.goto(live_server + path)
             page.wait_for_load_state("networkidle")

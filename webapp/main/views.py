@@ -46,3 +46,10 @@ def home():
         emergency_signs=emergency_signs,
         technique_meta=technique_meta(),
     )
+
+
+@bp.get("/privacy")
+def privacy():
+    """What is stored where, for how long, who sees it, and how to export and delete it. The
+    same for everyone (cached for offline use)."""
+    return render_template("main/privacy.html")

@@ -50,6 +50,8 @@ def page_urls(techniques):
             url_for("library.index"),
             url_for("learn.index"),
             url_for("pwa.offline"),
+            url_for("pwa.offline_account"),
+            url_for("main.privacy"),
             url_for("routines.index"),
             url_for("routines.player"),
             url_for("routines.builder"),

@@ -101,7 +101,12 @@ def service_worker():
     The precache list and cache version are generated here and prepended to the minified
     worker bundle; any change to them changes the bytes, which is what makes browsers update.
     """
-    config = {"version": cache_version(), "precache": precache_urls(), "offline": url_for("pwa.offline")}
+    config = {
+        "version": cache_version(),
+        "precache": precache_urls(),
+        "offline": url_for("pwa.offline"),
+        "offlineAccount": url_for("pwa.offline_account"),
+    }
     body = f"self.RELIEVE={json.dumps(config, separators=(',', ':'))};\n{_service_worker_source()}"
     return Response(
         body,
@@ -117,3 +122,10 @@ def service_worker():
 def offline():
     """Shown for pages that are not saved on the device while there is no connection."""
     return render_template("pwa/offline.html")
+
+
+@bp.get("/offline/account")
+def offline_account():
+    """Shown for the sign-in and sign-up pages while there is no connection: signing in needs
+    one, and the person's data is safe on the device meanwhile."""
+    return render_template("pwa/offline_account.html")

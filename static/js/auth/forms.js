@@ -3,6 +3,7 @@
    retyped value), rather than staying until the next submit. */
 // @ts-check
 import { describedBy } from '../lib/form-errors.js';
+import './device-data.js'; // the account page's "Data on this device"; nothing on other pages
 
 for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll('form.account-form'))) {
   const handle = (/** @type {Event} */ event) => {

@@ -4,12 +4,12 @@
 /// <reference lib="webworker" />
 import { run as runSync } from '../sync/core.js';
 
-/** @typedef {{ version: string, precache: string[], offline: string }} Precache */
+/** @typedef {{ version: string, precache: string[], offline: string, offlineAccount: string }} Precache */
 // The checker sees one program with the page scripts, where `self` is a Window: here it is the
 // worker's global scope.
 const sw = /** @type {ServiceWorkerGlobalScope & { RELIEVE: Precache }} */ (/** @type {unknown} */ (self));
 
-const { version, precache, offline } = sw.RELIEVE;
+const { version, precache, offline, offlineAccount } = sw.RELIEVE;
 const PREFIX = 'relieve-precache-';
 const CACHE = PREFIX + version;
 const PRECACHED = new Set(precache);
@@ -61,7 +61,10 @@ async function handleNavigation(request) {
   try {
     return await fetch(request);
   } catch (error) {
-    return (await cache.match(offline)) || Response.error();
+    // Account pages are never cached: offline, say that signing in needs a connection and that
+    // the person's data is safe on the device, rather than the generic offline page.
+    const page = new URL(request.url).pathname.startsWith('/account/') ? offlineAccount : offline;
+    return (await cache.match(page)) || (await cache.match(offline)) || Response.error();
   }
 }
 

@@ -23,6 +23,7 @@ const TEXT = {
   waiting: (s) => `${s.waiting} waiting to sync`,
   offline: (s) => (s.waiting ? `Offline: ${s.waiting} waiting` : 'Offline'),
   'signed-out': (s) => `Signed out: ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting on this device`,
+  'other-account': () => 'Not synced: this device has data from another account',
   error: (s) => s.message || 'Sync failed',
 };
 
@@ -32,10 +33,16 @@ function render(status) {
     el.dataset.state = status.state;
   });
   /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll('[data-sync-action]')).forEach((el) => {
-    // Without an account the storage notice already offers one; this link is for expired sessions.
-    el.hidden = status.state !== 'signed-out';
-    el.textContent = 'Sign in again';
-    el.href = `/account/signin?next=${encodeURIComponent(location.pathname)}`;
+    // Without an account the storage notice already offers one; this link is for expired
+    // sessions, and for a shared phone holding another account's data (the account page asks).
+    el.hidden = status.state !== 'signed-out' && status.state !== 'other-account';
+    if (status.state === 'other-account') {
+      el.textContent = 'Choose what to do';
+      el.href = '/account/#device-data';
+    } else {
+      el.textContent = 'Sign in again';
+      el.href = `/account/signin?next=${encodeURIComponent(location.pathname)}`;
+    }
   });
   if (status.state === 'synced' || status.state === 'waiting') {
     store.get('meta', 'account').then((m) => {
