@@ -16,7 +16,10 @@ Last 7 days: 6 entries on 5 days; leg (4+6+4+7+8+6)/6 = 5.8, back 21/6 = 3.5; 4 
 finished on 3 days (3 days a week); rated 3: before 17/3 = 5.7, after 12/3 = 4, drop 1.7;
 Morning relief drops (3+1)/2 = 2, Desk break 1.
 Last 30 days: 6 points a series (7 entries), 4 routine days (0.9 a week); rated 4: 24/4 = 6 → 16/4 = 4.
-Last 90 days: 7 points a series, 5 routine days.
+Last 90 days: 7 points a series, 5 routine days; the first record is 40 days back, so the days
+before it are left out (41 days) and 90 days is the default period (the shortest that holds them).
+Issue 13 records: PSFS check-ins 13, 6 and 0 days back (averages 3, 4, 5.3), walking 10 -> 25
+minutes, sitting 20 -> 30, "much better" at the latest; Ibuprofen twice and physio once.
 """
 
 import io
@@ -48,7 +51,7 @@ SEED = """async () => {
   const log = (back, hour, leg, backPain, extra = {}) => R.records.save('symptom_log', {
     id: R.uuid7(), loggedAt: at(back, hour), legPain: leg, backPain, numbness: 'none', tingling: 'mild',
     weakness: 'none', areas: {}, helped: [], helpedOther: '', sleep: null, notes: '', warningSigns: [], ...extra });
-  await log(0, 9, 4, 2, { areas: { buttock: 'left', thigh: 'left' } });
+  await log(0, 9, 4, 2, { areas: { buttock: 'left', thigh: 'left' }, notes: 'Better after the walk' });
   await log(1, 8, 6, 3, { areas: { buttock: 'left' } });
   await log(1, 20, 4, 3, { areas: { buttock: 'both', calf: 'left' } });
   await log(3, 9, 7, 5, { areas: { thigh: 'left', foot: 'right' }, warningSigns: ['both-legs'] });
@@ -56,16 +59,30 @@ SEED = """async () => {
   await log(6, 9, 6, 4);
   await log(10, 9, 9, 6);
   await log(40, 9, 9, 7);
-  const session = (back, hour, routineId, routineName, status, painBefore, painAfter, worse = []) => R.records.save('session', {
+  const session = (back, hour, routineId, routineName, status, painBefore, painAfter, worse = [], symptomDirection = null) => R.records.save('session', {
     id: R.uuid7(), routineId, routineName, startedAt: at(back, hour), endedAt: at(back, hour, 12), status,
-    completed: ['pelvic-tilt'], skipped: [], worse, painBefore, painAfter });
-  await session(0, 8, 'morning-relief', 'Morning relief', 'finished', 6, 3, ['seated-figure-four']);
-  await session(1, 18, 'desk-break', 'Desk break', 'finished', 5, 4);
-  await session(1, 19, 'morning-relief', 'Morning relief', 'ended', 6, 5);
+    completed: ['pelvic-tilt'], skipped: [], worse, painBefore, painAfter, symptomDirection });
+  await session(0, 8, 'morning-relief', 'Morning relief', 'finished', 6, 3, ['seated-figure-four'], 'toward-back');
+  await session(1, 18, 'desk-break', 'Desk break', 'finished', 5, 4, [], 'same');
+  await session(1, 19, 'morning-relief', 'Morning relief', 'ended', 6, 5, [], 'further-down');
   await session(3, 7, 'morning-relief', 'Morning relief', 'finished', null, null);
   await session(10, 8, 'desk-break', 'Desk break', 'finished', 7, 4);
   await session(40, 8, 'morning-relief', 'Morning relief', 'finished', 8, 6);
   await R.records.save('flag', { id: R.uuid7(), technique: 'pelvic-tilt', at: at(1, 12) });
+  // Issue 13: three activities checked weekly (PSFS), medicines and treatments.
+  const names = ['Walking the dog', 'Sitting at my desk', 'Putting on socks'];
+  const ids = names.map(() => R.uuid7());
+  for (const [i, name] of names.entries()) await R.records.save('activity', { id: ids[i], name, addedAt: at(13, 9), archived: false });
+  const check = (back, scores, walkMinutes, sitMinutes, change) => R.records.save('function_check', { id: R.uuid7(), checkedAt: at(back, 10),
+    ratings: names.map((name, i) => ({ activity: ids[i], name, score: scores[i] })), walkMinutes, sitMinutes, change });
+  await check(13, [3, 4, 2], 10, 20, null);
+  await check(6, [4, 5, 3], 15, 25, 1);
+  await check(0, [6, 5, 5], 25, 30, 2);
+  const treat = (back, hour, kind, name, extra = {}) => R.records.save('treatment', { id: R.uuid7(), takenAt: at(back, hour), kind, name,
+    dose: '', helped: null, sideEffects: '', notes: '', ...extra });
+  await treat(0, 8, 'medicine', 'Ibuprofen', { dose: '400 mg', helped: 'a-little', sideEffects: 'Upset stomach' });
+  await treat(1, 8, 'medicine', 'Ibuprofen', { dose: '400 mg', helped: 'yes' });
+  await treat(2, 15, 'physio', '', { helped: 'yes' });
   const no = (ids) => Object.fromEntries(ids.map((id) => [id, false]));
   const data = await R.catalog.load();
   const redFlags = data.safety.redFlags.map((q) => q.id);
@@ -118,10 +135,22 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     page.reload()
     expect(page.locator("#insights-body")).to_be_visible()
     expect(page.locator("#insights-empty")).to_be_hidden()
-    expect(page.get_by_role("radio", name="30 days")).to_be_checked()
+    # The default period fits the data: the first record is 40 days back, so 90 days, counted from that day.
+    expect(page.get_by_role("radio", name="90 days")).to_be_checked()
+    expect(page.locator("#period-note")).to_contain_text("the 90 days count from then")
+    assert page.locator("#pain-chart .chart-tick").all_text_contents()[-1] == "Nov 24"
+    expect(page.locator("#days-per-week")).to_contain_text("of the 41 since you started: about 0.9 days a week")
+
+    pick_period(page, 30)
+    expect(page.locator("#period-note")).to_be_hidden()
     expect(page.locator("#pain-chart .chart-routine")).to_have_count(4)
     assert chart_counts(page) == (6, 6, 4)
     expect(page.locator("#before-after")).to_contain_text("averaged 6 before and 4 after (out of 10): 2 points lower")
+    # Four rated sessions: the drop is not called meaningful yet.
+    expect(page.locator("#before-after")).to_contain_text(
+        "Not enough data yet to call it meaningful: 4 rated sessions of the 5 needed."
+    )
+    expect(page.locator("#meaningful-rule")).to_contain_text("at least 5 sessions")
     expect(page.locator("#days-per-week")).to_contain_text("about 0.9 days a week")
 
     pick_period(page, 7)
@@ -160,14 +189,32 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
 
     expect(page.locator("#before-after")).to_have_text(
         "Across 3 sessions with both ratings, pain averaged 5.7 before and 4 after (out of 10): 1.7 points lower afterwards."
+        " Not enough data yet to call it meaningful: 3 rated sessions of the 5 needed."
     )
     expect(page.locator("#days-per-week")).to_contain_text(
         "on 3 days of the last 7: about 3 days a week (3 routines finished)"
     )
     drops = page.locator("#drop-list li")
     expect(drops).to_have_count(2)
-    expect(drops.nth(0)).to_have_text("Morning relief: pain 2 points lower on average (2 rated sessions)")
-    expect(drops.nth(1)).to_have_text("Desk break: pain 1 point lower on average (1 rated session)")
+    expect(drops.nth(0)).to_have_text(
+        "Morning relief: pain 2 points lower on average (2 rated sessions; not enough data yet)"
+    )
+    expect(drops.nth(1)).to_have_text(
+        "Desk break: pain 1 point lower on average (1 rated session; not enough data yet)"
+    )
+
+    # Nerve symptoms and function next to pain (7 days: tingling "mild" on all 6 entries).
+    expect(page.locator("#nerve-summary")).to_contain_text("tingling averaged 1 (mild)")
+    expect(page.locator("#nerve-chart .chart-tingling .chart-point")).to_have_count(5)
+    expect(page.locator("#function-summary")).to_contain_text(
+        "From 3 check-ins, 2 in this period: your activities averaged 3 at your first check-in and 5.3 at your latest"
+    )
+    expect(page.locator("#function-summary")).to_contain_text("walking 10 min then 25 min at a time")
+    expect(page.locator("#function-summary")).to_contain_text("Compared with when you started: much better")
+    expect(page.locator("#function-chart .chart-psfs .chart-point")).to_have_count(2)
+    expect(page.locator("#function-list li").first).to_have_text(
+        "Walking the dog: 3 then 6 out of 10: +3 points, a change most people notice"
+    )
 
     pick_period(page, 90)
     expect(page.locator("#pain-chart .chart-routine")).to_have_count(5)
@@ -252,8 +299,23 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     expect(body_map.locator('[data-region="calf"][data-side="right"]')).to_have_attribute(
         "class", "body-region shade-0"
     )
-    expect(page.locator("#area-counts")).to_contain_text("Buttock: left 4, right 1")
-    expect(page.locator("#area-counts")).to_contain_text("Back of thigh: left 2, right 0")
+    expect(page.locator("#area-counts")).to_contain_text("Buttock L4 R1")
+    expect(page.locator("#area-counts")).to_contain_text("Back of thigh L2 R0")
+    # The optional name and date of birth: typed here, printed, kept only when asked.
+    expect(page.locator("#summary-person")).to_be_hidden()
+    page.get_by_label("Name", exact=True).fill("Sam Example")
+    page.get_by_label("Date of birth").fill("1980-02-29")
+    expect(page.locator("#summary-person")).to_have_text("Name: Sam Example · Date of birth: Feb 29, 1980")
+    page.reload()
+    expect(page.get_by_label("Name", exact=True)).to_have_value("")
+    expect(page.locator("#summary-person")).to_be_hidden()
+    page.get_by_label("Name", exact=True).fill("Sam Example")
+    page.get_by_label("Date of birth").fill("1980-02-29")
+    page.get_by_label("Keep on this device").check()
+    page.reload()
+    expect(page.get_by_label("Name", exact=True)).to_have_value("Sam Example")
+    expect(page.locator("#summary-person")).to_have_text("Name: Sam Example · Date of birth: Feb 29, 1980")
+    expect(page.locator("#summary")).to_have_attribute("data-ready", "7")
     page.evaluate("window.scrollTo(0, document.querySelector('#summary').offsetTop - 8)")
     screenshot(page, "summary")
 
@@ -279,7 +341,27 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     )
     assert "Warning signs logged: Emergency now: sciatica, numbness or weakness in both legs (Nov 21, 2026)" in text
     assert "yes to pregnancy (ask your midwife or doctor first); no to the other 11" in text
-    assert "Buttock: left 4, right 1" in text
+    assert "Buttock L4 R1" in text
+    # Issue 13: who it is, nerve symptoms, function, medicines, symptom direction, the rule, notes.
+    assert "Name: Sam Example · Date of birth: Feb 29, 1980" in text
+    assert "Numbness (0–3) 0 none, change 0" in text
+    assert "Tingling (0–3) 1 mild, change 0" in text
+    assert "Check-ins 3, 2 in this period" in text
+    assert "PSFS average 3 (Nov 11) → 5.3 (Nov 24), +2.3 (≥ 2: meaningful)" in text
+    assert "Walking the dog 3→6; Sitting at my desk 4→5; Putting on socks 2→5" in text
+    assert "Walking (min) 10 (Nov 11) → 25 (Nov 24)" in text
+    assert "Sitting (min) 20 (Nov 11) → 30 (Nov 24)" in text
+    assert "Since starting Much better (+2, Nov 24)" in text
+    assert "5.7 → 4 (−1.7, 3 rated sessions; not enough data yet, 5 needed)" in text
+    assert "Symptoms after toward the back 1, no change 1, further down 1 (last further down Nov 23)" in text
+    assert (
+        "Ibuprofen (medicine, 400 mg): 2×, Nov 23–Nov 24; helped: yes 1, a little 1; side effects: Upset stomach"
+        in text
+    )
+    assert "Physio: Nov 22; helped: yes 1" in text
+    assert "Nov 24: Better after the walk" in text
+    assert "Nov 18 Nov 19 Nov 20 Nov 21 Nov 22 Nov 23 Nov 24" not in text  # 7 days: weekday and date
+    assert "Wed 18" in text and "Tue 24" in text
     assert "does not replace advice from a doctor" in text
     for chrome in ("Print or save as PDF", "Skip to content", "Home Routines", "Sign in", "When to get medical help"):
         assert chrome not in text

@@ -60,9 +60,11 @@ const FUNCTION_SERIES = [{ key: 'psfs', marker: 'diamond' }];
  * 0-10); `routines: false` leaves the routine markers out.
  * @param {{ days: Array<Record<string, any>> }} summary
  * @param {{ width?: number, height?: number, label?: string, series?: Array<{ key: string, marker: string }>,
- *   max?: number, step?: number, routines?: boolean, compact?: boolean }} [options]
+ *   max?: number, step?: number, routines?: boolean, compact?: boolean, connect?: boolean }} [options]
+ * `connect` joins a series' points across days without a value: for a weekly measure (the
+ * function check-ins) the days between are not gaps in the data.
  */
-function painChart(summary, { width = 360, height = 220, label = '', series: seriesList = PAIN_SERIES, max = 10, step = 2, routines: markRoutines = true, compact = false } = {}) {
+function painChart(summary, { width = 360, height = 220, label = '', series: seriesList = PAIN_SERIES, max = 10, step = 2, routines: markRoutines = true, compact = false, connect = false } = {}) {
   const days = summary.days;
   const count = days.length;
   const left = 30;
@@ -98,7 +100,7 @@ function painChart(summary, { width = 360, height = 220, label = '', series: ser
     const x = xOf(i);
     if ((count - 1 - i) % every === 0) {
       // Dates on the axis (a clinician reads "Wed 18", not just "Wed"); a date a week apart beyond that.
-      const text = count <= 7 ? formatDay(day.day, { weekday: 'short', day: 'numeric' }) : shortDay(day.day);
+      const text = count <= 7 ? `${formatDay(day.day, { weekday: 'short' })} ${Number(day.day.slice(8))}` : shortDay(day.day);
       labels.append(svg('line', { x1: x, x2: x, y1: bottom, y2: bottom + 4, class: 'chart-axis' }));
       // The outermost labels move inwards (their tick stays) so they are not cut off at the edge.
       const half = text.length * 4;
@@ -118,7 +120,8 @@ function painChart(summary, { width = 360, height = 220, label = '', series: ser
   node.append(routines, labels);
 
   // Runs of consecutive days with a value: a missing day breaks the line rather than bridging it.
-  const points = insights.chartPoints(days, { width: plotWidth, height: plotHeight, max }, seriesList.map((s) => s.key));
+  const runs = insights.chartPoints(days, { width: plotWidth, height: plotHeight, max }, seriesList.map((s) => s.key));
+  const points = connect ? Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, list.length ? [list.flat()] : []])) : runs;
   /** @type {Array<[string, (x: number, y: number) => Element]>} */
   const series = seriesList.map(({ key, marker }) => [key, (x, y) => MARKERS[marker](x, y, radius)]);
   for (const [key, marker] of series) {

@@ -139,7 +139,7 @@ function functionPart(s, checks, now) {
   const drawn = s.days.some((d) => d.psfs !== null);
   figure.hidden = !drawn;
   if (drawn) {
-    byId('function-chart').replaceChildren(chart.painChart(s, { label: `Chart of your activities' average score per check-in. ${text}`, series: chart.FUNCTION_SERIES, routines: false }));
+    byId('function-chart').replaceChildren(chart.painChart(s, { label: `Chart of your activities' average score per check-in. ${text}`, series: chart.FUNCTION_SERIES, routines: false, connect: true }));
     const legend = byId('function-legend');
     legend.querySelector('.chart-legend')?.remove();
     legend.prepend(chart.legend(chart.FUNCTION_LEGEND));

@@ -136,7 +136,7 @@ function nerveRows(s) {
 }
 
 function functionSection(s, checks, now) {
-  const f = functionSummary(checks, { from: null, now });
+  const f = functionSummary(checks, { from: s.from, now });
   if (!f.total) {
     figures(byId('function-figures'), [['Check-ins', 'none yet']]);
     return;
