@@ -1,0 +1,161 @@
+"""Issue 13, what people and clinicians get out, offline in the browser: the FHIR download parsed
+by the fhir.resources models, the new CSV files, a heavy quarter of every record type still on one
+printed page (A4 and Letter), and the default period for someone who started three days ago."""
+
+import json
+from pathlib import Path
+
+from fhir.resources.R4B.bundle import Bundle
+from playwright.sync_api import expect
+
+from tests.browser.test_insights import go_offline, pick_period, print_on_one_page, read, seed
+
+RECENT_SEED = """async () => {
+  const R = window.Relieve;
+  const at = (back, hour) => new Date(2026, 10, 24 - back, hour).toISOString();
+  for (const [back, leg] of [[3, 7], [2, 6], [0, 4]]) {
+    await R.records.save('symptom_log', { id: R.uuid7(), loggedAt: at(back, 9), legPain: leg, areas: {}, helped: [], helpedOther: '',
+      sleep: null, notes: '', warningSigns: [] });
+  }
+  await R.records.save('session', { id: R.uuid7(), routineId: 'm', routineName: 'Morning', startedAt: at(2, 8), endedAt: at(2, 9),
+    status: 'finished', completed: [], skipped: [], worse: [], painBefore: 6, painAfter: 3 });
+}"""
+
+# The old full quarter (every warning sign and contraindication answered yes), plus weekly PSFS
+# check-ins with five activities, a dozen medicines and treatments and notes: still one page.
+HEAVY_SEED = """async () => {
+  const R = window.Relieve;
+  const at = (back, hour) => new Date(2026, 10, 24 - back, hour).toISOString();
+  const data = await R.catalog.load();
+  const sides = ['left', 'right', 'both'];
+  for (let back = 0; back < 90; back += 1) {
+    for (const hour of [8, 13, 20]) {
+      await R.records.save('symptom_log', {
+        id: R.uuid7(), loggedAt: at(back, hour), legPain: (back + hour) % 11, backPain: (back * 3 + hour) % 11,
+        numbness: 'mild', tingling: 'moderate', weakness: 'severe', helped: [], helpedOther: '', sleep: null,
+        notes: back % 5 === 0 && hour === 20 ? 'Sat in the car for two hours, then the leg burned all evening ' + back : '',
+        areas: { buttock: sides[back % 3], thigh: sides[(back + 1) % 3], calf: sides[(back + 2) % 3], foot: 'left', sole: 'right' },
+        sensations: ['burning', 'pins-needles'],
+        warningSigns: back % 4 === 0 && hour === 8 ? ['both-legs', 'bladder', 'fever'] : [] });
+    }
+    await R.records.save('session', {
+      id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
+      startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
+      worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7,
+      symptomDirection: ['toward-back', 'same', 'further-down'][back % 3] });
+  }
+  const names = ['Walking the dog', 'Sitting at work', 'Putting on socks', 'Lifting my toddler', 'Driving'];
+  const ids = names.map(() => R.uuid7());
+  for (const [i, name] of names.entries()) await R.records.save('activity', { id: ids[i], name, addedAt: at(91, 9), archived: false });
+  for (let week = 0; week < 13; week += 1) {
+    await R.records.save('function_check', { id: R.uuid7(), checkedAt: at(week * 7, 10),
+      ratings: names.map((name, i) => ({ activity: ids[i], name, score: (week + i) % 11 })), walkMinutes: 60 - week * 3,
+      sitMinutes: 90 - week * 5, change: (week % 7) - 3 });
+  }
+  for (let i = 0; i < 12; i += 1) {
+    const kind = ['medicine', 'physio', 'heat', 'medicine'][i % 4];
+    await R.records.save('treatment', { id: R.uuid7(), takenAt: at(i * 2, 12), kind, name: kind === 'medicine' ? ['Ibuprofen', 'Paracetamol'][i % 2] : '',
+      dose: kind === 'medicine' ? '400 mg' : '', helped: ['yes', 'a-little', 'no', 'unsure'][i % 4], sideEffects: i % 5 === 0 ? 'Upset stomach' : '', notes: '' });
+  }
+  const all = (ids2) => Object.fromEntries(ids2.map((id) => [id, true]));
+  for (const back of [3, 30, 60]) {
+    await R.records.save('screening', { id: R.uuid7(), kind: 'red-flags', takenAt: at(back, 7), answers: all(data.safety.redFlags.map((q) => q.id)) });
+  }
+  await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: all(data.safety.contraindications.map((q) => q.id)) });
+}"""
+
+
+def test_default_period_for_someone_who_started_three_days_ago(context, page, live_server):
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/insights/")
+    page.evaluate(RECENT_SEED)
+    page.reload()
+    # The shortest period that holds the four days since the first entry, and only those days:
+    # no empty days before the first use, no "missed" routine days.
+    expect(page.get_by_role("radio", name="7 days")).to_be_checked()
+    expect(page.locator("#period-note")).to_contain_text("You started on")
+    expect(page.locator("#chart-summary")).to_contain_text("Over the 4 days since you started")
+    rows = page.locator("#pain-table tbody tr")
+    expect(rows).to_have_count(4)
+    expect(page.locator("#days-per-week")).to_contain_text("on 1 day of the 4 since you started: about 1.8 days a week")
+    expect(page.locator("#week-list li")).to_have_count(0)  # one partial week: no list of weeks
+    # Back pain not rated (the quick log) and nerve symptoms not asked: nothing invented.
+    expect(page.locator("#chart-summary")).not_to_contain_text("back pain")
+    expect(page.locator("#nerve-summary")).to_contain_text("No numbness, tingling or weakness was rated")
+    expect(page.locator("#function-summary")).to_contain_text("No function check-ins yet")
+    expect(page.locator("#before-after")).to_contain_text(
+        "Not enough data yet to call it meaningful: 1 rated session of the 5 needed."
+    )
+    # A choice the person makes is kept over the fitted default.
+    pick_period(page, 30)
+    page.reload()
+    expect(page.get_by_role("radio", name="30 days")).to_be_checked()
+    assert context.console.errors == []
+
+
+def test_fhir_and_new_csv_downloads_offline(context, page, live_server):
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/insights/")
+    seed(page)
+    page.reload()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="All for a clinic's system (FHIR, JSON)").click()
+    download = info.value
+    assert download.suggested_filename == "relieve-fhir-2026-11-24.json"
+    bundle = Bundle.model_validate(json.loads(Path(download.path()).read_text(encoding="utf-8")))
+    assert bundle.type == "collection"
+    resources = [entry.resource for entry in bundle.entry]
+    patient = resources[0]
+    assert patient.__resource_type__ == "Patient" and patient.name is None  # never the typed name
+    pain = [r for r in resources if r.__resource_type__ == "Observation" and r.code.coding]
+    # 8 entries with leg and back pain each.
+    assert len(pain) == 16
+    assert {r.code.coding[0].code for r in pain} == {"72514-3"}
+    assert {r.bodySite.coding[0].code for r in pain} == {"61685007", "37822005"}
+    psfs = [
+        r
+        for r in resources
+        if r.__resource_type__ == "Observation" and (r.code.text or "").startswith("Patient-Specific")
+    ]
+    assert len(psfs) == 3 * (3 + 1)  # three check-ins, three activities and the average each
+    assert [r.medicationCodeableConcept.text for r in resources if r.__resource_type__ == "MedicationStatement"] == [
+        "Ibuprofen",
+        "Ibuprofen",
+    ]
+    assert [r.code.text for r in resources if r.__resource_type__ == "Procedure"] == ["Physio"]
+    # 16 pain + 12 PSFS + 3 walking + 3 sitting + 2 ratings of change + 2 medicines + 1 procedure.
+    expect(page.locator("#download-status")).to_have_text("FHIR file downloaded: 39 records, with no name on it.")
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Medicines and treatments (CSV)").click()
+    lines = read(info.value).strip().split("\r\n")
+    assert info.value.suggested_filename == "relieve-treatments-2026-11-24.csv"
+    assert lines[0] == "Date,Time,Kind,Name,Dose,Helped,Side effects,Notes,Recorded (UTC)"
+    assert len(lines) == 1 + 3
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Function check-ins (CSV)").click()
+    lines = read(info.value).strip().split("\r\n")
+    assert len(lines) == 1 + 3
+    assert lines[-1].split(",")[2] == "Walking the dog: 6; Sitting at my desk: 5; Putting on socks: 5"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Your activities (CSV)").click()
+    assert len(read(info.value).strip().split("\r\n")) == 1 + 3
+    assert context.console.errors == []
+
+
+def test_a_heavy_quarter_of_every_record_type_fits_one_page(context, page, live_server):
+    page.clock.set_fixed_time("2026-11-24T10:00:00")
+    page.goto(live_server + "/insights/summary")
+    page.evaluate(HEAVY_SEED)
+    page.goto(live_server + "/insights/summary?days=90")
+    expect(page.locator("#summary")).to_have_attribute("data-ready", "90")
+    page.get_by_label("Name", exact=True).fill("Alexandra Example-Longname")
+    page.get_by_label("Date of birth").fill("1980-02-29")
+    page.emulate_media(media="print")
+    text = print_on_one_page(page, "summary-heavy-quarter")
+    assert "Name: Alexandra Example-Longname" in text
+    assert "Check-ins 13, 13 in this period" in text
+    assert "Paracetamol (medicine, 400 mg)" in text
+    assert "and 14 more (in the CSV file)" in text  # notes are capped, the rest are in the CSV
+    assert "Warning-sign check, answered yes" in text
+    assert context.console.errors == []
