@@ -612,7 +612,7 @@ def ql_self_massage(t):
     # the hip bone, then the body leans a little towards that side
     f = BackFigure(160, lean=mix(0, 5, t))
     h = mix(0.5, 0.4, t)
-    f.arm(1, wrist=f.waist(1, h + 0.08, 1.3), bend=1, thumb=f.waist(1, h, 0.55))
+    f.arm(1, wrist=f.waist(1, 0.12, 1.45), bend=1, thumb=f.waist(1, h, 0.55))
     f.arm_down(-1)
     spot = f.waist(1, 0.42, 0.6)
     c = (f.cx + 92, f.hip_y - 30)
@@ -704,7 +704,7 @@ def cat_cow(t):
     hip = (knee_x, GROUND - R_KNEE - THIGH)
     sh_y = HAND_Y - (UARM + FARM - 3)
     ta = math.degrees(math.asin((hip[1] - sh_y) / TORSO))
-    f = Figure(hip, ta, curve=mix(12, -8, t), neck=mix(-60, 20, t), face=mix(-130, -40, t))
+    f = Figure(hip, ta, curve=mix(16, -10, t), neck=mix(-60, 20, t), face=mix(-130, -40, t))
     wrist = (f.shoulder[0] + 2, HAND_Y)
     f.leg("f", thigh=-88, shin=180, foot=182)
     f.arm("f", wrist=off(wrist, 4, 0), bend=-1, hand=0)
