@@ -224,3 +224,17 @@ def test_migration_0005_goes_down_and_up(app):
         inspector = db.inspect(db.engine)
         assert {"user_session", "rate_limit_counter"} <= set(inspector.get_table_names())
         assert "email_verified_at" in {c["name"] for c in inspector.get_columns("user_account")}
+
+
+def test_a_session_unused_for_longer_than_a_remember_me_cookie_lives_is_over(app, user):
+    from datetime import timedelta
+
+    from webapp.content.models import utcnow
+
+    client = app.test_client()
+    sign_in(client, remember=True)
+    with app.app_context():
+        row = db.session.scalar(db.select(UserSession))
+        row.last_seen_at = utcnow() - timedelta(days=31)
+        db.session.commit()
+    assert not authenticated(client)

@@ -2,7 +2,7 @@
 
 import hashlib
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from flask_login import UserMixin
 from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Integer, String
@@ -89,6 +89,13 @@ class RateLimitCounter(db.Model):
     count: Mapped[int] = mapped_column(Integer)
 
 
+def idle_cutoff():
+    """Sessions not seen since then are over (the remember-me cookie's lifetime)."""
+    from flask import current_app
+
+    return utcnow() - timedelta(seconds=current_app.config.get("REMEMBER_COOKIE_DURATION", 30 * 24 * 3600))
+
+
 def load_user(login_id):
     """Flask-Login's loader: the id names a session that is still open and carries its secret."""
     session_id, _, secret = (login_id or "").partition(":")
@@ -97,6 +104,8 @@ def load_user(login_id):
     row = db.session.get(UserSession, int(session_id))
     if row is None or row.revoked_at is not None or not secrets.compare_digest(row.token_hash, token_digest(secret)):
         return None
+    if aware(row.last_seen_at) < idle_cutoff():
+        return None  # unused for longer than a remember-me cookie lives: over
     row.login_id = login_id
     row.user.login_session = row
     return row.user

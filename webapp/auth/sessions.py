@@ -13,7 +13,7 @@ from flask import current_app, g, request
 from flask_login import current_user, login_user
 from sqlalchemy import update
 
-from webapp.auth.models import UserSession, aware, token_digest
+from webapp.auth.models import UserSession, aware, idle_cutoff, token_digest
 from webapp.content.models import utcnow
 from webapp.extensions import db
 
@@ -83,6 +83,7 @@ def open_sessions(user_id):
     return db.session.scalars(
         db.select(UserSession)
         .filter_by(user_id=user_id, revoked_at=None)
+        .filter(UserSession.last_seen_at >= idle_cutoff())
         .order_by(UserSession.last_seen_at.desc(), UserSession.id.desc())
     ).all()
 
