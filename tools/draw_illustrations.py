@@ -804,30 +804,27 @@ def rest_calves_on_chair(t):
 
 
 def rest_side_lying_pillow(t):
-    # lying on the side seen from the front: shoulders and hips stacked, knees bent towards us
-    sh_half, hip_half = BackFigure.SH, BackFigure.HP
-    cy = GROUND - 2 - sh_half - R_TORSO + 4
-    hx, sx = 182, 182 - TORSO
-    low_hip, top_hip = (hx, cy + hip_half), (hx, cy - hip_half)
-    low_knee, low_ankle = (hx + 32, GROUND - R_KNEE), (hx + 62, GROUND - R_KNEE)
-    lift = mix(22, 0, t)
-    top_knee = (hx + 32, top_hip[1] - lift)
-    top_ankle = (hx + 62, top_hip[1] + 6 - lift * 0.4)
-    head_c = (sx - NECK - HEAD_R + 2, cy)
-    cushion = GROUND - 8
-    out = [ell("pl", (head_c[0] - 2, cushion), 20, 8)]
-    out += [cap("f", low_hip, low_knee, R_THIGH, R_KNEE), cap("f", low_knee, low_ankle, R_KNEE + 0.5, R_ANKLE)]
-    pillow_y = mix(top_knee[1] - 26, (low_knee[1] + top_knee[1]) / 2, t)
-    out.append(ell("pl", (hx + 28, pillow_y), 16, 7))
-    out.append(cap("t", (hx, cy), (sx, cy), R_HIP + 4, R_CHEST + 5))
-    out.append(cap("t", (sx, cy), (sx - NECK - 2, cy), R_NECK, R_NECK))
-    out.append(circ("n", head_c, HEAD_R))
-    out.append(circ("n", off(head_c, 0, -HEAD_R + 1), 3.6))
-    out += [cap("n", top_hip, top_knee, R_THIGH, R_KNEE), cap("n", top_knee, top_ankle, R_KNEE + 0.5, R_ANKLE)]
-    shoulder = (sx + 6, cy - sh_half)
-    elbow, wrist = ik(shoulder, (hx - 10, cy - hip_half - 6), UARM, FARM, 1, "top arm")
-    out += [cap("n", shoulder, elbow, R_SH, R_ELB), cap("n", elbow, wrist, R_ELB, R_WR), circ("n", wrist, R_HAND)]
-    return [*out, hl((hx - 10, cy), 12, 9), *line_arrow((hx + 50, top_hip[1] - 30), (hx + 50, top_hip[1] - 8))]
+    # lying on the left side, seen from above (the mat under the whole body, the floor line its edge):
+    # the back towards the top of the picture, the front (and the nose) towards the bottom. Start: knees a
+    # little bent, a pillow beside them. Finish: knees bent and drawn up a little towards the chest, the
+    # pillow between them (top leg dark, bottom leg light just below it).
+    hip = (168, GROUND - 70)
+    mat = [f'<path class="wl" d="M{pts((58, hip[1] - 34), (298, hip[1] - 34), (298, GROUND), (58, GROUND))}Z"/>']
+    track(58, hip[1] - 34)
+    track(298, GROUND)
+    f = Figure(hip, 180, curve=mix(0, -4, t), neck=182, face=-95)
+    bend = mix(25, 55, t)  # hip flexion; the knees bend with it
+    knee = mix(35, 90, t)
+    f.leg("f", thigh=-bend - 8, shin=-bend - 8 + knee, foot=-bend - 8 + knee - 80)
+    pillow = ell("pl", pt(pt(hip, -bend, THIGH * 0.78), -bend + 90, 1) if t else (hip[0] + 34, GROUND - 12), 14, 18)
+    f.leg("n", thigh=-bend, shin=-bend + knee, foot=-bend + knee - 80)
+    f.arm("n", upper=-12, fore=-35, hand=-35)  # the top arm resting along the side
+    cushion = ell("pl", off(f.head, -4, 0), 13, 20)
+    arrows = arc_arrow(hip, THIGH + 14, -25, -60) + line_arrow((hip[0] + 24, GROUND - 14), (hip[0] + 24, GROUND - 34))
+    parts = f.svg()
+    far = [p for p in parts if isinstance(p, tuple) and p[0].startswith("f")]
+    rest = [p for p in parts if p not in far]
+    return [*mat, cushion, *far, pillow, *rest, hl(f.spine(0.25, 7), 12, 5), *arrows]
 
 
 # slug, pace (gl glide, rl2 rolling, hd held), drawn side, title, function, description of both poses
@@ -1033,9 +1030,10 @@ TECHNIQUES = [
         None,
         "Resting on the side with a pillow between the knees",
         rest_side_lying_pillow,
-        "Seen from the front, lying on one side with the head on a cushion and knees bent. Start: the top knee "
-        "lifted with a pillow above it. Finish: the pillow between the knees and the top knee resting on it; the "
-        "arrow shows the knee lowering. The lower back is highlighted.",
+        "Seen from above, lying on one side on a mat with the head on a cushion. Start: knees a little bent, a "
+        "pillow beside them. Finish: knees bent and drawn up a little towards the chest, the pillow between the "
+        "knees; the arrows show the knees drawing up and the pillow going between them. The lower back is "
+        "highlighted.",
     ),
 ]
 SIDE = {slug: side for slug, _, side, *_ in TECHNIQUES}
