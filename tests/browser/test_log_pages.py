@@ -76,12 +76,16 @@ def test_a_one_tap_quick_log_stores_only_what_was_shown(context, page, live_serv
     expect(page.locator("#log-last-text")).to_be_focused()
     expect(page.locator("#field-numbness input[value='moderate']")).to_be_checked()
     expect(page.get_by_role("button", name="Left buttock")).to_have_attribute("aria-pressed", "true")
+    # An answer can be taken back: numbness not answered today.
+    page.get_by_role("button", name="Clear numbness").click()
+    expect(page.locator("#field-numbness input:checked")).to_have_count(0)
+    expect(page.get_by_role("button", name="Clear numbness")).to_be_hidden()
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator("#log-done-list li")).to_contain_text(["Leg pain: 4 out of 10", "Back pain: 4 out of 10"])
     copied = newest_log(page)
-    assert (copied["legPain"], copied["backPain"], copied["numbness"], copied["weakness"]) == (4, 4, "moderate", "mild")
+    assert (copied["legPain"], copied["backPain"], copied["weakness"]) == (4, 4, "mild")
     assert copied["areas"] == full["areas"] and copied["sensations"] == ["burning"]
-    assert "tingling" not in copied
+    assert "tingling" not in copied and "numbness" not in copied
     assert context.console.errors == []
 
 

@@ -95,6 +95,7 @@ function fillCarried(entry) {
 function fill(entry) {
   setRadio('legPain', entry.legPain);
   fillCarried(entry);
+  showClears();
   setTicked('warningSigns', entry.warningSigns);
   setTicked('helped', entry.helped);
   form.elements.helpedOther.value = entry.helpedOther || '';
@@ -104,6 +105,20 @@ function fill(entry) {
   if (entry.helped && entry.helped.length || entry.helpedOther || entry.sleep || entry.notes) /** @type {HTMLDetailsElement} */ (byId('more-fields')).open = true;
   countNotes();
 }
+
+// An optional question answered by mistake can be left unanswered again ("Clear back pain").
+const clearButtons = Array.from(/** @type {NodeListOf<HTMLButtonElement>} */ (form.querySelectorAll('.clear-choice')));
+function showClears() {
+  for (const button of clearButtons) button.hidden = radio(button.dataset.clear) === null;
+}
+for (const button of clearButtons) {
+  button.addEventListener('click', () => {
+    setRadio(button.dataset.clear, null);
+    showClears();
+    /** @type {HTMLElement} */ (form.querySelector('input[name="' + button.dataset.clear + '"]')).focus();
+  });
+}
+form.addEventListener('change', showClears);
 
 function countNotes() {
   const counter = byId('notes-count');
@@ -217,7 +232,14 @@ async function showSaved(entry) {
   byId('log-done-missing').textContent = missing.length ? 'Not recorded this time: ' + missing.join(', ') + '.' : '';
 
   const state = await safety.current(); // reads the log too: the previous entry comes from it
-  const { explicit, suggested } = safetyRules.logTriggers(entry, previousEntry(state.logs, entry.loggedAt));
+  // "Worse than last time" compares with the last entry that had an answer: a quick entry in
+  // between (weakness not asked, no areas chosen) must not read as "none".
+  const lastWith = (has) => previousEntry(state.logs.filter(has), entry.loggedAt);
+  const previous = {
+    weakness: lastWith((l) => l.weakness)?.weakness,
+    areas: lastWith((l) => Object.keys(l.areas || {}).length)?.areas || {},
+  };
+  const { explicit, suggested } = safetyRules.logTriggers(entry, /** @type {any} */ (previous));
   const block = byId('log-block');
   if (explicit.length && state.block) safety.renderBlock(block, state);
   else block.hidden = true;
@@ -299,6 +321,7 @@ function offerLast(last) {
   byId('log-last').hidden = false;
   byId('log-use-last').addEventListener('click', () => {
     fillCarried(last);
+    showClears();
     const text = byId('log-last-text');
     text.textContent = 'Copied from your last entry (' + day + '): ' + copied.join('; ') + '. Change anything that is different today.';
     byId('log-use-last').hidden = true;
