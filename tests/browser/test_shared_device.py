@@ -6,9 +6,10 @@ import json
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, screenshot, wait_for_service_worker
+from tests.browser.conftest import PHONE, ConsoleWatcher, axe_context, screenshot, serious, wait_for_service_worker
 from tests.conftest import PASSWORD, create_user
 from webapp.auth.models import User
 from webapp.extensions import db
@@ -208,3 +209,28 @@ def test_export_then_import_gives_the_same_records_without_duplicates(
     expect(page.locator("#device-data-status")).to_contain_text("not a Relieve data file")
     assert not context.console.errors, context.console.errors
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations(browser, live_app, live_server, accounts, scheme):
+    context = axe_context(browser, scheme)
+    page = context.new_page()
+    axe = Axe()
+    problems = []
+    for path in ("/privacy", "/offline/account"):
+        page.goto(live_server + path)
+        page.wait_for_load_state("networkidle")
+        problems += serious(axe, page, path)
+    sign_in(page, live_server, ANA)
+    expect(status(page)).to_have_text("Synced")  # the first sync is over: it writes the owner
+    page.evaluate(
+        "() => Relieve.store.put('meta', { key: 'owner', value: { key: 'x', email: 'someone@example.com' } })"
+    )
+    page.goto(live_server + "/account/")
+    expect(page.locator("#other-account")).to_be_visible()
+    problems += serious(axe, page, "account, another account's data")
+    page.get_by_role("button", name="Sign out of this device").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    problems += serious(axe, page, "sign-out choice")
+    context.close()
+    assert problems == []
