@@ -288,7 +288,12 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     expect(page.locator("#summary-chart .chart-leg .chart-point")).to_have_count(5)
     expect(page.locator("#summary-chart-screen .chart-leg .chart-point")).to_have_count(5)
     body_map = page.locator("#summary-body-map svg")
-    expect(body_map.locator(".body-region")).to_have_count(8)
+    # The sciatica map from behind (5 regions) and the front (7), each side: 24 shapes.
+    expect(body_map.locator(".body-region")).to_have_count(24)
+    expect(body_map.locator('[data-view="front"] [data-region="knee"]')).to_have_count(2)
+    expect(body_map.locator('[data-view="back"] [data-region="sole"][data-side="left"]')).to_have_attribute(
+        "class", "body-region shade-0"
+    )
     # Buttock: left 4 (three entries, one of them "both"), right 1; the darkest shade is the most logged.
     expect(body_map.locator('[data-region="buttock"][data-side="left"]')).to_have_attribute(
         "class", "body-region shade-4"

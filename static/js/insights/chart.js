@@ -181,16 +181,30 @@ function legend(items = PAIN_LEGEND) {
   return list;
 }
 
-// Back view, so the person's left is on the left of the drawing, as a clinician sees it.
+// One outline for both views; each view is 200 wide, the back view first. On the back view the
+// person's left is on the drawing's left (as a clinician behind them sees it); on the front view
+// it is on the drawing's right.
 const TORSO = 'M66 50H134Q146 52 146 66L150 140Q150 148 143 147L138 92L136 140H64L62 92L57 147Q50 148 50 140L54 66Q54 52 66 50Z';
-// The person's left-hand shapes; the right side is each one reflected about the middle line.
+// The drawing's left-hand shape of each region; the other side is it reflected about x = 100.
 const REGION_SHAPES = {
-  buttock: 'M64 140H99V172Q82 182 64 170Z',
-  thigh: 'M64 174Q82 186 99 176L96 250H70Z',
-  calf: 'M70 253H96L93 330H76Z',
-  foot: 'M76 333H93L95 350Q85 356 73 350Z',
+  back: {
+    'lower-back': 'M66 104H98V138H64Z',
+    buttock: 'M64 140H99V172Q82 182 64 170Z',
+    thigh: 'M64 174Q82 186 99 176L96 250H70Z',
+    calf: 'M70 253H96L93 330H76Z',
+    sole: 'M76 333H93L95 350Q85 356 73 350Z',
+  },
+  front: {
+    hip: 'M62 124H80V146H63Z',
+    groin: 'M84 134H98V160Q90 158 84 150Z',
+    'thigh-front': 'M64 150Q74 160 82 156L99 164L96 240H70Z',
+    knee: 'M70 243H96L95 262H71Z',
+    shin: 'M71 265H95L93 322H76Z',
+    ankle: 'M76 325H93V334H76Z',
+    'foot-top': 'M76 337H93L95 350Q85 356 73 350Z',
+  },
 };
-const ROW_Y = { buttock: 166, thigh: 218, calf: 297, foot: 350 };
+const MIRROR = 'matrix(-1 0 0 1 200 0)';
 
 function shadeOf(count, max) {
   if (!count) return 0;
@@ -198,39 +212,43 @@ function shadeOf(count, max) {
 }
 
 /**
- * Where symptoms were felt: eight regions shaded by how often each was logged, with each count
- * written beside its region. `names` are the regions' labels, for the accessible name.
+ * Where symptoms were felt: the sciatica body map from behind and from the front, each region
+ * shaded by how often it was logged on that side. `names` are the regions' labels, for the
+ * accessible name; the counts are in the name and beside the map (the summary's list), and
+ * `foot` (older entries, not on the map) is only in those.
  */
 function bodyMap(areas, names = {}) {
-  const max = Math.max(1, ...Object.values(areas).flatMap((a) => [a.left, a.right]));
-  const parts = [];
-  for (const region of Object.keys(REGION_SHAPES)) {
-    const counts = areas[region] || { left: 0, right: 0 };
-    parts.push(`${names[region] || region}: left ${counts.left}, right ${counts.right}`);
-  }
+  const counted = Object.entries(areas).filter(([, a]) => a && (a.left || a.right));
+  const max = Math.max(1, ...counted.flatMap(([, a]) => [a.left, a.right]));
+  const parts = counted.map(([region, a]) => `${names[region] || region}: left ${a.left}, right ${a.right}`);
   const node = svg('svg', {
-    class: 'summary-figure', viewBox: '0 0 200 364', width: 200, height: 364, role: 'img', focusable: 'false',
-    'aria-label': `Body map, seen from behind. Times each area was logged: ${parts.join('; ')}.`,
+    class: 'summary-figure', viewBox: '0 0 400 380', width: 400, height: 380, role: 'img', focusable: 'false',
+    'aria-label': `Body map from behind and from the front. Times each area was logged: ${parts.join('; ') || 'none'}.`,
   });
-  node.append(svg('g', { class: 'body-outline' },
-    svg('circle', { cx: 100, cy: 24, r: 16 }), svg('path', { d: 'M92 38H108V52H92Z' }), svg('path', { d: TORSO }),
-    svg('path', { d: 'M100 56V136', class: 'body-spine' })));
-  for (const [region, d] of Object.entries(REGION_SHAPES)) {
-    const counts = areas[region] || { left: 0, right: 0 };
-    for (const side of ['left', 'right']) {
-      const attrs = {
-        d, class: `body-region shade-${shadeOf(counts[side], max)}`, 'data-region': region, 'data-side': side,
-        'data-count': counts[side],
-      };
-      // The right side is the left shape reflected about the body's middle line.
-      if (side === 'right') attrs.transform = 'matrix(-1 0 0 1 200 0)';
-      node.append(svg('path', attrs));
-      const x = side === 'left' ? 30 : 170;
-      node.append(svg('text', { x, y: ROW_Y[region], 'text-anchor': 'middle', class: 'body-count' }, String(counts[side])));
+  for (const [index, view] of ['back', 'front'].entries()) {
+    const group = svg('g', { transform: `translate(${index * 200} 0)`, 'data-view': view });
+    group.append(svg('g', { class: 'body-outline' },
+      svg('circle', { cx: 100, cy: 24, r: 16 }), svg('path', { d: 'M92 38H108V52H92Z' }), svg('path', { d: TORSO }),
+      ...(view === 'back' ? [svg('path', { d: 'M100 56V136', class: 'body-spine' })] : [])));
+    for (const [region, d] of Object.entries(REGION_SHAPES[view])) {
+      const counts = areas[region] || { left: 0, right: 0 };
+      for (const side of ['left', 'right']) {
+        const attrs = {
+          d, class: `body-region shade-${shadeOf(counts[side], max)}`, 'data-region': region, 'data-side': side,
+          'data-count': counts[side],
+        };
+        // Drawn on the right of this view: the left shape reflected.
+        const onRight = view === 'back' ? side === 'right' : side === 'left';
+        if (onRight) attrs.transform = MIRROR;
+        group.append(svg('path', attrs));
+      }
     }
+    const [leftWord, rightWord] = view === 'back' ? ['L', 'R'] : ['R', 'L'];
+    group.append(svg('text', { x: 30, y: 30, 'text-anchor': 'middle', class: 'body-side' }, leftWord));
+    group.append(svg('text', { x: 170, y: 30, 'text-anchor': 'middle', class: 'body-side' }, rightWord));
+    group.append(svg('text', { x: 100, y: 376, 'text-anchor': 'middle', class: 'body-side' }, view === 'back' ? 'Back' : 'Front'));
+    node.append(group);
   }
-  node.append(svg('text', { x: 30, y: 30, 'text-anchor': 'middle', class: 'body-side' }, 'Left'));
-  node.append(svg('text', { x: 170, y: 30, 'text-anchor': 'middle', class: 'body-side' }, 'Right'));
   return node;
 }
 
