@@ -205,8 +205,9 @@ class Figure:
     direction shoulder -> head; face: direction the nose points (default: 90 degrees from the neck,
     towards the front of the body)."""
 
-    def __init__(self, hip, torso, curve=0.0, neck=None, face=None):
+    def __init__(self, hip, torso, curve=0.0, neck=None, face=None, pivot=None):
         self.hip, self.torso_deg, self.curve = hip, torso, curve
+        self.pivot = pivot  # where the body turns about when it moves (a kneeling knee), else it shifts
         self.shoulder = pt(hip, torso, TORSO)
         self.neck_deg = torso if neck is None else neck
         self.head = pt(self.shoulder, self.neck_deg, NECK + HEAD_R)
@@ -269,12 +270,12 @@ class Figure:
 
     def svg(self):
         """The shapes, each tagged with its bone: far limbs, pelvis and torso, neck and head, near limbs.
-        Bones: b the body (moves, never turns), lt/ut lower/upper back, hd neck and head, no the nose,
+        Bones: b the body (shifts, or turns about `pivot`, a kneeling knee), lt/ut lower/upper back, hd neck and head, no the nose,
         f/n + th sh ft (thigh, shin, foot) and ua fa hn (upper arm, forearm, hand)."""
         mid = self.spine(0.5)
         nose = pt(self.head, self.face, HEAD_R - 1)
         self.bones.update(
-            b=(None, self.hip, off(self.hip, 10)),
+            b=(None, self.pivot, self.hip) if self.pivot else (None, self.hip, off(self.hip, 10)),
             lt=("b", self.hip, mid),
             ut=("lt", mid, self.shoulder),
             hd=("ut", self.shoulder, self.head),
@@ -744,7 +745,7 @@ def childs_pose(t):
     if t == 0:
         hip = (knee[0], knee[1] - THIGH)
         ta = math.degrees(math.asin((hip[1] - HAND_Y + UARM + FARM - 3) / TORSO))
-        f = Figure(hip, ta, neck=ta - 30, face=ta - 90)
+        f = Figure(hip, ta, neck=ta - 30, face=ta - 90, pivot=knee)
         wrist = (f.shoulder[0] + 2, HAND_Y)
         f.leg("f", thigh=-90, shin=180, foot=182)
         f.leg("n", thigh=-92, shin=180, foot=182)
@@ -757,7 +758,7 @@ def childs_pose(t):
         ta0 = math.degrees(math.asin((hip0[1] - HAND_Y + UARM + FARM - 3) / TORSO))
         wrist = (pt(hip0, ta0, TORSO)[0] + 2, HAND_Y)
         hip = (knee[0] - 40, knee[1] - 14)  # sitting back towards the heels
-        f = Figure(hip, -4, curve=6, neck=-10, face=-95)
+        f = Figure(hip, -4, curve=6, neck=-10, face=-95, pivot=knee)
         f.leg("f", ankle=(hip[0] - 2, GROUND - R_ANKLE), bend=1, foot=180)
         f.leg("n", ankle=(hip[0] - 4, GROUND - R_ANKLE), bend=1, foot=180)
         f.arm("f", wrist=off(wrist, 4, 0), bend=1, hand=0)
@@ -1074,7 +1075,7 @@ def bone_moves(f0, f1):
         if name not in world:
             _, j0, e0 = f0.bones[name]
             _, j1, e1 = f1.bones[name]
-            world[name] = (j0, j1, 0.0 if name == "b" else norm(sang(j1, e1) - sang(j0, e0)))
+            world[name] = (j0, j1, norm(sang(j1, e1) - sang(j0, e0)))
         return world[name]
 
     for name, (parent, *_) in f0.bones.items():
@@ -1082,7 +1083,7 @@ def bone_moves(f0, f1):
             continue
         j0, j1, d = w(name)
         if parent is None:
-            q, rel = j1, 0.0
+            q, rel = j1, d
         else:
             pj0, pj1, pd = w(parent)
             v = turn((j1[0] - pj1[0], j1[1] - pj1[1]), -pd)
@@ -1146,6 +1147,8 @@ def animate(start, finish, f0, f1, pace):
 
     # Shapes not on a bone (props, and the bodies drawn without a Figure) move as themselves.
     pairs = dict(zip(map(id, loose(start)), loose(finish))) if len(loose(start)) == len(loose(finish)) else {}
+    if not pairs and loose(start):
+        WARNINGS.append("the two poses draw different shapes off the skeleton: those stay still")
     seq = []
     for item in start:
         if isinstance(item, tuple):
