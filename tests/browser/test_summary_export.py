@@ -106,7 +106,7 @@ def test_fhir_and_new_csv_downloads_offline(context, page, live_server):
     assert bundle.type == "collection"
     resources = [entry.resource for entry in bundle.entry]
     patient = resources[0]
-    assert patient.__resource_type__ == "Patient" and patient.name is None  # never the typed name
+    assert patient.__resource_type__ == "Patient" and patient.name is None  # anonymous: no name was kept
     pain = [r for r in resources if r.__resource_type__ == "Observation" and r.code.coding]
     # 8 entries with leg and back pain each.
     assert len(pain) == 16
@@ -125,6 +125,15 @@ def test_fhir_and_new_csv_downloads_offline(context, page, live_server):
     assert [r.code.text for r in resources if r.__resource_type__ == "Procedure"] == ["Physio"]
     # 16 pain + 12 PSFS + 3 walking + 3 sitting + 2 ratings of change + 2 medicines + 1 procedure.
     expect(page.locator("#download-status")).to_have_text("FHIR file downloaded: 39 records, with no name on it.")
+    # A name kept on this device (the summary's "Keep on this device") goes in the Patient.
+    page.evaluate(
+        "localStorage.setItem('relieve.summary.person', JSON.stringify({ name: 'Sam Example', born: '1980-02-29' }))"
+    )
+    with page.expect_download() as info:
+        page.get_by_role("button", name="All for a clinic's system (FHIR, JSON)").click()
+    named = Bundle.model_validate(json.loads(Path(info.value.path()).read_text(encoding="utf-8"))).entry[0].resource
+    assert named.name[0].text == "Sam Example" and str(named.birthDate) == "1980-02-29"
+    expect(page.locator("#download-status")).to_contain_text("with the name you kept on this device")
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Medicines and treatments (CSV)").click()

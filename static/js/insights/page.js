@@ -18,6 +18,7 @@ import { INSIGHT_PERIODS, MIN_RATED_SESSIONS } from '../generated/contract.js';
 const root = byId('insights');
 
 const PERIOD_KEY = 'relieve.insights.period';
+const PERSON_KEY = 'relieve.summary.person'; // the summary's name line, when kept on this device
 const PERIODS = INSIGHT_PERIODS.map(String);
 const { score } = chart;
 const points = (n) => (n === 1 ? '1 point' : `${score(n)} points`);
@@ -304,8 +305,12 @@ downloadButton('download-activities', async () => {
 }, () => csv.filename('activities', new Date()), CSV);
 downloadButton('download-fhir', async () => {
   const [logs, checks, treatments] = await Promise.all([store.all('logs'), store.all('checks'), store.all('treatments')]);
-  const bundle = fhir.fhirBundle({ logs, checks, treatments, now: new Date() });
-  return [JSON.stringify(bundle, null, 2), `FHIR file downloaded: ${plural(bundle.entry.length - 1, 'record', 'records')}, with no name on it.`];
+  // A name goes in only if the person typed one on the summary and kept it on this device.
+  const kept = prefs.getJSON(PERSON_KEY);
+  const patient = kept && typeof kept === 'object' ? { name: String(kept.name || ''), birthDate: String(kept.born || '') } : null;
+  const bundle = fhir.fhirBundle({ logs, checks, treatments, patient, now: new Date() });
+  const named = bundle.entry[0].resource.name ? 'with the name you kept on this device' : 'with no name on it';
+  return [JSON.stringify(bundle, null, 2), `FHIR file downloaded: ${plural(bundle.entry.length - 1, 'record', 'records')}, ${named}.`];
 }, () => fhir.fhirFilename(new Date()), 'application/fhir+json');
 
 redraw();
