@@ -461,8 +461,9 @@ def foam_roll_lower_back(t):
     f = Figure(hip, 180 - deg, neck=180 - deg * 0.6, face=90)
     f.leg("f", ankle=(hip[0] + 60, ANKLE_Y), foot=0, bend=1)
     f.leg("n", ankle=(hip[0] + 55, ANKLE_Y), foot=0, bend=1)
-    c = f.spine(0.75, -4)  # arms crossed over the chest
-    f.arm("n", wrist=off(c, 14, -6), bend=-1, hand=20)
+    # hands behind the head, elbows forward (step 2's other choice: it reads better than crossed arms)
+    f.arm("f", wrist=off(f.head, 3, 7), bend=-1, hand=180)
+    f.arm("n", wrist=off(f.head, 1, 9), bend=-1, hand=180)
     return (
         roller(rx)
         + f.svg()
@@ -846,7 +847,7 @@ TECHNIQUES = [
         None,
         "Foam rolling the mid back, hips down",
         foam_roll_lower_back,
-        "Start: lying on the back, hips on the floor, knees bent, arms crossed, a foam roller across the mid back "
+        "Start: lying on the back, hips on the floor, knees bent, hands behind the head, a foam roller across the mid back "
         "below the shoulder blades. Finish: the feet have pushed the body so the roller sits at the bottom of the "
         "ribs; the arrow shows rolling a short way. The muscles beside the spine are highlighted.",
     ),
