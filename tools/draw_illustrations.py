@@ -391,6 +391,12 @@ def wall(x, top):
     return [f'<path class="wl" d="M{pts((x - 8, top), (x, top), (x, GROUND), (x - 8, GROUND))}Z"/>']
 
 
+def towel(x):
+    """A folded towel under the knees (the kneeling cards' steps suggest one if the knees are sore)."""
+    track(x - 15, GROUND - 5)
+    return el(f'<rect class="pl" x="{fmt(x - 15)}" y="{GROUND - 5}" width="30" height="6" rx="2"/>', "pl", (x, GROUND))
+
+
 def hl(c, rx, ry, rot=0.0):
     return ell("hl", c, rx, ry, rot)
 
@@ -713,7 +719,8 @@ def cat_cow(t):
     f.leg("n", thigh=-90, shin=180, foot=182)
     f.arm("n", wrist=wrist, bend=-1, hand=0)
     top = f.spine(0.5, R_TORSO + 8)
-    return [*f.svg(), hl(f.spine(0.3, 5), 12, 7, -ta), *line_arrow(off(top, 0, 8), off(top, 0, -10), True)]
+    arrow = line_arrow(off(top, 0, 8), off(top, 0, -10), True)
+    return [towel(knee_x), *f.svg(), hl(f.spine(0.3, 5), 12, 7, -ta), *arrow]
 
 
 def pelvic_tilt(t):
@@ -765,7 +772,7 @@ def childs_pose(t):
         f.arm("f", wrist=off(wrist, 4, 0), bend=1, hand=0)
         f.arm("n", wrist=wrist, bend=1, hand=0)
         arrow = arc_arrow(knee, THIGH + 12, 110, 150)
-    return [*f.svg(), hl(f.spine(0.25, 5), 12, 6, 4), *arrow]
+    return [towel(knee[0]), *f.svg(), hl(f.spine(0.25, 5), 12, 6, 4), *arrow]
 
 
 def prone_press_up(t):
@@ -972,7 +979,7 @@ TECHNIQUES = [
         None,
         "Cat-cow",
         cat_cow,
-        "On hands and knees. Start: the cat, back rounded up and head dropped. Finish: the cow, belly sinking "
+        "On hands and knees, a folded towel under the knees. Start: the cat, back rounded up and head dropped. Finish: the cow, belly sinking "
         "and looking forward. The arrow shows the back moving up and down between them. The lower back is "
         "highlighted.",
     ),
@@ -1002,7 +1009,7 @@ TECHNIQUES = [
         None,
         "Child's pose",
         childs_pose,
-        "Start: on hands and knees. Finish: sitting back towards the heels, the hands staying where they were so "
+        "Start: on hands and knees, a folded towel under the knees. Finish: sitting back towards the heels, the hands staying where they were so "
         "the arms reach forward, forehead down, held; the arrow shows the hips moving back. The lower back is "
         "highlighted.",
     ),
