@@ -133,7 +133,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 def post(opener, url, cookie, data):
     request = urllib.request.Request(url, data=urllib.parse.urlencode(data).encode(), headers={"Cookie": cookie})
     try:
-        with opener.open(request, timeout=30) as response:
+        with opener.open(request, timeout=180) as response:
             return response.status
     except urllib.error.HTTPError as error:
         error.close()
@@ -184,17 +184,21 @@ def test_limits_hold_exactly_across_three_gunicorn_workers(app, database_url, tm
     base = f"http://127.0.0.1:{port}"
     opener = urllib.request.build_opener(NoRedirect)
     try:
-        deadline = time.monotonic() + 60
+        # Workers start slowly on a busy machine: wait for one to answer, then warm all three.
+        deadline = time.monotonic() + 180
         while True:
             try:
-                with urllib.request.urlopen(base + "/api/v1/session", timeout=5) as response:
+                with urllib.request.urlopen(base + "/api/v1/session", timeout=30) as response:
                     cookie = response.headers["Set-Cookie"].split(";", 1)[0]
                     token = json.load(response)["csrf_token"]
                 break
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused while starting, or a timeout
                 assert server.poll() is None and time.monotonic() < deadline, server.stderr.read().decode()
                 time.sleep(0.3)
 
+        for _ in range(6):
+            with urllib.request.urlopen(base + "/account/signin", timeout=180) as response:
+                response.read()
         guesses = all_at_once(
             12,
             lambda n: post(

@@ -176,21 +176,31 @@ def test_sign_in_takes_as_long_for_an_unknown_email(app):
     check_password_hash(hashed, "y")
     hash_ms = (time.perf_counter() - start) * 1000
     timed("ana@example.com"), timed("nobody@example.com")  # warm up
-    known, unknown = [], []
-    for n in range(40):
-        first, second = (
-            ("ana@example.com", "nobody@example.com") if n % 2 else ("nobody@example.com", "ana@example.com")
+
+    def measure():
+        known, unknown = [], []
+        for n in range(40):
+            pair = ("ana@example.com", "nobody@example.com")
+            first, second = pair if n % 2 else pair[::-1]
+            times = {first: timed(first), second: timed(second)}
+            known.append(times["ana@example.com"])
+            unknown.append(times["nobody@example.com"])
+        gap = statistics.median(k - u for k, u in zip(known, unknown, strict=True))
+        print(
+            f"sign-in median: known {statistics.median(known):.1f} ms, unknown {statistics.median(unknown):.1f} ms, "
+            f"median paired difference {gap:.1f} ms; one hash check {hash_ms:.1f} ms"
         )
-        times = {first: timed(first), second: timed(second)}
-        known.append(times["ana@example.com"])
-        unknown.append(times["nobody@example.com"])
-    gap = statistics.median(k - u for k, u in zip(known, unknown, strict=True))
-    print(
-        f"sign-in median: known {statistics.median(known):.1f} ms, unknown {statistics.median(unknown):.1f} ms, "
-        f"median paired difference {gap:.1f} ms; one hash check {hash_ms:.1f} ms"
-    )
+        return gap
+
     assert hash_ms > 5, "the hash must cost more than the tolerance for this test to mean anything"
-    assert abs(gap) < 5
+    # A machine shared with other jobs can be noisy for a while: up to three rounds. A real
+    # difference (a skipped hash) shows in every round.
+    gaps = []
+    for _ in range(3):
+        gaps.append(measure())
+        if abs(gaps[-1]) < 5:
+            break
+    assert abs(gaps[-1]) < 5, gaps
 
 
 def test_password_change_keeps_this_device_and_ends_the_others(app, user):

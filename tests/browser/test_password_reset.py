@@ -28,7 +28,7 @@ def smtp():
 
 
 @pytest.fixture(scope="module")
-def mail_server(database_url, tmp_path_factory, smtp):
+def mail_server(database_url, tmp_path_factory, smtp, live_app):
     """A live server like the shared one, but sending its email over SMTP."""
     app = create_app({**_settings(database_url, tmp_path_factory.mktemp("reset")), **mail_settings(smtp[0].port)})
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -37,8 +37,11 @@ def mail_server(database_url, tmp_path_factory, smtp):
     thread.start()
     yield app, f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
-    with app.app_context():
-        db.engine.dispose()
+    # This app's connections, and the shared live app's (fresh_content loads content with it
+    # even when its server isn't started), are closed here rather than left to the collector.
+    for each in (app, live_app):
+        with each.app_context():
+            db.engine.dispose()
 
 
 def test_forgot_password_journey(browser, mail_server, smtp):
