@@ -729,7 +729,9 @@ def pelvic_tilt(t):
     f.leg("f", ankle=(hip[0] + 60, ANKLE_Y), foot=0, bend=1)
     f.leg("n", ankle=(hip[0] + 54, ANKLE_Y), foot=0, bend=1)
     f.arm("n", upper=-4, fore=-2, hand=0)
-    return [*f.svg(), hl(f.spine(0.3, 5), 14, 5), *arc_arrow(hip, 24, 30, 150, True)]
+    # one arrow: the small of the back pressing down into the floor as the pelvis tilts
+    arrow = line_arrow(f.spine(0.3, -30), f.spine(0.3, -14))
+    return [*f.svg(), hl(f.spine(0.3, 5), 14, 5), *arrow]
 
 
 def sciatic_nerve_glide(t):
@@ -990,7 +992,7 @@ TECHNIQUES = [
         "Pelvic tilt",
         pelvic_tilt,
         "Lying on the back with knees bent and feet flat. Start: a small arch under the lower back. Finish: the "
-        "pelvis tilted so the lower back presses flat into the floor; the arrow shows the tilt. The lower back "
+        "pelvis tilted so the lower back presses flat into the floor; the arrow shows the lower back pressing down. The lower back "
         "is highlighted.",
     ),
     (
