@@ -7,11 +7,12 @@ import re
 import threading
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, screenshot
-from tests.conftest import _settings, create_user
+from tests.browser.conftest import PHONE, ConsoleWatcher, axe_context, screenshot, serious
+from tests.conftest import PASSWORD, _settings, create_user
 from tests.mail_smtp import mail_settings, start_smtp
 from webapp import create_app
 from webapp.auth.models import User
@@ -92,3 +93,40 @@ def test_forgot_password_journey(browser, mail_server, smtp):
     expected = ("status of 422", "status of 400")
     assert [e for e in context.console.errors if not any(x in e for x in expected)] == []
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_reset_pages_are_accessible(browser, mail_server, smtp, scheme):
+    """axe: the request form, its answer, the new-password form with an error, the account page
+    with the unverified address and the device list."""
+    app, base = mail_server
+    inbox = smtp[1]
+    with app.app_context():
+        db.session.execute(db.delete(User))
+        db.session.commit()
+    create_user(app, "sam@example.com")
+    inbox.clear()
+    context = axe_context(browser, scheme)
+    page = context.new_page()
+    axe = Axe()
+    page.goto(base + "/account/forgot")
+    problems = serious(axe, page, "forgot")
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_role("button", name="Send me a link").click()
+    problems += serious(axe, page, "sent")
+    link = re.search(r"http://\S+/account/reset/\S+", inbox.last_to("sam@example.com")["body"]).group(0)
+    page.goto(link)
+    page.get_by_role("button", name="Save new password").click()
+    expect(page.locator(".field-error").first).to_be_visible()
+    problems += serious(axe, page, "reset with errors")
+    page.goto(base + "/account/signin")
+    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile("/routines/$"))
+    page.goto(base + "/account/")
+    expect(page.locator("#email-unverified")).to_be_visible()
+    problems += serious(axe, page, "account")
+    screenshot(page, f"account-{scheme}")
+    context.close()
+    assert problems == []
