@@ -251,6 +251,24 @@ def test_psfs_set_up_and_a_weekly_rating(context, page, live_server):
     page.goto(live_server + "/")
     page.wait_for_function("() => window.Relieve && window.Relieve.store")
     expect(page.locator("#check-due")).to_be_hidden()
+
+    # Changing the activities: an emptied box archives its activity, a new name adds one; the
+    # check-in's ratings keep the names they were given.
+    page.goto(live_server + "/log/function")
+    page.get_by_text("Change your activities").click()
+    page.get_by_label("Activity 3", exact=True).fill("")
+    page.get_by_label("Activity 4").fill("Lifting my toddler")
+    page.get_by_role("button", name="Save activities").click()
+    expect(page.get_by_role("group", name="Lifting my toddler")).to_be_visible()
+    expect(page.get_by_role("group", name="Putting on socks")).to_have_count(0)
+    archived = {a["name"]: a["archived"] for a in stored(page, "activities")}
+    assert archived == {
+        "Sitting through a film": False,
+        "Walking the dog": False,
+        "Putting on socks": True,
+        "Lifting my toddler": False,
+    }
+    expect(page.locator("#check-list")).to_contain_text("Putting on socks: 0")
     assert context.console.errors == []
 
 

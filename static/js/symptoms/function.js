@@ -188,6 +188,7 @@ function refreshNow() {
 checkedAt.addEventListener('input', () => { timeTouched = true; });
 
 let drawn = '';
+let drawnOnce = false;
 async function draw() {
   /** @type {Activity[]} */
   const activities = await store.all('activities').catch(() => []);
@@ -201,7 +202,11 @@ async function draw() {
   const setUp = active.length > 0;
   const setup = /** @type {HTMLDetailsElement} */ (byId('setup'));
   byId('setup-summary').textContent = setUp ? 'Change your activities' : 'Choose your activities';
+  // Open for the set-up; once set up, folded away as "Change your activities" (on the first draw
+  // only: afterwards the person's own opening or closing stands).
   if (!setUp) setup.open = true;
+  else if (!drawnOnce) setup.open = false;
+  drawnOnce = true;
   byId('checkin').hidden = !setUp;
   drawRatings();
   const { due, last, next } = checkDue(activities, checks, Date.now());
