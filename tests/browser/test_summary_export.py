@@ -64,6 +64,49 @@ HEAVY_SEED = """async () => {
   await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: all(data.safety.contraindications.map((q) => q.id)) });
 }"""
 
+# Every list at its longest: all 13 regions on both sides, long names and notes everywhere, ten
+# kinds of treatment with side effects, five long activities, every warning sign and every
+# contraindication answered yes. The caps tighten when the warning-sign text is this long.
+EXTREME_SEED = """async () => {
+  const R = window.Relieve;
+  const at = (back, hour) => new Date(2026, 10, 24 - back, hour).toISOString();
+  const data = await R.catalog.load();
+  const sides = ['left', 'right', 'both'];
+  const regions = ['lower-back', 'buttock', 'hip', 'groin', 'thigh-front', 'thigh', 'knee', 'shin', 'calf', 'ankle', 'foot-top', 'sole', 'foot'];
+  for (let back = 0; back < 90; back += 1) {
+    for (const hour of [8, 13, 20]) {
+      await R.records.save('symptom_log', {
+        id: R.uuid7(), loggedAt: at(back, hour), legPain: (back + hour) % 11, backPain: (back * 3 + hour) % 11,
+        numbness: 'mild', tingling: 'moderate', weakness: 'severe', helped: [], helpedOther: '', sleep: null,
+        notes: 'A long note about the day: sat in the car for two hours, then the leg burned all evening and the foot went numb ' + back,
+        areas: Object.fromEntries(regions.map((r, i) => [r, sides[(back + i) % 3]])),
+        warningSigns: back % 4 === 0 && hour === 8 ? ['both-legs', 'bladder', 'fever'] : [] });
+    }
+    await R.records.save('session', {
+      id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
+      startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
+      worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7,
+      symptomDirection: ['toward-back', 'same', 'further-down'][back % 3] });
+  }
+  const names = ['Walking the dog around the park', 'Sitting through a work meeting', 'Putting on socks and shoes', 'Lifting my toddler', 'Driving to my mother'];
+  const ids = names.map(() => R.uuid7());
+  for (let week = 0; week < 13; week += 1) {
+    await R.records.save('function_check', { id: R.uuid7(), checkedAt: at(week * 7, 10),
+      ratings: names.map((name, i) => ({ activity: ids[i], name, score: (week + i) % 11 })), walkMinutes: 60 - week * 3, sitMinutes: 90 - week * 5, change: (week % 7) - 3 });
+  }
+  const kinds = ['medicine', 'medicine', 'medicine', 'physio', 'massage', 'injection', 'heat', 'ice', 'other', 'other'];
+  for (let i = 0; i < 40; i += 1) {
+    const kind = kinds[i % 10];
+    await R.records.save('treatment', { id: R.uuid7(), takenAt: at(i * 2, 12), kind, name: kind === 'medicine' || kind === 'other' ? 'Named treatment number ' + (i % 10) + ' with a long name' : '',
+      dose: kind === 'medicine' ? '2 tablets of 200 mg twice' : '', helped: ['yes', 'a-little', 'no', 'unsure'][i % 4], sideEffects: i % 3 ? 'Drowsy and a dry mouth in the morning, ' + i : '', notes: 'note' });
+  }
+  const all = (ids2) => Object.fromEntries(ids2.map((id) => [id, true]));
+  for (const back of [3, 30, 60]) {
+    await R.records.save('screening', { id: R.uuid7(), kind: 'red-flags', takenAt: at(back, 7), answers: all(data.safety.redFlags.map((q) => q.id)) });
+  }
+  await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: all(data.safety.contraindications.map((q) => q.id)) });
+}"""
+
 
 def test_default_period_for_someone_who_started_three_days_ago(context, page, live_server):
     go_offline(context, page, live_server)
@@ -165,6 +208,23 @@ def test_a_heavy_quarter_of_every_record_type_fits_one_page(context, page, live_
     assert "Name: Alexandra Example-Longname" in text
     assert "Check-ins 13, 13 in this period" in text
     assert "Paracetamol (medicine, 400 mg)" in text
-    assert "and 14 more (in the CSV file)" in text  # notes are capped, the rest are in the CSV
+    # The warning-sign answers are long here, so the caps tighten: 1 of the 17 notes so far is shown.
+    assert "and 16 more (in the CSV file)" in text
     assert "Warning-sign check, answered yes" in text
+    assert context.console.errors == []
+
+
+def test_every_list_at_its_longest_still_fits_one_page(context, page, live_server):
+    page.clock.set_fixed_time("2026-11-24T10:00:00")
+    page.goto(live_server + "/insights/summary")
+    page.evaluate(EXTREME_SEED)
+    page.goto(live_server + "/insights/summary?days=90")
+    expect(page.locator("#summary")).to_have_attribute("data-ready", "90")
+    page.get_by_label("Name", exact=True).fill("Alexandra Example-Longname")
+    page.get_by_label("Date of birth").fill("1980-02-29")
+    page.emulate_media(media="print")
+    text = print_on_one_page(page, "summary-every-list-longest")
+    assert "and 7 more (in the CSV file)" in text  # 10 treatments, 3 shown
+    assert "and 267 more (in the CSV file)" in text  # notes: 1 shown
+    assert "Lower back L178 R180" in text and "Foot (older entries) L178 R180" in text
     assert context.console.errors == []

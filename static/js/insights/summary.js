@@ -57,10 +57,13 @@ async function techniqueName() {
 }
 
 const PERSON_KEY = 'relieve.summary.person';
-const MAX_TREATMENTS = 4;
-const MAX_NOTES = 3;
+// The caps below, and tighter ones (TIGHT) when the warning-sign and safety answers alone take
+// much of the page: a bad quarter still prints on one page, the rest is in the CSV files.
+const TIGHT = { treatments: 3, notes: 1, flagged: 4 };
+const WARNING_ROOM = 900; // characters of warning-sign and safety text before the caps tighten
+const ROOMY = { treatments: 4, notes: 3, flagged: 6 };
+let caps = ROOMY;
 const NOTE_CHARS = 64;
-const MAX_FLAGGED = 6;
 /** Text cut to `n` characters with an ellipsis, so one long entry can't push the page over. */
 const clip = (text, n) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
 const LEVEL_WORDS = ['none', 'mild', 'moderate', 'severe'];
@@ -160,7 +163,7 @@ const HELPED_WORDS = { yes: 'yes', 'a-little': 'a little', no: 'no', unsure: 'no
 
 function treatmentSection(treatments, s, now) {
   const groups = treatmentSummary(treatments, { from: s.from, now });
-  const items = groups.slice(0, MAX_TREATMENTS).map((g) => {
+  const items = groups.slice(0, caps.treatments).map((g) => {
     const kind = TREATMENT_KIND_LABELS[g.kind] || g.kind;
     const what = g.name ? `${clip(g.name, 26)} (${kind.toLowerCase()}${g.dose ? `, ${clip(g.dose, 16)}` : ''})` : kind;
     const when = g.count === 1 ? dayText(g.firstDay) : `${g.count}×, ${dayText(g.firstDay)}–${dayText(g.lastDay)}`;
@@ -169,7 +172,7 @@ function treatmentSection(treatments, s, now) {
     const side = g.sideEffects.length ? `; side effects: ${clip(g.sideEffects[g.sideEffects.length - 1], 30)}${more}` : '';
     return make('li', {}, make('strong', { textContent: what }), `: ${when}; helped: ${helped || 'not said'}${side}`);
   });
-  if (groups.length > MAX_TREATMENTS) items.push(make('li', { textContent: `and ${groups.length - MAX_TREATMENTS} more (in the CSV file)` }));
+  if (groups.length > caps.treatments) items.push(make('li', { textContent: `and ${groups.length - caps.treatments} more (in the CSV file)` }));
   if (!items.length) items.push(make('li', { textContent: 'None logged in this period.' }));
   byId('treatment-list').replaceChildren(...items);
 }
@@ -179,9 +182,9 @@ function notesSection(logs, s, now) {
     .map((log) => ({ day: insights.localDay(log.loggedAt), at: Date.parse(log.loggedAt), text: log.notes.trim().replace(/\s+/g, ' ') }))
     .filter((n) => n.day && n.day >= s.from && n.at <= now.getTime())
     .sort((a, b) => b.at - a.at);
-  const items = notes.slice(0, MAX_NOTES).map((n) => make('li', {}, make('strong', { textContent: `${dayText(n.day)}: ` }),
+  const items = notes.slice(0, caps.notes).map((n) => make('li', {}, make('strong', { textContent: `${dayText(n.day)}: ` }),
     clip(n.text, NOTE_CHARS)));
-  if (notes.length > MAX_NOTES) items.push(make('li', { textContent: `and ${notes.length - MAX_NOTES} more (in the CSV file)` }));
+  if (notes.length > caps.notes) items.push(make('li', { textContent: `and ${notes.length - caps.notes} more (in the CSV file)` }));
   if (!items.length) items.push(make('li', { textContent: 'No notes in this period.' }));
   byId('notes-list').replaceChildren(...items);
 }
@@ -202,8 +205,8 @@ function routineSection(s, nameOf, sessions, now) {
     ['Change by routine', top || 'none rated', true],
     ['Symptoms after', directionText(directionCounts(sessions, { from: s.from, now })), true],
   ]);
-  const flagged = s.flagged.slice(0, MAX_FLAGGED).map((f) => make('li', { textContent: `${nameOf(f.technique)} (${plural(f.count, 'time', 'times')})` }));
-  if (s.flagged.length > MAX_FLAGGED) flagged.push(make('li', { textContent: `and ${s.flagged.length - MAX_FLAGGED} more` }));
+  const flagged = s.flagged.slice(0, caps.flagged).map((f) => make('li', { textContent: `${nameOf(f.technique)} (${plural(f.count, 'time', 'times')})` }));
+  if (s.flagged.length > caps.flagged) flagged.push(make('li', { textContent: `and ${s.flagged.length - caps.flagged} more` }));
   if (!flagged.length) flagged.push(make('li', { textContent: 'None flagged in this period.' }));
   byId('flagged-list').replaceChildren(...flagged);
 }
@@ -317,9 +320,11 @@ async function draw() {
   painSection(s);
   functionSection(s, checks, now);
   whereSection(s);
+  warningSection(s, screenings, safety, now);
+  const warningChars = byId('warning-list').textContent.length + byId('contra-text').textContent.length;
+  caps = warningChars > WARNING_ROOM ? TIGHT : ROOMY;
   routineSection(s, nameOf, sessions, now);
   treatmentSection(treatments, s, now);
-  warningSection(s, screenings, safety, now);
   notesSection(logs, s, now);
   sheet.dataset.ready = String(days);
   drawn = signature;
