@@ -819,19 +819,21 @@ def rest_side_lying_pillow(t):
     # the back towards the top of the picture, the front (and the nose) towards the bottom. Start: knees a
     # little bent, a pillow beside them. Finish: knees bent and drawn up a little towards the chest, the
     # pillow between them (top leg dark, bottom leg light just below it).
-    hip = (168, GROUND - 70)
-    mat = [f'<path class="wl" d="M{pts((58, hip[1] - 34), (298, hip[1] - 34), (298, GROUND), (58, GROUND))}Z"/>']
-    track(58, hip[1] - 34)
-    track(298, GROUND)
+    hip = (168, GROUND - 58)
+    x0, x1, top = 74, 272, hip[1] - 24
+    mat = [f'<path class="wl" d="M{pts((x0, top), (x1, top), (x1, GROUND), (x0, GROUND))}Z"/>']
+    track(x0, top)
+    track(x1, GROUND)
     f = Figure(hip, 180, curve=mix(0, -4, t), neck=182, face=-95)
     bend = mix(25, 55, t)  # hip flexion; the knees bend with it
     knee = mix(35, 90, t)
     f.leg("f", thigh=-bend - 8, shin=-bend - 8 + knee, foot=-bend - 8 + knee - 80)
-    pillow = ell("pl", pt(pt(hip, -bend, THIGH * 0.78), -bend + 90, 1) if t else (hip[0] + 34, GROUND - 12), 14, 18)
+    beside, between = (hip[0] + 66, GROUND - 20), pt(hip, -55, THIGH * 0.78)
+    pillow = ell("pl", between if t else beside, 14, 18)
     f.leg("n", thigh=-bend, shin=-bend + knee, foot=-bend + knee - 80)
     f.arm("n", upper=-12, fore=-35, hand=-35)  # the top arm resting along the side
     cushion = ell("pl", off(f.head, -4, 0), 13, 20)
-    arrows = arc_arrow(hip, THIGH + 14, -25, -60) + line_arrow((hip[0] + 24, GROUND - 14), (hip[0] + 24, GROUND - 34))
+    arrows = arc_arrow(hip, 30, -12, -52) + line_arrow(off(beside, -12, -10), off(between, 14, -2))
     parts = f.svg()
     far = [p for p in parts if isinstance(p, tuple) and p[0].startswith("f")]
     rest = [p for p in parts if p not in far]
