@@ -98,7 +98,7 @@ function checkCheck() {
   const errors = validateCheck(readCheck()).errors;
   // Each activity is rated: a score left out reads as null, which the rules refuse.
   for (const activity of active) {
-    if (errors['score-' + activity.id]) errors['score-' + activity.id] = 'Choose a number from 0 (unable to do it) to 10 (as before the problem).';
+    if (errors['score-' + activity.id]) errors['score-' + activity.id] = 'Choose a number from 0 to 10.';
   }
   if (walk.validity.badInput) errors.walkMinutes = 'Enter whole minutes, from 0 to ' + MINUTES_MAX + ', or leave it empty.';
   if (sit.validity.badInput) errors.sitMinutes = 'Enter whole minutes, from 0 to ' + MINUTES_MAX + ', or leave it empty.';
