@@ -4,6 +4,7 @@ can be imported back into a new account without duplicates."""
 
 import json
 import re
+import time
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -49,7 +50,13 @@ def status(page):
 def build(page, live_server, name):
     page.goto(live_server + "/routines/new")
     page.get_by_label("Name").fill(name)
-    page.get_by_role("button", name="Add step").click()
+    # The builder loads the catalog first: a click before that adds nothing.
+    steps = page.get_by_role("list", name="Steps").get_by_role("listitem")
+    for _ in range(20):
+        page.get_by_role("button", name="Add step").click()
+        if steps.count():
+            break
+        page.wait_for_timeout(250)
     page.get_by_role("button", name="Save routine").click()
     expect(page.locator("#builder-status")).to_contain_text("Saved")
 
@@ -66,6 +73,14 @@ def server_records(live_app, email):
         result = sorted((r.record_id, r.record_type, json.dumps(r.data, sort_keys=True)) for r in rows)
         db.session.remove()
         return result
+
+
+def eventually(check, seconds=15):
+    """The sync after an import runs in the page: wait for the server to have its result."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "not within the time allowed"
+        time.sleep(0.2)
 
 
 def sign_out(page, live_server, choice):
@@ -188,7 +203,7 @@ def test_export_then_import_gives_the_same_records_without_duplicates(
     page.set_input_files("#import-file", str(path))
     expect(page.locator("#device-data-status")).to_have_text("Imported: 2 added.")
     expect(status(page)).to_have_text("Synced")
-    assert server_records(live_app, CLEO) == server_records(live_app, ANA)
+    eventually(lambda: server_records(live_app, CLEO) == server_records(live_app, ANA))
     cursor = page.request.get(live_server + "/api/v1/sync/pull?since=0").json()["cursor"]
 
     # Twice: nothing changes, on the device or in the account.
@@ -234,3 +249,35 @@ def test_no_serious_accessibility_violations(browser, live_app, live_server, acc
     problems += serious(axe, page, "sign-out choice")
     context.close()
     assert problems == []
+
+
+@pytest.mark.parametrize("where", ["here", "elsewhere"])
+def test_an_account_deleted_and_created_again_gets_the_devices_records(browser, live_app, live_server, accounts, where):
+    context, page = device(browser)
+    sign_in(page, live_server, ANA)
+    build(page, live_server, "Kept through it all")
+    synced(page, live_server)
+    with live_app.app_context():
+        old_id = db.session.scalar(db.select(User.id).filter_by(email=ANA))
+    if where == "here":
+        page.goto(live_server + "/account/")
+        form = page.locator("form[action$='/account/delete']")
+        form.get_by_label("Your password").fill(PASSWORD)
+        form.get_by_role("checkbox").check()
+        form.get_by_role("button", name="Delete my account").click()
+        expect(page.locator("#notice")).to_contain_text("deleted")
+    else:
+        # Deleted from another device: this one still thinks it holds Ana's (old) account's data.
+        with live_app.app_context():
+            db.session.execute(db.delete(SyncRecord).where(SyncRecord.user_id == old_id))
+            db.session.execute(db.delete(User).where(User.id == old_id))
+            db.session.commit()
+        context.clear_cookies()
+    assert server_records(live_app, ANA) == []
+
+    create_user(live_app, ANA)  # the same person, a new account (SQLite may hand out the same id)
+    sign_in(page, live_server, ANA)
+    synced(page, live_server)
+    assert [json.loads(r[2])["name"] for r in server_records(live_app, ANA)] == ["Kept through it all"]
+    assert not context.console.errors, context.console.errors
+    context.close()

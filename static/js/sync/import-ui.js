@@ -26,6 +26,7 @@ export function wireImport(input, status) {
       if (counts.newer) parts.push(`${counts.newer} kept as edited here since`);
       if (unknown) parts.push(`${unknown} of a kind this version of the app doesn't know, left out`);
       say(status, records.length || unknown ? `Imported: ${parts.join(', ')}.` : 'This file has no records.', 'done');
+      await sync.refresh(); // "N waiting to sync" at once
       await sync.run();
       window.dispatchEvent(new Event('relieve:synced'));
     } catch (error) {
