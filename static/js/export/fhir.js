@@ -16,6 +16,7 @@
    or a value out of range, is left out rather than sent as something it isn't. */
 // @ts-check
 import { CHANGE_LABELS, TREATMENT_HELPED_LABELS, TREATMENT_KIND_LABELS } from '../generated/contract.js';
+import { uuid7 } from '../lib/ids.js';
 
 const LOINC = 'http://loinc.org';
 const SNOMED = 'http://snomed.info/sct';
@@ -44,11 +45,11 @@ const minutes = (value) => ({ value, unit: 'min', system: UCUM, code: 'min' });
 /**
  * @param {{ logs?: object[], checks?: object[], treatments?: object[],
  *   patient?: { name?: string, birthDate?: string } | null, now?: Date | string, newId?: () => string }} input
- * `newId` makes the resources' UUIDs (crypto.randomUUID by default; tests pass their own).
+ * `newId` makes the resources' UUIDs (the app's uuid7, which needs no secure context; tests pass their own).
  * @returns {{ resourceType: 'Bundle', type: 'collection', timestamp: string, entry: object[] }}
  */
 function fhirBundle({ logs = [], checks = [], treatments = [], patient = null, now = new Date(), newId } = {}) {
-  const makeId = newId || (() => globalThis.crypto.randomUUID());
+  const makeId = newId || (() => uuid7());
   const entry = [];
   const add = (resource) => {
     const id = makeId();
