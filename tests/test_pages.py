@@ -22,7 +22,7 @@ def test_static_pages(client, path):
     assert response.status_code == 200
     assert response.mimetype == "text/html"
     html = response.get_data(as_text=True)
-    assert '<html lang="en">' in html and 'href="/manifest.webmanifest"' in html
+    assert '<html lang="en"' in html and 'href="/manifest.webmanifest"' in html
 
 
 def test_every_card_page(client, content_app):

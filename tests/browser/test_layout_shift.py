@@ -68,3 +68,12 @@ def test_a_card_and_a_routine_page_do_not_move_once_checked(slow_phone, live_ser
     for path in ("/techniques/", "/routines/desk-break", "/routines/history"):
         slow_phone.goto(live_server + path)
         assert shifts_after_settling(slow_phone) == [], path
+
+
+def test_without_scripts_the_page_shows_at_once(browser, live_server):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/routines/")
+    # No waiting for the fallback: the <noscript> style shows the page straight away.
+    assert page.locator("main").evaluate("(main) => getComputedStyle(main).visibility") == "visible"
+    context.close()

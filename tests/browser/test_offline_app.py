@@ -25,6 +25,9 @@ def test_app_is_installable(playwright_instance, chromium_path, live_server, tmp
 
 
 def visible_titles(page):
+    # The list is shown once the page's first draw is done (static/js/lib/settle.js); until then
+    # its text reads as empty.
+    page.wait_for_function("() => !document.documentElement.hasAttribute('data-settling')")
     return page.locator("#card-list .card-tile:not([hidden]) .tile-name").all_inner_texts()
 
 
@@ -102,6 +105,10 @@ def test_js_filters_match_the_server(context, page, live_server):
     for query in queries:
         server = context.new_page()
         server.route("**/*.js", lambda route: route.abort())  # the server's rendering alone
+        # Without its scripts the page would wait for the CSS fallback to show (lib/settle.js).
+        server.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () => document.documentElement.removeAttribute('data-settling'))"
+        )
         server.goto(f"{live_server}/techniques/?{query}")
         expected = server.locator("#card-list .card-tile:not([hidden]) .tile-name").all_inner_texts()
         server.close()
