@@ -212,6 +212,11 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
     expect(page.locator("#function-summary")).to_contain_text("walking 10 min then 25 min at a time")
     expect(page.locator("#function-summary")).to_contain_text("Compared with when you started: much better")
     expect(page.locator("#function-chart .chart-psfs .chart-point")).to_have_count(2)
+    page.get_by_text("Each check-in as a table").click()
+    check_rows = page.locator("#function-table tbody tr")
+    expect(check_rows).to_have_count(2)
+    cells = check_rows.evaluate_all("(rows) => rows.map((r) => [...r.cells].slice(1).map((c) => c.textContent))")
+    assert cells == [["5.3", "25", "30", "much better"], ["4", "15", "25", "a little better"]]
     expect(page.locator("#function-list li").first).to_have_text(
         "Walking the dog: 3 then 6 out of 10: +3 points, a change most people notice"
     )
@@ -501,6 +506,8 @@ def test_no_serious_accessibility_violations(browser, live_server, scheme):
     page.reload()
     expect(page.locator("#pain-chart svg")).to_be_visible()
     page.get_by_text("Show as a table").click()
+    page.get_by_text("Each check-in as a table").click()
+    expect(page.locator("#nerve-chart svg")).to_be_visible()
     problems += serious(axe, page, "insights")
     if scheme == "dark":
         page.evaluate("window.scrollTo(0, document.querySelector('#pain-heading').offsetTop - 8)")

@@ -145,6 +145,14 @@ function functionPart(s, checks, now) {
     legend.querySelector('.chart-legend')?.remove();
     legend.prepend(chart.legend(chart.FUNCTION_LEGEND));
   }
+  // Walking and sitting minutes over time, next to the average: one row per check-in.
+  byId('function-table-box').hidden = !f.points.length;
+  /** @type {HTMLTableElement} */ (byId('function-table')).tBodies[0].replaceChildren(...[...f.points].reverse().map((p) => make('tr', {},
+    make('th', { scope: 'row', textContent: chart.tableDay(p.day) }),
+    make('td', { textContent: p.psfs === null ? 'not rated' : score(p.psfs) }),
+    make('td', { textContent: p.walk === null ? '–' : String(p.walk) }),
+    make('td', { textContent: p.sit === null ? '–' : String(p.sit) }),
+    make('td', { textContent: p.change === null ? '–' : changeWords(p.change) }))));
   list.replaceChildren(...f.activities.map((a) => {
     const delta = a.change === null ? `${a.latest} out of 10 (one check-in so far)`
       : `${a.first} then ${a.latest} out of 10: ${a.change === 0 ? 'no change' : `${a.change > 0 ? '+' : '−'}${points(Math.abs(a.change))}`}${a.meaningful ? ', a change most people notice' : ''}`;
