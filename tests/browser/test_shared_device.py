@@ -121,7 +121,7 @@ def test_signing_out_keeping_data_never_gives_it_to_the_next_account(browser, li
     page.get_by_role("link", name="Choose what to do").click()
     other = page.locator("#other-account")
     expect(other).to_be_visible()
-    expect(other).to_contain_text(ANA)
+    expect(other).to_contain_text("a…@example.com")  # enough to recognise, not to learn
     screenshot(page, "shared-phone-other-account")
     assert server_records(live_app, BEN) == []
 

@@ -199,7 +199,7 @@ async function once() {
   const owner = await whoseData(account, current);
   if (owner && owner.key !== current.account_key && owner.email !== current.email) {
     // A shared phone: the data here is someone else's. Never merge it silently.
-    throw new SyncStop('other-account', `This device has data from another account (${owner.email}). Remove it from this device, or sign in to that account instead.`);
+    throw new SyncStop('other-account', `This device has data from another account (${masked(owner.email)}). Remove it from this device, or sign in to that account instead.`);
   }
   if (!account || account.key !== current.account_key) {
     // First sync of this device with this account (or with the account re-created under the
@@ -220,6 +220,12 @@ async function once() {
     report({ state: left ? 'waiting' : 'synced', waiting: left });
   }
 }
+
+/** Enough of an email to recognise one's own account, not to learn someone else's. */
+const masked = (email) => {
+  const [name, domain] = String(email || '').split('@');
+  return domain ? `${name.slice(0, 1)}…@${domain}` : 'another account';
+};
 
 /** Whose data this device holds: the account it last synced with, kept after signing out with
     "keep my data"; none for data never synced (it joins whichever account signs in). */
