@@ -142,6 +142,7 @@ def test_confirmations_show_on_the_page_you_land_on(browser, live_server, accoun
 
     page.goto(live_server + "/account/")
     page.get_by_role("button", name="Sign out of this device").click()
+    page.get_by_role("button", name="Keep my data on this device").click()  # the shared-phone choice
     expect(page).to_have_url(live_server + "/")
     expect(page.locator("#notice")).to_have_text("You are signed out. What is saved on this device stays here.")
 
