@@ -195,7 +195,9 @@ def test_export_then_import_gives_the_same_records_without_duplicates(
     context, page = device(browser)
     sign_in(page, live_server, CLEO)
     page.goto(live_server + "/account/")
-    page.set_input_files("#import-file", str(path))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Import a data file…").click()
+    chooser.value.set_files(str(path))
     expect(page.locator("#device-data-status")).to_have_text("Imported: 2 added.")
     expect(status(page)).to_have_text("Synced")
     eventually(lambda: server_records(live_app, CLEO) == server_records(live_app, ANA))

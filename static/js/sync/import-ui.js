@@ -13,6 +13,9 @@ export function say(status, text, state = '') {
 /** A file input that imports a Relieve data file, then syncs.
     @param {HTMLInputElement} input @param {HTMLElement | null} status */
 export function wireImport(input, status) {
+  // The file input itself is a small, unstyled control: a full-size button opens it.
+  const opener = document.querySelector(`[data-import-for="${input.id}"]`);
+  if (opener) opener.addEventListener('click', () => input.click());
   input.addEventListener('change', async () => {
     const file = input.files && input.files[0];
     if (!file) return;
