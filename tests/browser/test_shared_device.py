@@ -278,3 +278,30 @@ def test_an_account_deleted_and_created_again_gets_the_devices_records(browser, 
     assert [json.loads(r[2])["name"] for r in server_records(live_app, ANA)] == ["Kept through it all"]
     assert not context.console.errors, context.console.errors
     context.close()
+
+
+def test_without_an_account_a_device_file_moves_to_a_new_device(browser, live_server, accounts, tmp_path):
+    context, page = device(browser)
+    build(page, live_server, "Made without an account")
+    page.goto(live_server + "/privacy")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download this device's data").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert [r["data"]["name"] for r in json.loads(path.read_text())["records"] if r["type"] == "routine"] == [
+        "Made without an account"
+    ]
+    context.close()
+
+    context, page = device(browser)
+    page.goto(live_server + "/privacy")
+    for expected in ("added", "already here"):
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name="Import a data file…").click()
+        chooser.value.set_files(str(path))
+        expect(page.locator("#device-data-status")).to_contain_text(expected)
+    page.goto(live_server + "/routines/")
+    expect(page.locator("#my-routines .routine-tile h3")).to_have_text(["Made without an account"])
+    expect(status(page)).to_have_text("Saved on this device only")
+    assert not context.console.errors, context.console.errors
+    context.close()
