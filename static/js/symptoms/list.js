@@ -7,6 +7,7 @@ import * as store from '../lib/store.js';
 import * as episodeForm from './episode-form.js';
 import { SENSATION_LABELS } from '../generated/contract.js';
 import { describeAreas } from './bodymap.js';
+import { settleAfter } from '../lib/settle.js';
 
 const page = byId('log-list-page');
 
@@ -94,7 +95,7 @@ async function draw() {
   }
 }
 
-draw().catch(() => {});
+settleAfter(draw()).catch(() => {});
 episodeForm.init();
 // Local changes, and entries a sync brought from another device.
 records.onChange(() => draw().catch(() => {}), { types: ['symptom_log'] });
