@@ -26,12 +26,13 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## setup: environment, database schema (migrations), content, the client contract and asset bundles
+## setup: environment, database schema (migrations), content, the client contract, asset bundles and their brotli/gzip copies
 setup: $(VENV)/.runtime node_modules/.installed
 	$(DEV) $(PY) -m flask db upgrade
 	$(DEV) $(PY) -m flask content load
 	$(DEV) $(PY) -m flask contract build
 	$(DEV) $(PY) -m flask assets build
+	$(DEV) $(PY) -m flask static compress
 
 ## run: set up, then serve on http://127.0.0.1:$(PORT)
 run: setup
@@ -76,3 +77,4 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) node_modules static/gen static/js/generated static/.webassets-cache .pytest_cache test-artifacts
+	find static \( -name '*.br' -o -name '*.gz' \) -delete

@@ -168,3 +168,60 @@ def test_version_follows_the_bundles(client, monkeypatch):
     real = precache.bundle_urls
     monkeypatch.setattr(precache, "bundle_urls", lambda: [u.replace("app.", "app.0") for u in real()])
     assert service_worker(client)[1]["version"] != before
+
+
+class TestBuiltOncePerRelease:
+    """/sw.js and /catalog.json are built once per release, with a strong ETag (issue 15)."""
+
+    @pytest.mark.parametrize("url", ["/sw.js", "/catalog.json"])
+    def test_second_request_is_304(self, client, url):
+        first = client.get(url, headers={"Accept-Encoding": "br"})
+        assert first.status_code == 200 and first.headers["Content-Encoding"] == "br"
+        etag = first.headers["ETag"]
+        assert etag.startswith('"') and not etag.startswith("W/"), "a strong ETag"
+        again = client.get(url, headers={"Accept-Encoding": "br", "If-None-Match": etag})
+        assert again.status_code == 304 and again.data == b""
+        assert again.headers["ETag"] == etag
+        # Another encoding is another representation, with its own ETag.
+        plain = client.get(url, headers={"Accept-Encoding": "identity", "If-None-Match": etag})
+        assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
+        assert plain.headers["ETag"] != etag
+        import brotli
+
+        assert brotli.decompress(first.data) == plain.data
+
+    @pytest.mark.parametrize("url", ["/sw.js", "/catalog.json"])
+    def test_a_content_change_changes_the_etag(self, client, content_app, url):
+        before = client.get(url).headers["ETag"]
+        with content_app.app_context():
+            card = db.session.scalar(db.select(Technique).where(Technique.slug == "piriformis-stretch"))
+            card.name = "Piriformis stretch, renamed"
+            card.content_hash = "changed"
+            db.session.commit()
+        after = client.get(url, headers={"If-None-Match": before})
+        assert after.status_code == 200 and after.headers["ETag"] != before
+        assert b"renamed" in after.data if url == "/catalog.json" else True
+
+    def test_built_once(self, client, monkeypatch):
+        import webapp.pwa.views as views
+
+        client.get("/sw.js")
+        calls = []
+        real = views.precache_urls
+        monkeypatch.setattr(views, "precache_urls", lambda: calls.append(1) or real())
+        for _ in range(3):
+            client.get("/sw.js")
+        assert calls == []
+
+    def test_pages_carry_a_revision_of_their_bytes(self, client):
+        _, config, _ = service_worker(client)
+        revisions = config["revisions"]
+        pages = [u for u in config["precache"] if not u.startswith("/static/")]
+        assert set(revisions) == set(pages)
+        assert "/catalog.json" in revisions and "/manifest.webmanifest" in revisions
+        import hashlib
+
+        html = client.get("/techniques/", headers={"Accept-Encoding": "identity"}).data
+        assert revisions["/techniques/"] == hashlib.sha256(html).hexdigest()[:16]
+        # Files under /static carry their hash in the URL instead.
+        assert all("?v=" in u or u.startswith("/static/gen/") for u in config["precache"] if u.startswith("/static/"))

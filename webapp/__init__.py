@@ -51,6 +51,7 @@ def create_app(overrides=None):
     register_template_helpers(app)
     register_errorhandlers(app)
     register_security_headers(app)
+    register_static_files(app)
     return app
 
 
@@ -105,6 +106,13 @@ def register_errorhandlers(app):
     from webapp.errors import register
 
     register(app)
+
+
+def register_static_files(app):
+    """/static/ served precompressed by WhiteNoise, in front of Flask (webapp/pwa/static_files.py)."""
+    from webapp.pwa import static_files
+
+    static_files.init_app(app)
 
 
 def register_security_headers(app):

@@ -26,6 +26,8 @@ ICONS = (
     "icons/shortcut-flare.png",
     "icons/shortcut-routines.png",
     "icons/shortcut-log.png",
+    # Linked from every page inside <noscript>: listed so a page's links are all precached.
+    "css/noscript.css",
 )
 
 
@@ -86,6 +88,20 @@ def asset_urls(techniques):
 def precache_urls():
     techniques = _slugs(Technique)
     return page_urls(techniques) + asset_urls(techniques)
+
+
+def page_revisions(urls):
+    """A hash of each page as it is served, so a deploy re-downloads only the pages whose bytes
+    changed (asset URLs carry their own hash). The pages are rendered once per release, signed
+    out: the precached pages are the same for everyone (per-person data lives on the device).
+    A page that doesn't answer 200 gets no revision, and the worker always downloads it."""
+    client = current_app.test_client()
+    revisions = {}
+    for url in urls:
+        response = client.get(url, headers={"Accept-Encoding": "identity"})
+        if response.status_code == 200:
+            revisions[url] = hashlib.sha256(response.get_data()).hexdigest()[:16]
+    return revisions
 
 
 def _source_digest():

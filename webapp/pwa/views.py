@@ -6,7 +6,8 @@ import os
 from flask import Blueprint, Response, current_app, render_template, url_for
 
 from webapp.assets import worker_path
-from webapp.pwa.precache import cache_version, precache_urls
+from webapp.pwa import release
+from webapp.pwa.precache import cache_version, page_revisions, precache_urls
 from webapp.pwa.static_urls import static_url
 
 bp = Blueprint("pwa", __name__)
@@ -94,27 +95,32 @@ def _service_worker_source():
         return fh.read()
 
 
+def _build_service_worker():
+    urls = precache_urls()
+    config = {
+        "version": cache_version(),
+        "precache": urls,
+        # Files under /static carry their hash in the URL; the rest get one here.
+        "revisions": page_revisions([u for u in urls if not u.startswith(current_app.static_url_path + "/")]),
+        "offline": url_for("pwa.offline"),
+        "offlineAccount": url_for("pwa.offline_account"),
+    }
+    return f"self.RELIEVE={json.dumps(config, separators=(',', ':'))};\n{_service_worker_source()}"
+
+
 @bp.get("/sw.js")
 def service_worker():
     """The service worker, at the root so its scope is the whole app.
 
-    The precache list and cache version are generated here and prepended to the minified
-    worker bundle; any change to them changes the bytes, which is what makes browsers update.
+    The precache list and cache version are generated and prepended to the minified worker
+    bundle; any change to them changes the bytes, which is what makes browsers update. Built
+    once per release (webapp/pwa/release.py): browsers ask for it on every navigation, and a
+    repeat request is a 304.
     """
-    config = {
-        "version": cache_version(),
-        "precache": precache_urls(),
-        "offline": url_for("pwa.offline"),
-        "offlineAccount": url_for("pwa.offline_account"),
-    }
-    body = f"self.RELIEVE={json.dumps(config, separators=(',', ':'))};\n{_service_worker_source()}"
-    return Response(
-        body,
-        mimetype="text/javascript",
-        headers={
-            "Cache-Control": "no-cache",
-            "Service-Worker-Allowed": "/",
-        },
+    return release.respond(
+        release.built("sw.js", _build_service_worker),
+        "text/javascript",
+        {"Cache-Control": "no-cache", "Service-Worker-Allowed": "/"},
     )
 
 

@@ -1,12 +1,13 @@
 """Routine pages. Everything here is the same for every visitor, so the service worker can
 cache it; the device's own routines and history are filled in by the page scripts."""
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, url_for
+from flask import Blueprint, abort, current_app, render_template, url_for
 
 from webapp.content import vocabulary
 from webapp.content.models import Routine
 from webapp.content.queries import all_routines, cards_by_slug
 from webapp.extensions import db
+from webapp.pwa import release
 from webapp.pwa.precache import illustration_path
 from webapp.pwa.static_urls import static_url
 from webapp.routines.timing import total_seconds
@@ -126,6 +127,6 @@ def catalog_data():
 @bp.get("/catalog.json")
 def catalog():
     """Techniques and built-in routines for the player and builder, cached for offline use."""
-    response = jsonify(catalog_data())
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    # Built once per release, with an ETag: a repeat request is a 304 (webapp/pwa/release.py).
+    body = release.built("catalog.json", lambda: current_app.json.dumps(catalog_data()))
+    return release.respond(body, "application/json", {"Cache-Control": "no-cache"})
