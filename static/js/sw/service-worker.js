@@ -1,25 +1,88 @@
-/* Relieve's service worker. The server prepends `self.RELIEVE = {version, precache, offline}`,
-   generated from the app's routes, content and asset hashes (webapp/pwa/precache.py). */
+/* Relieve's service worker. The server prepends `self.RELIEVE = {version, precache, revisions,
+   offline, offlineAccount}`, generated from the app's routes, content and asset hashes
+   (webapp/pwa/precache.py). */
 // @ts-check
 /// <reference lib="webworker" />
 import { run as runSync } from '../sync/core.js';
 
-/** @typedef {{ version: string, precache: string[], offline: string, offlineAccount: string }} Precache */
+/**
+ * @typedef {{ version: string, precache: string[], revisions: Record<string, string>, offline: string,
+ *   offlineAccount: string }} Precache
+ */
 // The checker sees one program with the page scripts, where `self` is a Window: here it is the
 // worker's global scope.
 const sw = /** @type {ServiceWorkerGlobalScope & { RELIEVE: Precache }} */ (/** @type {unknown} */ (self));
 
-const { version, precache, offline, offlineAccount } = sw.RELIEVE;
+const { version, precache, revisions, offline, offlineAccount } = sw.RELIEVE;
 const PREFIX = 'relieve-precache-';
 const CACHE = PREFIX + version;
 const PRECACHED = new Set(precache);
+// Each cache also holds the revisions of the entries it was filled with, under a URL no route
+// answers: the next version reads it to know which entries it can take over.
+const REVISIONS = '/.relieve-precache-revisions';
+
+/**
+ * Whether a URL carries its file's hash (bundles under /static/gen/, other files with ?v=): then
+ * the same URL is the same bytes. Pages, the manifest and the catalog get a revision instead.
+ * @param {string} url
+ */
+function hashed(url) {
+  return !(url in revisions) && url.startsWith('/static/');
+}
+
+/** The caches of earlier versions, each with the revisions it was filled with. */
+async function earlierCaches() {
+  const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+  return Promise.all(names.map(async (name) => {
+    const cache = await caches.open(name);
+    const stored = await cache.match(REVISIONS);
+    return { cache, revisions: /** @type {Record<string, string>} */ (stored ? await stored.json() : {}) };
+  }));
+}
+
+/**
+ * An unchanged entry from an earlier version's cache, or undefined.
+ * @param {string} url
+ * @param {{ cache: Cache, revisions: Record<string, string> }[]} earlier
+ */
+async function unchanged(url, earlier) {
+  for (const old of earlier) {
+    if (hashed(url) || (url in revisions && old.revisions[url] === revisions[url])) {
+      const response = await old.cache.match(url);
+      if (response) return response;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Downloads one entry. A hashed URL never changes, so the HTTP cache may answer it (on the first
+ * install the page has just loaded its own files: they are not downloaded twice); anything else
+ * is asked of the server ('no-cache' revalidates, so an old copy is never stored).
+ * @param {string} url
+ */
+async function download(url) {
+  const response = await fetch(new Request(url, {
+    cache: hashed(url) ? 'default' : 'no-cache',
+    credentials: 'same-origin',
+  }));
+  if (!response.ok) throw new Error(`Precaching ${url} failed: ${response.status}`);
+  return response;
+}
 
 sw.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // 'reload' skips the HTTP cache so a new version never stores an old copy. addAll fails the
-    // whole install on any error response, so a half-filled cache is never used.
-    await cache.addAll(precache.map((url) => new Request(url, { cache: 'reload', credentials: 'same-origin' })));
+    const earlier = await earlierCaches();
+    // A deploy costs only what changed: unchanged entries are copied from the earlier cache.
+    // Any failure fails the install, and the version with the half-filled cache is never used.
+    await Promise.all(precache.map(async (url) => {
+      await cache.put(url, (await unchanged(url, earlier)) || (await download(url)));
+    }));
+    // Written last: a cache whose revisions are stored is complete.
+    await cache.put(REVISIONS, new Response(JSON.stringify(revisions), {
+      headers: { 'Content-Type': 'application/json' },
+    }));
   })());
 });
 
