@@ -4,6 +4,7 @@
    from classes (insights.css) and the two series differ by shape and dash as well as colour. */
 // @ts-check
 import * as insights from './calc.js';
+import * as body from '../lib/body.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -181,31 +182,6 @@ function legend(items = PAIN_LEGEND) {
   return list;
 }
 
-// One outline for both views; each view is 200 wide, the back view first. On the back view the
-// person's left is on the drawing's left (as a clinician behind them sees it); on the front view
-// it is on the drawing's right.
-const TORSO = 'M66 50H134Q146 52 146 66L150 140Q150 148 143 147L138 92L136 140H64L62 92L57 147Q50 148 50 140L54 66Q54 52 66 50Z';
-// The drawing's left-hand shape of each region; the other side is it reflected about x = 100.
-const REGION_SHAPES = {
-  back: {
-    'lower-back': 'M66 104H98V138H64Z',
-    buttock: 'M64 140H99V172Q82 182 64 170Z',
-    thigh: 'M64 174Q82 186 99 176L96 250H70Z',
-    calf: 'M70 253H96L93 330H76Z',
-    sole: 'M76 333H93L95 350Q85 356 73 350Z',
-  },
-  front: {
-    hip: 'M62 124H80V146H63Z',
-    groin: 'M84 134H98V160Q90 158 84 150Z',
-    'thigh-front': 'M64 150Q74 160 82 156L99 164L96 240H70Z',
-    knee: 'M70 243H96L95 262H71Z',
-    shin: 'M71 265H95L93 322H76Z',
-    ankle: 'M76 325H93V334H76Z',
-    'foot-top': 'M76 337H93L95 350Q85 356 73 350Z',
-  },
-};
-const MIRROR = 'matrix(-1 0 0 1 200 0)';
-
 function shadeOf(count, max) {
   if (!count) return 0;
   return Math.max(1, Math.min(4, Math.ceil((count / max) * 4)));
@@ -221,32 +197,23 @@ function bodyMap(areas, names = {}) {
   const counted = Object.entries(areas).filter(([, a]) => a && (a.left || a.right));
   const max = Math.max(1, ...counted.flatMap(([, a]) => [a.left, a.right]));
   const parts = counted.map(([region, a]) => `${names[region] || region}: left ${a.left}, right ${a.right}`);
+  const { width, height, x } = body.VIEW_BOX;
   const node = svg('svg', {
-    class: 'summary-figure', viewBox: '0 0 400 380', width: 400, height: 380, role: 'img', focusable: 'false',
+    class: 'summary-figure', viewBox: `0 0 ${2 * width} ${height + 22}`, width: 2 * width, height: height + 22,
+    role: 'img', focusable: 'false',
     'aria-label': `Body map from behind and from the front. Times each area was logged: ${parts.join('; ') || 'none'}.`,
   });
+  // The same figure as the log form's map (lib/body.js), shaded by count instead of chosen.
   for (const [index, view] of ['back', 'front'].entries()) {
-    const group = svg('g', { transform: `translate(${index * 200} 0)`, 'data-view': view });
-    group.append(svg('g', { class: 'body-outline' },
-      svg('circle', { cx: 100, cy: 24, r: 16 }), svg('path', { d: 'M92 38H108V52H92Z' }), svg('path', { d: TORSO }),
-      ...(view === 'back' ? [svg('path', { d: 'M100 56V136', class: 'body-spine' })] : [])));
-    for (const [region, d] of Object.entries(REGION_SHAPES[view])) {
-      const counts = areas[region] || { left: 0, right: 0 };
-      for (const side of ['left', 'right']) {
-        const attrs = {
-          d, class: `body-region shade-${shadeOf(counts[side], max)}`, 'data-region': region, 'data-side': side,
-          'data-count': counts[side],
-        };
-        // Drawn on the right of this view: the left shape reflected.
-        const onRight = view === 'back' ? side === 'right' : side === 'left';
-        if (onRight) attrs.transform = MIRROR;
-        group.append(svg('path', attrs));
-      }
+    const group = body.drawBody(view, { id: `summary-${view}`, regionClass: 'body-region', labels: { left: 'L', right: 'R' } });
+    group.setAttribute('transform', `translate(${index * width - x} 0)`);
+    for (const shape of group.querySelectorAll('[data-region]')) {
+      const { region, side } = /** @type {SVGElement} */ (shape).dataset;
+      const count = (areas[region] || { left: 0, right: 0 })[side];
+      shape.setAttribute('class', `body-region shade-${shadeOf(count, max)}`);
+      shape.setAttribute('data-count', String(count));
     }
-    const [leftWord, rightWord] = view === 'back' ? ['L', 'R'] : ['R', 'L'];
-    group.append(svg('text', { x: 30, y: 30, 'text-anchor': 'middle', class: 'body-side' }, leftWord));
-    group.append(svg('text', { x: 170, y: 30, 'text-anchor': 'middle', class: 'body-side' }, rightWord));
-    group.append(svg('text', { x: 100, y: 376, 'text-anchor': 'middle', class: 'body-side' }, view === 'back' ? 'Back' : 'Front'));
+    group.append(svg('text', { x: 100, y: height + 18, 'text-anchor': 'middle', class: 'body-side' }, view === 'back' ? 'Back' : 'Front'));
     node.append(group);
   }
   return node;

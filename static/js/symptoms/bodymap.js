@@ -1,9 +1,13 @@
 /* The sciatica body map on the log form (templates/symptoms/_bodymap.html): back and front views
-   switched by two toggle buttons, a button per region and side (the accessible, keyboard way to
-   choose), and the drawing as a second, bigger way to press the same buttons. A region chosen on
+   switched by a two-part toggle, a button per region and side (the accessible, keyboard way to
+   choose), and the drawing (lib/body.js, shared with the clinician summary) as a second, bigger
+   way to press the same buttons. A region chosen on
    both sides reads as "both". The summary under the map lists every choice, in both views. */
 // @ts-check
 import { REGION_LABELS, REGION_VIEWS, REGIONS } from '../generated/contract.js';
+import { drawBody } from '../lib/body.js';
+
+const NS = 'http://www.w3.org/2000/svg';
 
 const SIDE_WORDS = { left: 'left', right: 'right', both: 'both sides' };
 
@@ -26,11 +30,32 @@ export function viewFor(areas) {
   return views.length && views.every((view) => view === 'front') ? 'front' : 'back';
 }
 
+/** The figure into the page's empty drawing, with the hatching a chosen region is filled with
+    (one per view: a pattern inside a hidden view would not paint in the other).
+    @param {SVGSVGElement} figure @param {string} view */
+function drawFigure(figure, view) {
+  const make = (tag, attrs) => {
+    const node = document.createElementNS(NS, tag);
+    for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+    return node;
+  };
+  const pattern = make('pattern', {
+    id: `bm-hatch-${view}`, patternUnits: 'userSpaceOnUse', width: '8', height: '8', patternTransform: 'rotate(45)',
+  });
+  pattern.append(make('rect', { class: 'bm-hatch-bg', width: '8', height: '8' }), make('path', { class: 'bm-hatch-line', d: 'M0 0V8' }));
+  const defs = make('defs', {});
+  defs.append(pattern);
+  figure.replaceChildren(defs, drawBody(view, { id: `bm-${view}`, regionClass: 'bm-region' }));
+}
+
 /**
  * Wire up the map inside `root`; `summary` shows the choices in words.
  * @param {HTMLElement} root @param {HTMLElement} summary
  */
 export function createBodyMap(root, summary) {
+  for (const figure of /** @type {NodeListOf<SVGSVGElement>} */ (root.querySelectorAll('svg[data-figure]'))) {
+    drawFigure(figure, figure.dataset.figure);
+  }
   const buttons = Array.from(/** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll('.bm-button')));
   const viewButtons = Array.from(/** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll('.bm-view-button')));
   const views = Array.from(/** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll('.body-map[data-view]')));
