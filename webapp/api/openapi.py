@@ -121,7 +121,18 @@ def document(types=None):
         "type": "object",
         "required": ["results", "cursor"],
         "properties": {
-            "cursor": {"type": "string"},
+            "cursor": {
+                "type": "string",
+                "description": "Without 'since': the account's change number after this push. With 'since': "
+                "the pull cursor after 'changes', as a pull answers it",
+            },
+            "changes": {
+                "type": "array",
+                "items": STORED_CHANGE,
+                "description": "Only when the body had 'since': the changes after it (a page, oldest first), "
+                "less the versions this push stored",
+            },
+            "has_more": {"type": "boolean", "description": "Only with 'since': more changes wait for a pull"},
             "results": {
                 "type": "array",
                 "items": {

@@ -5,8 +5,8 @@ import hashlib
 import json
 from datetime import UTC
 
-from flask import Blueprint, jsonify, request
-from flask_login import current_user
+from flask import Blueprint, current_app, g, jsonify, request
+from flask_login import current_user, user_logged_in, user_logged_out
 from flask_wtf.csrf import generate_csrf
 
 from webapp.api.openapi import document
@@ -57,12 +57,53 @@ def require_user():
     return None
 
 
+# A cookie the app can read (not the session: that one stays HttpOnly) saying which account is
+# signed in: the account key, or absent when signed out. The app keeps the last /session answer
+# and asks again only when this cookie no longer matches it, so a signed-out device asks the
+# server nothing, and a sign-in or sign-out anywhere is noticed on the next page (docs/sync.md).
+ACCOUNT_HINT = "relieve_account"
+
+
+def _hint_signed_in(_app, user, **_):
+    g.account_hint = account_key(user)
+
+
+def _hint_signed_out(_app, **_):
+    g.account_hint = ""
+
+
+user_logged_in.connect(_hint_signed_in)
+user_logged_out.connect(_hint_signed_out)
+
+
+def set_account_hint(response, key):
+    if key:
+        response.set_cookie(
+            ACCOUNT_HINT,
+            key,
+            secure=current_app.config.get("SESSION_COOKIE_SECURE", False),
+            httponly=False,
+            samesite="Lax",
+        )
+    elif ACCOUNT_HINT in request.cookies:
+        response.delete_cookie(ACCOUNT_HINT)
+    return response
+
+
+@bp.after_app_request
+def account_hint(response):
+    if "account_hint" in g:
+        set_account_hint(response, g.account_hint)
+    return response
+
+
 @bp.get("/session")
 def session_state():
     """Who is signed in, and the CSRF token the app sends back on changes."""
     body = {"authenticated": current_user.is_authenticated, "csrf_token": generate_csrf()}
     if current_user.is_authenticated:
         body.update(email=current_user.email, user=str(current_user.id), account_key=account_key(current_user))
+    g.account_hint = body.get("account_key", "")
     return jsonify(body)
 
 
@@ -84,6 +125,7 @@ def push():
         payload = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return error_response(400, "The body is not valid JSON (or is nested too deeply).")
+    known = current_user.sync_seq  # before this push: a cursor past it is not this account's
     try:
         device_id, checked = validate_batch(payload)
         results, cursor = apply_batch(current_user.id, device_id, checked)
@@ -91,7 +133,16 @@ def push():
     except BatchError as exc:
         db.session.rollback()
         return error_response(exc.status, exc.message, record=exc.record, field=exc.field)
-    return jsonify({"results": results, "cursor": str(cursor)})
+    answer = {"results": results, "cursor": str(cursor)}
+    since = payload.get("since")
+    if since is not None and int(since) <= known:
+        # The changes since the device's cursor, as a pull answers them, less the versions this
+        # push stored (the device has them): one round trip per change, nothing pulled back.
+        # Read after the commit, so the cursor never passes a change committed before it.
+        skip = {r["id"]: r["seq"] if "seq" in r else r["winner"]["seq"] for r in results}
+        changes, pulled, more = pull_changes(current_user.id, int(since), PULL_LIMIT_DEFAULT, skip)
+        answer.update(changes=changes, cursor=str(pulled), has_more=more)
+    return jsonify(answer)
 
 
 @bp.get("/sync/pull")

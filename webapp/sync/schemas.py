@@ -16,6 +16,7 @@ PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX = 200, 500
 EARLIEST = int(datetime(2024, 1, 1, tzinfo=UTC).timestamp() * 1000)
 UUID7_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
+CURSOR_PATTERN = r"^[0-9]{1,18}$"
 
 
 class Change(Strict):
@@ -64,3 +65,10 @@ class Change(Strict):
 class PushBody(Strict):
     device_id: Annotated[str, StringConstraints(pattern=DEVICE_ID_PATTERN)]
     changes: Annotated[list[Change], Field(min_length=1, max_length=MAX_CHANGES)]
+    # The device's pull cursor: with it, the answer also carries the changes since then (other
+    # devices' changes, never the ones this push applied), so a change costs one round trip.
+    since: Annotated[
+        str | None,
+        StringConstraints(pattern=CURSOR_PATTERN),
+        Field(description="Pull cursor; the answer then carries changes, cursor and has_more as a pull does"),
+    ] = None

@@ -11,10 +11,11 @@ import hashlib
 import json
 
 from pydantic import ValidationError
+from sqlalchemy import JSON, Text, bindparam, cast, insert, select, update
 
 from webapp.auth.models import User
 from webapp.extensions import db
-from webapp.sync.models import SyncRecord
+from webapp.sync.models import SyncRecord, change_of
 from webapp.sync.registry import record_types
 from webapp.sync.schemas import MAX_RECORD_BYTES, PushBody
 
@@ -59,8 +60,26 @@ def canonical(data):
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def content_hash(op, text):
+    """The version's content hash: sha256 of "<op>:<canonical JSON>" (byte for byte what every
+    stored hash was made from, so stored and new hashes keep comparing)."""
+    return hashlib.sha256(f"{op}:{text}".encode()).hexdigest()
+
+
+def _data_error(index, change, exc):
+    loc, message = _first_error(exc)
+    return BatchError(
+        f"Change {index} ({change.type} {change.id}): 'data.{_where(loc)}' {message}",
+        record=change.id,
+        field=f"data.{_where(loc)}",
+    )
+
+
 def validate_batch(payload):
-    """The batch with each record's data checked against its type; BatchError names the problem."""
+    """The batch with each record's data checked against its type; BatchError names the problem.
+
+    Returns (device_id, [(change, data, digest, text)]): `text` is the record's canonical JSON,
+    made once and used for the size limit, the content hash and storage."""
     if not isinstance(payload, dict):
         raise BatchError("The body must be a JSON object with 'device_id' and 'changes'.")
     types = record_types()
@@ -86,76 +105,163 @@ def validate_batch(payload):
         data = None
         if change.op == "put":
             try:
+                # Dumped, not stored as sent: what is stored is what the schema makes of it
+                # (nested models, unset fields left out), as the API has always stored it.
                 data = types[change.type].model_validate(change.data).model_dump(exclude_unset=True)
             except ValidationError as exc:
-                loc, message = _first_error(exc)
-                raise BatchError(
-                    f"Change {index} ({change.type} {change.id}): 'data.{_where(loc)}' {message}",
-                    record=change.id,
-                    field=f"data.{_where(loc)}",
-                ) from None
-            # A real NUL only (PostgreSQL's JSON can't hold it); the six characters "\u0000"
-            # typed into a note are text like any other.
-            if _has_nul(data):
-                raise BatchError(
-                    f"Change {index} ({change.type} {change.id}): the record contains a NUL character.",
-                    record=change.id,
-                    field="data",
-                )
-            if len(canonical(data).encode()) > MAX_RECORD_BYTES:
-                raise BatchError(
-                    f"Change {index}: the record is larger than {MAX_RECORD_BYTES // 1024} KB.",
-                    record=change.id,
-                    field="data",
-                    status=413,
-                )
-        digest = hashlib.sha256(f"{change.op}:{canonical(data)}".encode()).hexdigest()
-        checked.append((change, data, digest))
+                raise _data_error(index, change, exc) from None
+        text = canonical(data)
+        # A real NUL only (PostgreSQL's JSON can't hold it); the six characters "\u0000" typed
+        # into a note are text like any other. JSON escapes a real NUL, so the text is checked
+        # first and the values only when it could hold one.
+        if "\\u0000" in text and _has_nul(data):
+            raise BatchError(
+                f"Change {index} ({change.type} {change.id}): the record contains a NUL character.",
+                record=change.id,
+                field="data",
+            )
+        if len(text.encode()) > MAX_RECORD_BYTES:
+            raise BatchError(
+                f"Change {index}: the record is larger than {MAX_RECORD_BYTES // 1024} KB.",
+                record=change.id,
+                field="data",
+                status=413,
+            )
+        checked.append((change, data, content_hash(change.op, text), text))
     return body.device_id, checked
 
 
+_records = SyncRecord.__table__
+_accounts = User.__table__
+# What a version is compared by, and what a row needs to be updated: never the data itself.
+_EXISTING = (
+    _records.c.id,
+    _records.c.record_id,
+    _records.c.record_type,
+    _records.c.updated_at,
+    _records.c.device_id,
+    _records.c.content_hash,
+    _records.c.seq,
+)
+
+
+def _stored_json(dialect):
+    """The record's canonical JSON, bound as text: the JSON column's own serializer would write it
+    again. PostgreSQL is told it is JSON; SQLite keeps JSON as text anyway."""
+    text = bindparam("p_data", type_=Text)
+    return cast(text, JSON) if dialect == "postgresql" else text
+
+
+def _statements(dialect):
+    """The bulk INSERT and UPDATE, built once per database dialect and reused (executemany)."""
+    if dialect not in _STATEMENTS:
+        values = {
+            "data": _stored_json(dialect),
+            "deleted": bindparam("p_deleted"),
+            "updated_at": bindparam("p_updated_at"),
+            "device_id": bindparam("p_device_id"),
+            "content_hash": bindparam("p_content_hash"),
+            "seq": bindparam("p_seq"),
+        }
+        insert_rows = insert(_records).values(
+            user_id=bindparam("p_user_id"),
+            record_id=bindparam("p_record_id"),
+            record_type=bindparam("p_record_type"),
+            **values,
+        )
+        update_rows = update(_records).where(_records.c.id == bindparam("p_pk")).values(**values)
+        _STATEMENTS[dialect] = insert_rows, update_rows
+    return _STATEMENTS[dialect]
+
+
+_STATEMENTS = {}
+
+
 def apply_batch(user_id, device_id, checked):
-    """Apply validated changes in one transaction. Returns (results, cursor)."""
+    """Apply validated changes in one transaction. Returns (results, cursor).
+
+    A handful of statements whatever the batch's size: the account row, one SELECT of the
+    batch's stored versions (no data), one bulk INSERT, one bulk UPDATE, the new change number."""
+    conn = db.session.connection()
+    dialect = conn.dialect.name
     # Writing the account row first takes its lock: one batch at a time per account, so change
     # numbers are handed out in commit order and a pull never skips one.
-    db.session.execute(db.update(User).where(User.id == user_id).values(sync_seq=User.sync_seq))
-    seq = db.session.scalar(db.select(User.sync_seq).where(User.id == user_id))
-    ids = [change.id for change, _, _ in checked]
+    seq = conn.execute(
+        update(_accounts)
+        .where(_accounts.c.id == user_id)
+        .values(sync_seq=_accounts.c.sync_seq)
+        .returning(_accounts.c.sync_seq)
+    ).scalar_one()
+    start = seq
+    ids = [change.id for change, *_ in checked]
     existing = {
         row.record_id: row
-        for row in db.session.scalars(
-            db.select(SyncRecord).where(SyncRecord.user_id == user_id, SyncRecord.record_id.in_(ids))
-        )
+        for row in conn.execute(select(*_EXISTING).where(_records.c.user_id == user_id, _records.c.record_id.in_(ids)))
     }
-    results = []
-    for change, data, digest in checked:
+    results, inserts, updates, losers = [], [], [], []
+    for change, _data, digest, text in checked:
         row = existing.get(change.id)
         incoming = (change.updated_at, device_id, digest)
-        if row is not None and row.record_type != change.type:
-            raise BatchError(
-                f"Record {change.id} is a {row.record_type}, not a {change.type}.",
-                record=change.id,
-                field="type",
-                status=409,
-            )
-        if row is not None and incoming == row.version_key():
-            results.append({"id": change.id, "status": "unchanged", "seq": row.seq})
-            continue
-        if row is not None and incoming < row.version_key():
-            results.append({"id": change.id, "status": "superseded", "winner": row.to_change()})
-            continue
+        if row is not None:
+            if row.record_type != change.type:
+                raise BatchError(
+                    f"Record {change.id} is a {row.record_type}, not a {change.type}.",
+                    record=change.id,
+                    field="type",
+                    status=409,
+                )
+            stored = (row.updated_at, row.device_id, row.content_hash)
+            if incoming == stored:
+                results.append({"id": change.id, "status": "unchanged", "seq": row.seq})
+                continue
+            if incoming < stored:
+                result = {"id": change.id, "status": "superseded"}
+                losers.append(result)
+                results.append(result)
+                continue
         seq += 1
+        values = {
+            "p_data": text,
+            "p_deleted": change.op == "delete",
+            "p_updated_at": change.updated_at,
+            "p_device_id": device_id,
+            "p_content_hash": digest,
+            "p_seq": seq,
+        }
         if row is None:
-            row = SyncRecord(user_id=user_id, record_id=change.id, record_type=change.type)
-            db.session.add(row)
-        row.data, row.deleted = data, change.op == "delete"
-        row.updated_at, row.device_id, row.content_hash, row.seq = change.updated_at, device_id, digest, seq
+            values.update(p_user_id=user_id, p_record_id=change.id, p_record_type=change.type)
+            inserts.append(values)
+        else:
+            values["p_pk"] = row.id
+            updates.append(values)
         results.append({"id": change.id, "status": "applied", "seq": seq})
-    db.session.execute(db.update(User).where(User.id == user_id).values(sync_seq=seq))
+    if losers:
+        # The winner is answered whole: only now is any stored data read.
+        winners = {
+            row.record_id: change_of(row)
+            for row in conn.execute(
+                select(_records).where(
+                    _records.c.user_id == user_id, _records.c.record_id.in_([r["id"] for r in losers])
+                )
+            )
+        }
+        for result in losers:
+            result["winner"] = winners[result["id"]]
+    insert_rows, update_rows = _statements(dialect)
+    if inserts:
+        conn.execute(insert_rows, inserts)
+    if updates:
+        conn.execute(update_rows, updates)
+    if seq != start:
+        conn.execute(update(_accounts).where(_accounts.c.id == user_id).values(sync_seq=seq))
     return results, seq
 
 
-def pull_changes(user_id, since, limit):
+def pull_changes(user_id, since, limit, skip=None):
+    """Changes after `since`, oldest first, at most `limit`. `skip`: {record id: seq} of versions
+    the asking device already has (what its own push just stored); they are passed over, and the
+    cursor still moves past them, so a device never pulls back what it pushed. A later version of
+    such a record has another seq and is answered."""
     rows = db.session.scalars(
         db.select(SyncRecord)
         .where(SyncRecord.user_id == user_id, SyncRecord.seq > since)
@@ -164,7 +270,9 @@ def pull_changes(user_id, since, limit):
     ).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    return [row.to_change() for row in rows], (rows[-1].seq if rows else since), more
+    skip = skip or {}
+    changes = [row.to_change() for row in rows if skip.get(row.record_id) != row.seq]
+    return changes, (rows[-1].seq if rows else since), more
 
 
 def account_records(user_id):
