@@ -129,6 +129,54 @@ def test_the_body_map_front_and_back_and_an_older_entry(context, page, live_serv
     assert context.console.errors == []
 
 
+def centre_x(locator):
+    box = locator.bounding_box()
+    return box["x"] + box["width"] / 2
+
+
+def test_the_body_map_draws_each_side_where_its_buttons_are(context, page, live_server):
+    """From behind, the person's left is on the viewer's left; from the front it is mirrored. The
+    buttons, the words on the drawing and the drawn regions all agree, in both views."""
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/log/new")
+    toggle = page.get_by_role("button", name="Back", exact=True)
+    assert toggle.bounding_box()["height"] >= 44
+    for view, region, label, person_left_on_viewer_left in (
+        ("back", "calf", "calf", True),
+        ("front", "knee", "knee", False),
+    ):
+        if view == "front":
+            page.get_by_role("button", name="Front", exact=True).click()
+            expect(page.get_by_role("button", name="Front", exact=True)).to_have_attribute("aria-pressed", "true")
+        shown = page.locator(f'.body-map[data-view="{view}"]')
+        middle = centre_x(shown.locator(".body-figure"))
+        words = shown.locator(".body-figure text")
+        expect(words).to_have_text(["Left", "Right"] if person_left_on_viewer_left else ["Right", "Left"])
+        assert (centre_x(words.first) < middle) and (centre_x(words.last) > middle)
+        for side in ("left", "right"):
+            button = page.get_by_role("button", name=f"{side.capitalize()} {label}", exact=True)
+            drawn = shown.locator(f'.bm-region[data-region="{region}"][data-side="{side}"]')
+            on_viewer_left = (side == "left") == person_left_on_viewer_left
+            assert (centre_x(button) < middle) == on_viewer_left, (view, side, "button")
+            assert (centre_x(drawn) < middle) == on_viewer_left, (view, side, "drawing")
+            # Tapping the drawing presses that side's button, and the region shows it by more than colour.
+            plain_stroke = drawn.evaluate("node => getComputedStyle(node).strokeWidth")
+            drawn.click()
+            expect(button).to_have_attribute("aria-pressed", "true")
+            style = drawn.evaluate("node => { const s = getComputedStyle(node); return [s.fill, s.strokeWidth]; }")
+            assert style[0].startswith("url(") and style[1] != plain_stroke, style
+        # The buttons run top to bottom, as the body does.
+        names = shown.locator(".bm-button.left").evaluate_all("nodes => nodes.map(n => n.textContent.trim())")
+        tops = [b.bounding_box()["y"] for b in shown.locator(".bm-button.left").all()]
+        assert tops == sorted(tops)
+        assert names == (
+            ["Lower back", "Buttock", "Back of thigh", "Calf", "Sole of foot"]
+            if view == "back"
+            else ["Hip", "Groin", "Front of thigh", "Knee", "Shin", "Ankle", "Top of foot"]
+        )
+    assert context.console.errors == []
+
+
 def test_a_medicine_logged_and_logged_again_in_one_tap(context, page, live_server):
     go_offline(context, page, live_server)
     page.goto(live_server + "/")
@@ -286,6 +334,8 @@ def test_no_serious_accessibility_violations_on_the_new_screens(browser, live_se
     page.locator("#log-done-list li").first.wait_for()
     page.goto(live_server + "/log/new")
     page.locator("#log-last").wait_for()
+    page.get_by_role("button", name="Right buttock").click()
+    problems += serious(axe, page, "log form, back of the map with a region chosen")
     page.get_by_role("button", name="Front", exact=True).click()
     page.get_by_role("button", name="Right knee").click()
     problems += serious(axe, page, "log form, front of the map, same-as-last offer")

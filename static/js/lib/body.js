@@ -50,7 +50,7 @@ export const REGION_SHAPES = {
     buttock: 'M62 176H98.5V210Q86 220 70 212Q60 206 62 190Z',
     thigh: band(60, 216, 268),
     calf: band(60, 284, 350, 8),
-    sole: band(60, 364, 392, 8),
+    sole: band(60, 364, 388, 8),
   },
   front: {
     hip: 'M62 166Q72 160 81 166V204Q72 210 62 202Z',
@@ -59,7 +59,7 @@ export const REGION_SHAPES = {
     knee: band(60, 270, 291, 8),
     shin: band(60, 295, 348),
     ankle: band(60, 352, 364, 4),
-    'foot-top': band(60, 368, 392, 8),
+    'foot-top': band(60, 368, 388, 8),
   },
 };
 
