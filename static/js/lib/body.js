@@ -53,8 +53,8 @@ export const REGION_SHAPES = {
     sole: band(60, 364, 388, 8),
   },
   front: {
-    hip: 'M62 166Q72 160 81 166V204Q72 210 62 202Z',
-    groin: 'M85 178Q94 182 98.5 192V212Q89 212 85 204Z',
+    hip: 'M62 160H74Q80 160 80 166V206Q80 212 74 212H62Z',
+    groin: 'M84 186Q93 192 98.5 201V212H88Q84 212 84 208Z',
     'thigh-front': band(60, 216, 266),
     knee: band(60, 270, 291, 8),
     shin: band(60, 295, 348),
