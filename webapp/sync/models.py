@@ -35,12 +35,17 @@ class SyncRecord(db.Model):
         return (self.updated_at, self.device_id, self.content_hash)
 
     def to_change(self):
-        return {
-            "id": self.record_id,
-            "type": self.record_type,
-            "op": "delete" if self.deleted else "put",
-            "data": None if self.deleted else self.data,
-            "updated_at": self.updated_at,
-            "device_id": self.device_id,
-            "seq": self.seq,
-        }
+        return change_of(self)
+
+
+def change_of(row):
+    """A stored version as the API answers it; `row` is a SyncRecord or a selected table row."""
+    return {
+        "id": row.record_id,
+        "type": row.record_type,
+        "op": "delete" if row.deleted else "put",
+        "data": None if row.deleted else row.data,
+        "updated_at": row.updated_at,
+        "device_id": row.device_id,
+        "seq": row.seq,
+    }

@@ -134,7 +134,7 @@ def validate_batch(payload):
 _records = SyncRecord.__table__
 _accounts = User.__table__
 # What a version is compared by, and what a row needs to be updated: never the data itself.
-_EXISTING = (
+_SELECT_EXISTING = select(
     _records.c.id,
     _records.c.record_id,
     _records.c.record_type,
@@ -142,7 +142,15 @@ _EXISTING = (
     _records.c.device_id,
     _records.c.content_hash,
     _records.c.seq,
+).where(_records.c.user_id == bindparam("p_user_id"), _records.c.record_id.in_(bindparam("p_ids", expanding=True)))
+# Statements are built once: building them per push cost more than running some of them.
+_LOCK_ACCOUNT = (
+    update(_accounts)
+    .where(_accounts.c.id == bindparam("p_user_id"))
+    .values(sync_seq=_accounts.c.sync_seq)
+    .returning(_accounts.c.sync_seq)
 )
+_SET_SEQ = update(_accounts).where(_accounts.c.id == bindparam("p_user_id")).values(sync_seq=bindparam("p_seq"))
 
 
 def _stored_json(dialect):
@@ -150,6 +158,9 @@ def _stored_json(dialect):
     again. PostgreSQL is told it is JSON; SQLite keeps JSON as text anyway."""
     text = bindparam("p_data", type_=Text)
     return cast(text, JSON) if dialect == "postgresql" else text
+
+
+_STATEMENTS = {}
 
 
 def _statements(dialect):
@@ -174,9 +185,6 @@ def _statements(dialect):
     return _STATEMENTS[dialect]
 
 
-_STATEMENTS = {}
-
-
 def apply_batch(user_id, device_id, checked):
     """Apply validated changes in one transaction. Returns (results, cursor).
 
@@ -186,18 +194,10 @@ def apply_batch(user_id, device_id, checked):
     dialect = conn.dialect.name
     # Writing the account row first takes its lock: one batch at a time per account, so change
     # numbers are handed out in commit order and a pull never skips one.
-    seq = conn.execute(
-        update(_accounts)
-        .where(_accounts.c.id == user_id)
-        .values(sync_seq=_accounts.c.sync_seq)
-        .returning(_accounts.c.sync_seq)
-    ).scalar_one()
+    seq = conn.execute(_LOCK_ACCOUNT, {"p_user_id": user_id}).scalar_one()
     start = seq
     ids = [change.id for change, *_ in checked]
-    existing = {
-        row.record_id: row
-        for row in conn.execute(select(*_EXISTING).where(_records.c.user_id == user_id, _records.c.record_id.in_(ids)))
-    }
+    existing = {row.record_id: row for row in conn.execute(_SELECT_EXISTING, {"p_user_id": user_id, "p_ids": ids})}
     results, inserts, updates, losers = [], [], [], []
     for change, _data, digest, text in checked:
         row = existing.get(change.id)
@@ -253,7 +253,7 @@ def apply_batch(user_id, device_id, checked):
     if updates:
         conn.execute(update_rows, updates)
     if seq != start:
-        conn.execute(update(_accounts).where(_accounts.c.id == user_id).values(sync_seq=seq))
+        conn.execute(_SET_SEQ, {"p_user_id": user_id, "p_seq": seq})
     return results, seq
 
 

@@ -1,0 +1,178 @@
+"""The push path's bulk statements give the same answers and stored rows as the one-object-per-record
+path did: inserts, updates, unchanged replays and superseded changes in one batch, tombstones, the
+content hash byte for byte, and all or nothing."""
+
+import hashlib
+import json
+
+import sqlalchemy as sa
+
+from tests.conftest import ApiClient, sign_in
+from tests.sync_helpers import delete, now_ms, put, routine, uuid7
+from webapp.auth.models import User
+from webapp.extensions import db
+from webapp.sync.models import SyncRecord
+from webapp.sync.service import canonical, content_hash
+
+
+def old_hash(op, data):
+    # The formula every stored hash was made with, written out here on purpose (not imported).
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(f"{op}:{text}".encode()).hexdigest()
+
+
+def stored(app):
+    with app.app_context():
+        rows = db.session.scalars(db.select(SyncRecord)).all()
+        return {
+            row.record_id: {
+                "type": row.record_type,
+                "data": row.data,
+                "deleted": row.deleted,
+                "updated_at": row.updated_at,
+                "device_id": row.device_id,
+                "content_hash": row.content_hash,
+                "seq": row.seq,
+                "server_updated_at": row.server_updated_at,
+            }
+            for row in rows
+        }
+
+
+def account_seq(app):
+    with app.app_context():
+        return db.session.scalar(db.select(User.sync_seq))
+
+
+def test_content_hash_is_the_old_formula_byte_for_byte():
+    data = {"name": "Étirement doux ✓", "steps": [{"technique": "pelvic-tilt", "reps": 8, "sides": "none"}]}
+    assert content_hash("put", canonical(data)) == old_hash("put", data)
+    # Pinned, made with the old code: a hash stored before the bulk path still compares equal.
+    assert content_hash("put", canonical(data)) == "7cef0b09c0410de723be8494630ba79e24db7d173f1af5677083e160e3018477"
+    assert content_hash("delete", canonical(None)) == hashlib.sha256(b"delete:null").hexdigest()
+
+
+def test_mixed_batch_results_and_stored_rows(app, device):
+    t = now_ms() - 60_000
+    r1, r2, r3, r4, r5, r6 = (uuid7() for _ in range(6))
+    first = [put(r1, routine("One"), t), put(r2, routine("Two"), t), put(r3, routine("Three"), t)]
+    assert device.push(first).status_code == 200
+    assert device.push([put(r4, routine("Four"), t)]).status_code == 200
+    tablet_client = app.test_client()
+    assert sign_in(tablet_client).status_code == 302
+    tablet = ApiClient(tablet_client, "device-bbbb")
+    assert tablet.push([put(r3, routine("Tablet"), t + 5000)]).get_json()["results"][0]["status"] == "applied"
+    before = stored(app)
+
+    mixed = [
+        put(r5, routine("Five"), t + 1000),  # new record: insert
+        put(r1, routine("One, edited"), t + 1000),  # later edit: update
+        put(r2, routine("Two"), t),  # the same version again: unchanged
+        put(r3, routine("Three, older"), t + 1000),  # older than the tablet's: superseded
+        delete(r4, t + 1000),  # a tombstone over a stored record: update
+        delete(r6, t + 1000),  # a tombstone for a record the server never saw: insert
+    ]
+    body = device.push(mixed).get_json()
+    assert body["results"] == [
+        {"id": r5, "status": "applied", "seq": 6},
+        {"id": r1, "status": "applied", "seq": 7},
+        {"id": r2, "status": "unchanged", "seq": 2},
+        {
+            "id": r3,
+            "status": "superseded",
+            "winner": {
+                "id": r3,
+                "type": "routine",
+                "op": "put",
+                "data": routine("Tablet"),
+                "updated_at": t + 5000,
+                "device_id": "device-bbbb",
+                "seq": 5,
+            },
+        },
+        {"id": r4, "status": "applied", "seq": 8},
+        {"id": r6, "status": "applied", "seq": 9},
+    ]
+    assert body["cursor"] == "9" and account_seq(app) == 9
+
+    after = stored(app)
+    expected = {
+        r1: ("put", routine("One, edited"), t + 1000, "device-aaaa", 7),
+        r2: ("put", routine("Two"), t, "device-aaaa", 2),
+        r3: ("put", routine("Tablet"), t + 5000, "device-bbbb", 5),
+        r4: ("delete", None, t + 1000, "device-aaaa", 8),
+        r5: ("put", routine("Five"), t + 1000, "device-aaaa", 6),
+        r6: ("delete", None, t + 1000, "device-aaaa", 9),
+    }
+    assert set(after) == set(expected)
+    for rid, (op, data, updated_at, device_id, seq) in expected.items():
+        row = after[rid]
+        assert row["type"] == "routine"
+        assert row["data"] == data and row["deleted"] == (op == "delete")
+        assert (row["updated_at"], row["device_id"], row["seq"]) == (updated_at, device_id, seq)
+        assert row["content_hash"] == old_hash(op, data)
+    # Rows left alone are untouched, down to the server's time of the change.
+    for rid in (r2, r3):
+        assert after[rid] == before[rid]
+    assert after[r1]["server_updated_at"] >= before[r1]["server_updated_at"]
+
+    # A tombstone's data is stored as JSON null, as the ORM stored it (not SQL NULL).
+    with app.app_context():
+        raw = db.session.execute(
+            sa.text("SELECT data IS NULL FROM sync_record WHERE record_id IN (:a, :b)"), {"a": r4, "b": r6}
+        ).all()
+        assert [bool(value) for (value,) in raw] == [False, False]
+
+    # The whole batch replayed changes nothing: same answers (applied ones now unchanged).
+    again = device.push(mixed).get_json()
+    assert [r["status"] for r in again["results"]] == [
+        "unchanged",
+        "unchanged",
+        "unchanged",
+        "superseded",
+        "unchanged",
+        "unchanged",
+    ]
+    assert again["cursor"] == "9" and stored(app) == after
+
+    # Pulls answer what the old path answered: data as sent, tombstones without data.
+    changes = {c["id"]: c for c in device.pull().get_json()["changes"]}
+    assert changes[r1]["data"] == routine("One, edited")
+    assert changes[r4] == {
+        "id": r4,
+        "type": "routine",
+        "op": "delete",
+        "data": None,
+        "updated_at": t + 1000,
+        "device_id": "device-aaaa",
+        "seq": 8,
+    }
+
+
+def test_a_refused_change_late_in_the_batch_applies_nothing(app, device):
+    t = now_ms() - 60_000
+    rid = uuid7()
+    device.push([put(rid, routine(), t)])
+    before, seq = stored(app), account_seq(app)
+    fresh = uuid7()
+    # The new record comes first: it is refused with the batch when a later change is.
+    response = device.push([put(fresh, routine("New"), t), delete(rid, t + 1000, "session")])
+    assert response.status_code == 409
+    assert response.get_json()["error"] == {
+        "status": 409,
+        "message": f"Record {rid} is a routine, not a session.",
+        "record": rid,
+        "field": "type",
+    }
+    assert stored(app) == before and account_seq(app) == seq
+
+
+def test_unicode_and_nested_data_round_trip_with_their_hash(app, device):
+    t = now_ms() - 60_000
+    rid = uuid7()
+    data = routine("Étirement — doux ✓ \\u0000 typed")
+    assert device.push([put(rid, data, t)]).status_code == 200
+    (row,) = stored(app).values()
+    assert row["data"] == data
+    assert row["content_hash"] == old_hash("put", data)
+    assert device.pull().get_json()["changes"][0]["data"] == data
