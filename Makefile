@@ -73,6 +73,7 @@ test-postgres: $(VENV)/.dev
 ## bench: performance budgets (see bench/README.md)
 bench: setup
 	$(PY) bench/budgets.py
+	$(PY) bench/serving.py
 	node bench/insights.js
 
 clean:

@@ -44,8 +44,8 @@ def _source_stamp():
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d not in ("gen", ".webassets-cache", "__pycache__"))
             for name in sorted(files):
-                if name.endswith((".br", ".gz")):
-                    continue
+                if name.endswith((".br", ".gz")) or name.startswith(".compress-"):
+                    continue  # compressed copies, made from the files themselves
                 stat = os.stat(os.path.join(folder, name))
                 digest.update(f"{folder}/{name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
     return digest.hexdigest()
