@@ -225,3 +225,19 @@ class TestBuiltOncePerRelease:
         assert revisions["/techniques/"] == hashlib.sha256(html).hexdigest()[:16]
         # Files under /static carry their hash in the URL instead.
         assert all("?v=" in u or u.startswith("/static/gen/") for u in config["precache"] if u.startswith("/static/"))
+
+
+def test_a_template_change_changes_the_worker(client, content_app):
+    """With auto-build (development), an edited template is seen without a restart."""
+    import os
+
+    before = client.get("/sw.js").headers["ETag"]
+    assert client.get("/sw.js", headers={"If-None-Match": before}).status_code == 304
+    path = os.path.join(content_app.template_folder, "_test_release_probe.html")
+    try:
+        with open(path, "w") as fh:
+            fh.write("<p>probe</p>\n")
+        after = client.get("/sw.js", headers={"If-None-Match": before})
+        assert after.status_code == 200 and after.headers["ETag"] != before
+    finally:
+        os.remove(path)
