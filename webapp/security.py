@@ -44,6 +44,8 @@ def add_headers(response):
     headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
     if request.is_secure:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+    # /static/ is answered by WhiteNoise before Flask (webapp/pwa/static_files.py), from
+    # precompressed copies; only a file added after start-up in production reaches this.
     if request.path.startswith("/static/") and response.status_code == 200:
         if response.direct_passthrough and response.mimetype in BUFFERED_TYPES and response.status_code == 200:
             # Read the file now (closing it) so it can be compressed like any other response.
