@@ -371,6 +371,31 @@ class TestPushAnswersChanges:
         # knows what this device pushed; the app skips it by the seqs its push answered.
         assert [c["device_id"] for c in rest["changes"]] == ["device-bbbb"] * 100 + ["device-aaaa"]
 
+    def test_pushed_from_leaves_out_this_syncs_earlier_pushes(self, app, device):
+        tablet = second_device(app)
+        tablet.push([put(uuid7(), routine(f"T{m}")) for m in range(3)])  # seqs 1-3
+        first = self.push_since(device, [put(uuid7(), routine("P1"))], "0").get_json()  # seq 4
+        assert len(first["changes"]) == 3 and first["cursor"] == "4"
+        tablet.push([put(uuid7(), routine("T4"))])  # seq 5
+        body = device.client.post(
+            "/api/v1/sync/push",
+            json={"device_id": device.device_id, "changes": [put(uuid7(), routine("P2"))], "since": "2"},
+            headers={"X-CSRFToken": device.token},
+        ).get_json()
+        # Without pushed_from its first push (seq 4) comes back; with it, only the others'.
+        assert [c["seq"] for c in body["changes"]] == [3, 4, 5]
+        body = device.client.post(
+            "/api/v1/sync/push",
+            json={
+                "device_id": device.device_id,
+                "changes": [put(uuid7(), routine("P3"))],
+                "since": "2",
+                "pushed_from": "4",
+            },
+            headers={"X-CSRFToken": device.token},
+        ).get_json()
+        assert [c["seq"] for c in body["changes"]] == [3, 5]
+
     def test_without_since_the_answer_is_as_before(self, device):
         body = device.push([put(uuid7(), routine())]).get_json()
         assert set(body) == {"results", "cursor"}

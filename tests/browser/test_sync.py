@@ -29,11 +29,18 @@ def device(browser):
 
 
 def sign_in(page, live_server, email):
-    page.goto(live_server + "/account/signin")
+    visit(page, live_server + "/account/signin")
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile("/routines/$"))
+
+
+def visit(page, url):
+    """Open a page as someone coming back to the app: a page view alone pulls at most every few
+    minutes (docs/sync.md); coming back to the foreground pulls at once."""
+    page.goto(url)
+    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
 
 
 def status(page):
@@ -41,7 +48,7 @@ def status(page):
 
 
 def build(page, live_server, name):
-    page.goto(live_server + "/routines/new")
+    visit(page, live_server + "/routines/new")
     page.get_by_label("Name").fill(name)
     page.get_by_role("button", name="Add step").click()
     page.get_by_role("button", name="Save routine").click()
@@ -62,18 +69,18 @@ def test_offline_create_edit_delete_across_two_devices(browser, live_server, acc
     # Made offline on A, it reaches B once A is back online.
     ctx_a.set_offline(True)
     build(a, live_server, "Made on the bus")
-    a.goto(live_server + "/routines/")
+    visit(a, live_server + "/routines/")
     expect(status(a)).to_have_text("Offline: 1 waiting")
     ctx_a.set_offline(False)
     expect(status(a)).to_have_text("Synced")
-    b.goto(live_server + "/routines/")
+    visit(b, live_server + "/routines/")
     expect(my_routines(b)).to_have_text(["Made on the bus"])
 
     # Both edit it offline; the later edit wins on both, whichever device syncs first.
     ctx_a.set_offline(True)
     ctx_b.set_offline(True)
     for page, name in ((a, "Edited on A"), (b, "Edited on B, later")):
-        page.goto(live_server + "/routines/")
+        visit(page, live_server + "/routines/")
         page.get_by_role("link", name="Edit Made on the bus").click()
         # The builder fills in the saved routine after loading it: edit once it has.
         expect(page.get_by_label("Name")).to_have_value("Made on the bus")
@@ -82,13 +89,13 @@ def test_offline_create_edit_delete_across_two_devices(browser, live_server, acc
         expect(page.locator("#builder-status")).to_contain_text("Saved")
         page.wait_for_timeout(20)  # B's edit is stamped after A's
     ctx_b.set_offline(False)
-    b.goto(live_server + "/routines/")
+    visit(b, live_server + "/routines/")
     expect(status(b)).to_have_text("Synced")
     ctx_a.set_offline(False)  # A's older edit arrives last and loses
-    a.goto(live_server + "/routines/")
+    visit(a, live_server + "/routines/")
     expect(status(a)).to_have_text("Synced")
     expect(my_routines(a)).to_have_text(["Edited on B, later"])
-    b.goto(live_server + "/routines/")
+    visit(b, live_server + "/routines/")
     expect(my_routines(b)).to_have_text(["Edited on B, later"])
 
     # Deleted on B, it disappears from A.
@@ -97,7 +104,7 @@ def test_offline_create_edit_delete_across_two_devices(browser, live_server, acc
     expect(my_routines(b)).to_have_count(0)
     expect(status(b)).to_have_text("1 waiting to sync")  # shown at once, sent a moment later
     expect(status(b)).to_have_text("Synced")
-    a.goto(live_server + "/routines/")
+    visit(a, live_server + "/routines/")
     expect(my_routines(a)).to_have_count(0)
     expect(status(a)).to_have_text("Synced")
 
@@ -108,32 +115,32 @@ def test_offline_create_edit_delete_across_two_devices(browser, live_server, acc
 
 def test_sign_up_after_using_the_app_anonymously_keeps_everything(browser, live_server, live_app, account):
     ctx, page = device(browser)
-    page.goto(live_server + "/routines/")
+    visit(page, live_server + "/routines/")
     expect(status(page)).to_have_text("Saved on this device only")
     expect(page.locator("#storage-notice")).to_be_visible()
     build(page, live_server, "Before I had an account")
     pass_safety_check(page)
     page.clock.install()
-    page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
+    visit(page, live_server + "/play?routine=flare-up-gentle&flare=1")
     page.get_by_role("button", name="End routine").click()
     page.get_by_role("button", name="Tap again to end").click()
     expect(page.locator("#done-saved")).to_contain_text("Saved")
 
-    page.goto(live_server + "/account/signup")
+    visit(page, live_server + "/account/signup")
     page.get_by_label("Email").fill("new@example.com")
     page.get_by_label("Password").fill("a long enough password")
     page.get_by_role("button", name="Create account").click()
-    page.goto(live_server + "/routines/")
+    visit(page, live_server + "/routines/")
     expect(status(page)).to_have_text("Synced")
     expect(page.locator("#storage-notice")).to_be_hidden()
 
     other, tablet = device(browser)
-    tablet.goto(live_server + "/account/signin")
+    visit(tablet, live_server + "/account/signin")
     tablet.get_by_label("Email").fill("new@example.com")
     tablet.get_by_label("Password").fill("a long enough password")
     tablet.get_by_role("button", name="Sign in").click()
     expect(my_routines(tablet)).to_have_text(["Before I had an account"])
-    tablet.goto(live_server + "/history")
+    visit(tablet, live_server + "/history")
     expect(tablet.locator(".history-item h2")).to_have_text(["Gentle flare-up routine"])
     for c in (ctx, other):
         assert c.console.errors == []
@@ -146,7 +153,7 @@ def test_expired_session_keeps_changes_and_asks_to_sign_in(browser, live_server,
     expect(status(page)).to_have_text("Synced")
     ctx.clear_cookies()
     build(page, live_server, "Made after the session expired")
-    page.goto(live_server + "/routines/")
+    visit(page, live_server + "/routines/")
     expect(status(page)).to_have_text(re.compile(r"Signed out: 1 change waiting"))
     expect(page.get_by_role("link", name="Sign in again")).to_be_visible()
     page.get_by_role("link", name="Sign in again").click()
@@ -165,33 +172,33 @@ def test_log_entries_and_safety_answers_sync_between_devices(browser, live_serve
         sign_in(page, live_server, account)
         wait_for_service_worker(page)
     ctx_a.set_offline(True)
-    phone.goto(live_server + "/log/new")
+    visit(phone, live_server + "/log/new")
     phone.locator("#field-legPain").get_by_role("radio", name="5", exact=True).click()
     phone.locator("#field-backPain").get_by_role("radio", name="2", exact=True).click()
     phone.get_by_role("button", name="Left calf").click()
     phone.get_by_role("button", name="Save", exact=True).click()
     expect(phone.get_by_role("heading", name="Saved")).to_be_visible()
     pass_safety_check(phone, contraindications=("pregnancy",))
-    phone.goto(live_server + "/log/")
+    visit(phone, live_server + "/log/")
     expect(status(phone)).to_have_text(re.compile(r"Offline: 3 waiting"))
     ctx_a.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
     expect(status(phone)).to_have_text("Synced")
 
-    tablet.goto(live_server + "/log/")
+    visit(tablet, live_server + "/log/")
     expect(tablet.locator(".log-item")).to_contain_text("Leg 5 · Back 2")
     expect(tablet.locator(".log-item")).to_contain_text("calf (left)")
     # The answers came too: the tablet neither asks again nor forgets the contraindication.
-    tablet.goto(live_server + "/techniques/knee-to-chest")
+    visit(tablet, live_server + "/techniques/knee-to-chest")
     expect(tablet.locator("#card-safety")).to_contain_text("pregnancy")
 
     # Deleted on the tablet, gone from the phone; nothing duplicated on the way.
-    tablet.goto(live_server + "/log/")
+    visit(tablet, live_server + "/log/")
     tablet.get_by_role("button", name=re.compile("^Delete entry")).click()
     tablet.get_by_role("button", name="Tap again to delete").click()
     expect(tablet.locator("#log-empty")).to_be_visible()
     expect(status(tablet)).to_have_text("Synced")
-    phone.goto(live_server + "/log/")
+    visit(phone, live_server + "/log/")
     expect(phone.locator("#log-empty")).to_be_visible()
     assert phone.evaluate("Relieve.store.all('screenings').then((s) => s.length)") == 2
     for c in (ctx_a, ctx_b):
@@ -203,7 +210,7 @@ def test_a_refused_change_once_fixed_syncs_and_the_error_clears(browser, live_se
     ctx, page = device(browser)
     sign_in(page, live_server, account)
     build(page, live_server, "Evening stretch")
-    page.goto(live_server + "/routines/")
+    visit(page, live_server + "/routines/")
     expect(status(page)).to_have_text("Synced")
     # A name far past the server's limit, as an older or buggy client could have stored it.
     page.evaluate("""async () => {
@@ -231,12 +238,12 @@ def test_medicines_and_function_check_ins_sync_both_ways(browser, live_server, a
         sign_in(page, live_server, account)
         wait_for_service_worker(page)
     ctx_a.set_offline(True)
-    phone.goto(live_server + "/log/treatments")
+    visit(phone, live_server + "/log/treatments")
     phone.locator("#field-kind").get_by_role("radio", name="Medicine").click()
     phone.get_by_label("Name of the medicine").fill("Naproxen")
     phone.get_by_role("button", name="Save", exact=True).click()
     expect(phone.locator("#treatment-done-text")).to_contain_text("Logged Naproxen")
-    phone.goto(live_server + "/log/function")
+    visit(phone, live_server + "/log/function")
     for i, name in enumerate(("Sitting through a film", "Walking the dog", "Putting on socks")):
         phone.get_by_label(f"Activity {i + 1}", exact=True).fill(name)
     phone.get_by_role("button", name="Save activities").click()
@@ -244,27 +251,27 @@ def test_medicines_and_function_check_ins_sync_both_ways(browser, live_server, a
         phone.get_by_role("group", name=name).get_by_role("radio", name="6", exact=True).click()
     phone.get_by_role("button", name="Save check-in").click()
     expect(phone.locator("#function-status")).to_contain_text("Check-in saved")
-    phone.goto(live_server + "/log/")
+    visit(phone, live_server + "/log/")
     expect(status(phone)).to_have_text(re.compile(r"Offline: 5 waiting"))
     ctx_a.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
     expect(status(phone)).to_have_text("Synced")
 
-    tablet.goto(live_server + "/log/")
+    visit(tablet, live_server + "/log/")
     expect(status(tablet)).to_have_text("Synced")
-    tablet.goto(live_server + "/log/function")
+    visit(tablet, live_server + "/log/function")
     expect(tablet.get_by_label("Activity 2", exact=True)).to_have_value("Walking the dog")
     expect(tablet.locator("#check-list")).to_contain_text("average 6 out of 10")
-    tablet.goto(live_server + "/log/treatments")
+    visit(tablet, live_server + "/log/treatments")
     tablet.get_by_role("button", name="Log Naproxen again now").click()
     expect(tablet.locator("#treatment-done-text")).to_contain_text("Logged Naproxen")
-    tablet.goto(live_server + "/log/")
+    visit(tablet, live_server + "/log/")
     expect(status(tablet)).to_have_text("Synced")
 
-    phone.goto(live_server + "/log/")
+    visit(phone, live_server + "/log/")
     phone.evaluate("window.dispatchEvent(new Event('online'))")
     expect(status(phone)).to_have_text("Synced")
-    phone.goto(live_server + "/log/treatments")
+    visit(phone, live_server + "/log/treatments")
     expect(phone.locator(".treatment-item")).to_have_count(2)
     counts = phone.evaluate("""async () => ({ treatments: (await Relieve.store.all('treatments')).length,
       activities: (await Relieve.store.all('activities')).length, checks: (await Relieve.store.all('checks')).length })""")

@@ -140,7 +140,8 @@ def push():
         # push stored (the device has them): one round trip per change, nothing pulled back.
         # Read after the commit, so the cursor never passes a change committed before it.
         skip = {r["id"]: r["seq"] if "seq" in r else r["winner"]["seq"] for r in results}
-        changes, pulled, more = pull_changes(current_user.id, int(since), PULL_LIMIT_DEFAULT, skip)
+        own = (device_id, int(payload["pushed_from"])) if payload.get("pushed_from") else None
+        changes, pulled, more = pull_changes(current_user.id, int(since), PULL_LIMIT_DEFAULT, skip, own)
         answer.update(changes=changes, cursor=str(pulled), has_more=more)
     return jsonify(answer)
 

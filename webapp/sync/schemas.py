@@ -72,3 +72,10 @@ class PushBody(Strict):
         StringConstraints(pattern=CURSOR_PATTERN),
         Field(description="Pull cursor; the answer then carries changes, cursor and has_more as a pull does"),
     ] = None
+    # The change number this device's first push of the same sync got (from its answer): its
+    # versions from there on are left out of the answer too, as it has them.
+    pushed_from: Annotated[
+        str | None,
+        StringConstraints(pattern=CURSOR_PATTERN),
+        Field(description="With 'since': the first change number this sync's earlier pushes got"),
+    ] = None

@@ -257,11 +257,12 @@ def apply_batch(user_id, device_id, checked):
     return results, seq
 
 
-def pull_changes(user_id, since, limit, skip=None):
-    """Changes after `since`, oldest first, at most `limit`. `skip`: {record id: seq} of versions
-    the asking device already has (what its own push just stored); they are passed over, and the
-    cursor still moves past them, so a device never pulls back what it pushed. A later version of
-    such a record has another seq and is answered."""
+def pull_changes(user_id, since, limit, skip=None, own=None):
+    """Changes after `since`, oldest first, at most `limit`. Versions the asking device already
+    has are passed over (the cursor still moves past them), so a device never pulls back what it
+    pushed: `skip`, {record id: seq} of what its push just stored; `own`, (device id, seq): its
+    versions numbered from that seq on, stored by its earlier pushes of the same sync. A later
+    version of such a record has another seq or device and is answered."""
     rows = db.session.scalars(
         db.select(SyncRecord)
         .where(SyncRecord.user_id == user_id, SyncRecord.seq > since)
@@ -271,7 +272,12 @@ def pull_changes(user_id, since, limit, skip=None):
     more = len(rows) > limit
     rows = rows[:limit]
     skip = skip or {}
-    changes = [row.to_change() for row in rows if skip.get(row.record_id) != row.seq]
+    device, first = own or (None, 0)
+
+    def theirs(row):
+        return skip.get(row.record_id) != row.seq and not (row.device_id == device and row.seq >= first)
+
+    changes = [row.to_change() for row in rows if theirs(row)]
     return changes, (rows[-1].seq if rows else since), more
 
 

@@ -1,6 +1,11 @@
 /* Sync with the account: push the outbox, then pull changes since the last cursor. No DOM, so
-   the service worker runs the same code for Background Sync. One run at a time; a run asked
-   for during another runs right after it. Status is reported to listeners:
+   the service worker runs the same code for Background Sync. One run at a time, in this page
+   and across pages and the worker (a Web Lock); a run asked for during another runs right
+   after it. As few requests as the work needs (docs/sync.md): a push carries the device's
+   cursor and its answer brings other devices' changes, so a change costs one request; the
+   session answer is kept and asked again only when the sign-in cookie no longer matches it,
+   so a signed-out device asks nothing; without changes to send, a run pulls only when asked
+   to or when the last pull is older than PULL_EVERY_MS. Status is reported to listeners:
    { state: 'local'|'synced'|'waiting'|'offline'|'signed-out'|'other-account'|'error', waiting, message, at }
    The device remembers whose data it holds (meta 'owner': the account's opaque key and email),
    so a second person signing in on a shared phone never gets the first person's records. */
@@ -21,11 +26,16 @@ import { jsonBytes, takeBatch } from './batch.js';
  * @property {number} [at]  ms when it was reported
  */
 
-const BATCH = Math.min(50, SYNC_LIMITS.MAX_CHANGES);
+const BATCH = /** @type {number} */ (SYNC_LIMITS.MAX_CHANGES);
 const PULL_PAGE = 200;
+/** Without changes to send, how old the last pull may be before a page view pulls again. */
+export const PULL_EVERY_MS = 5 * 60 * 1000;
+const ACCOUNT_HINT = 'relieve_account';
+const LOCK = 'relieve-sync';
 const listeners = new Set();
 let running = null;
 let again = false;
+let againPull = false;
 /** @type {SyncStatus} */
 let last = { state: 'local', waiting: 0 };
 
@@ -65,14 +75,40 @@ async function request(url, options = {}) {
     throw new SyncStop('offline', 'No connection. Changes wait on this device.');
   }
   await clock.learn(response, sentAt, Date.now());
-  if (response.status === 401) throw new SyncStop('signed-out', 'Sign in again to sync.');
+  if (response.status === 401) {
+    await store.remove('meta', 'session'); // the kept answer is out of date: ask next time
+    throw new SyncStop('signed-out', 'Sign in again to sync.');
+  }
   return response;
 }
 
-async function session() {
+/** The session as the server last answered it (meta 'session'), asked again. */
+async function freshSession() {
   const response = await request('/api/v1/session', { cache: 'no-store' });
   if (!response.ok) throw new SyncStop('error', `The server is not answering (${response.status}).`);
-  return response.json();
+  const body = await response.json();
+  await setMeta('session', body);
+  return body;
+}
+
+/** Which account the sign-in cookie names ('' for none), in a page; undefined in the worker,
+    which has no cookies to read and trusts the kept answer (a page checks it first). */
+function accountHint() {
+  if (typeof document === 'undefined') return undefined;
+  const found = document.cookie.split('; ').find((c) => c.startsWith(`${ACCOUNT_HINT}=`));
+  return found ? decodeURIComponent(found.slice(ACCOUNT_HINT.length + 1)) : '';
+}
+
+/** The kept session answer while the sign-in cookie agrees with it (signing in or out sets the
+    cookie, so the next page notices), else a fresh one. */
+async function session() {
+  const kept = await meta('session');
+  const hint = accountHint();
+  if (kept && (hint === undefined || hint === (kept.authenticated ? kept.account_key : ''))) return kept;
+  // Never asked, no sign-in cookie and never linked to an account: signed out, nothing to ask.
+  // (A device signed in before the cookie existed has an account link, and asks once.)
+  if (!kept && hint === '' && !(await meta('account'))) return { authenticated: false };
+  return freshSession();
 }
 
 async function errorMessage(response) {
@@ -102,6 +138,9 @@ async function requeueRefusedForTime(now) {
   await setMeta('rejected', rejected.filter((r) => !forTime(r)));
 }
 
+/** Sends the outbox, a batch per request, each carrying the pull cursor: the answer's changes
+    are applied with the new cursor in one transaction. Sets `state.current` when the last
+    answer left nothing to pull. */
 async function push(state) {
   const device = await deviceId();
   await requeueRefusedForTime(await clock.now());
@@ -114,12 +153,15 @@ async function push(state) {
     if (!outbox.length) return;
     // By count and by bytes: a batch over the server's limit would be refused whole.
     const batch = outbox.slice(0, takeBatch(outbox.map(toChange), device, { maxChanges: BATCH, maxBytes }).length);
-    const body = JSON.stringify({ device_id: device, changes: batch.map(toChange) });
+    const since = (await meta('cursor')) || '0';
+    const mark = state.firstApplied ? { pushed_from: String(state.firstApplied) } : {};
+    const body = JSON.stringify({ device_id: device, changes: batch.map(toChange), since, ...mark });
     let response = await request('/api/v1/sync/push', {
       method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-CSRFToken': state.token },
     });
-    if (response.status === 400 && (await response.clone().text()).includes('X-CSRFToken')) {
-      state.token = (await session()).csrf_token; // the session was renewed: one retry with a fresh token
+    if ((response.status === 400 || response.status === 403) && (await response.clone().text()).includes('CSRF')) {
+      // The kept token is out of date (the session was renewed): one retry with a fresh one.
+      state.token = (await freshSession()).csrf_token;
       response = await request('/api/v1/sync/push', {
         method: 'POST', body, headers: { 'Content-Type': 'application/json', 'X-CSRFToken': state.token },
       });
@@ -145,18 +187,35 @@ async function push(state) {
       continue;
     }
     if (!response.ok) throw new SyncStop('error', await errorMessage(response));
-    const { results } = await response.json();
+    const answer = await response.json();
     const byId = new Map(batch.map((e) => [e.id, e]));
-    for (const result of results) {
+    for (const result of answer.results) {
       const entry = byId.get(result.id);
       if (result.status === 'superseded') {
         await records.applyRemote(result.winner, { lost: entry });
+        state.mine.set(result.id, result.winner.seq);
       } else {
         await records.sent(entry);
+        state.mine.set(result.id, result.seq);
+        if (result.status === 'applied' && !state.firstApplied) state.firstApplied = result.seq;
       }
     }
     await forgiveAccepted(batch);
+    if (Array.isArray(answer.changes)) {
+      await applyPage(answer.changes, answer.cursor, state);
+      state.current = !answer.has_more;
+    } else {
+      state.current = false; // an older server, or a cursor it does not know: pull
+    }
   }
+}
+
+/** A page of other devices' changes, applied with the cursor after it in one transaction.
+    Versions this run pushed are left out (the server leaves them out of a push's own answer;
+    a later pull page may still hold them). */
+async function applyPage(changes, cursor, state) {
+  const theirs = changes.filter((c) => state.mine.get(c.id) !== c.seq);
+  await records.applyRemotePage(theirs, [{ key: 'cursor', value: cursor }, { key: 'pulledAt', value: Date.now() }]);
 }
 
 /** A record once refused and since fixed (or deleted) on this device was accepted now: it no
@@ -167,7 +226,7 @@ async function forgiveAccepted(batch) {
   if (rejected.some((r) => accepted.has(r.key))) await setMeta('rejected', rejected.filter((r) => !accepted.has(r.key)));
 }
 
-async function pull() {
+async function pull(state) {
   let cursor = (await meta('cursor')) || '0';
   for (;;) {
     const response = await request(`/api/v1/sync/pull?since=${encodeURIComponent(cursor)}&limit=${PULL_PAGE}`);
@@ -177,14 +236,14 @@ async function pull() {
     }
     if (!response.ok) throw new SyncStop('error', await errorMessage(response));
     const page = await response.json();
-    for (const change of page.changes) await records.applyRemote(change);
+    await applyPage(page.changes, page.cursor, state);
     cursor = page.cursor;
-    await setMeta('cursor', cursor);
     if (!page.has_more) return;
   }
 }
 
-async function once() {
+/** @param {boolean} wantPull  pull even if the last pull is recent */
+async function once(wantPull) {
   const waiting = await store.count('outbox');
   if (self.navigator && self.navigator.onLine === false) {
     throw new SyncStop('offline', 'Offline. Changes wait on this device.');
@@ -206,12 +265,18 @@ async function once() {
     // same email after it was deleted): everything on it joins the account.
     await setMeta('account', { user: current.user, email: current.email, key: current.account_key });
     await setMeta('cursor', '0');
+    await store.remove('meta', 'pulledAt');
     await records.enqueueAll();
   }
   await setMeta('owner', { key: current.account_key, email: current.email });
-  const state = { token: current.csrf_token };
+  const state = { token: current.csrf_token, current: false, mine: new Map(), firstApplied: 0 };
+  const pushed = await store.count('outbox');
   await push(state);
-  await pull();
+  // A push's answer brought the changes since the cursor; without one, pull when asked, when
+  // this device never pulled, or when its last pull is old.
+  const pulledAt = (await meta('pulledAt')) || 0;
+  const due = wantPull || !pulledAt || Date.now() - pulledAt > PULL_EVERY_MS || Date.now() < pulledAt;
+  if (pushed ? !state.current : due) await pull(state);
   const rejected = (await meta('rejected')) || [];
   const left = await store.count('outbox');
   if (rejected.length) {
@@ -237,23 +302,34 @@ async function whoseData(account, current) {
   return null;
 }
 
-/** Push, then pull; a run asked for during another runs right after it.
+/** One run at a time across this origin's pages and its worker (where the browser has Web Locks). */
+function exclusive(fn) {
+  const locks = self.navigator && self.navigator.locks;
+  return locks ? locks.request(LOCK, fn) : fn();
+}
+
+/** Push, then pull if needed; a run asked for during another runs right after it.
+    @param {{ pull?: boolean }} [options]  pull: pull even if the last pull is recent
     @returns {Promise<SyncStatus>} */
-async function run() {
+async function run({ pull: wantPull = false } = {}) {
   if (running) {
     again = true;
+    againPull = againPull || wantPull;
     return running;
   }
   running = (async () => {
+    let forced = wantPull;
     do {
       again = false;
       try {
-        await once();
+        await exclusive(() => once(forced));
       } catch (error) {
         const waiting = await store.count('outbox').catch(() => 0);
         if (error instanceof SyncStop) report({ state: error.state, waiting, message: error.message });
         else report({ state: 'error', waiting, message: error.message });
       }
+      forced = againPull;
+      againPull = false;
     } while (again);
   })();
   try {
@@ -278,6 +354,8 @@ async function refresh() {
 async function forgetAccount() {
   await store.remove('meta', 'account');
   await store.remove('meta', 'cursor');
+  await store.remove('meta', 'pulledAt');
+  await store.remove('meta', 'session');
 }
 
 /** The data on this device no longer belongs to an account (the account was deleted): it stays

@@ -149,6 +149,30 @@ async function applyRemote(change, { lost = null } = {}) {
   if (applied) changed({ type: change.type, id: change.id, op: change.op === 'delete' ? 'delete' : 'put', remote: true });
 }
 
+/** A page of changes from the account applied in one transaction, with `meta` entries (the pull
+    cursor) written in the same one: the cursor never moves past a change that was not stored,
+    and a page of 200 costs one transaction, not 200. A record with a change waiting here keeps
+    it (the push after sends it, and the server's conflict rule decides), as `applyRemote` does.
+    @param {RemoteChange[]} changes @param {{ key: string, value: unknown }[]} [meta]
+    @returns {Promise<void>} */
+async function applyRemotePage(changes, meta = []) {
+  const known = changes.filter((c) => STORES[c.type]); // types this version does not know yet: skipped
+  const names = [...new Set(known.map((c) => STORES[c.type]))];
+  const applied = await store.transaction([...names, 'outbox', 'meta'], async (tx) => {
+    const outbox = tx.store('outbox');
+    const done = [];
+    for (const change of known) {
+      if (await outbox.get(key(change.type, change.id))) continue;
+      if (change.op === 'delete') await tx.store(STORES[change.type]).delete(change.id);
+      else await tx.store(STORES[change.type]).put({ ...change.data, id: change.id });
+      done.push(change);
+    }
+    for (const entry of meta) await tx.store('meta').put(entry);
+    return done;
+  });
+  for (const change of applied) changed({ type: change.type, id: change.id, op: change.op === 'delete' ? 'delete' : 'put', remote: true });
+}
+
 /** Drop an outbox entry once the server has it, unless it changed again meanwhile. */
 /** @param {OutboxEntry} entry @returns {Promise<void>} */
 async function sent(entry) {
@@ -174,4 +198,4 @@ export function onChange(fn, { types, remote = false } = {}) {
     fn(change);
   });
 }
-export { STORES, save, remove, enqueueAll, applyRemote, sent, concerns, correctStamps, requeue };
+export { STORES, save, remove, enqueueAll, applyRemote, applyRemotePage, sent, concerns, correctStamps, requeue };

@@ -1,6 +1,8 @@
-/* Shows the account and sync state in pages, and decides when to sync: at start, when the
-   connection returns, when the app comes back to the foreground, and shortly after each change
-   (plus Background Sync, where the browser has it, for changes made just before going offline). */
+/* Shows the account and sync state in pages, and decides when to sync: shortly after each
+   change (one push, whose answer brings other devices' changes), when the connection returns
+   or the app comes back to the foreground (a pull), and at start (a pull only if the last one
+   is older than sync.PULL_EVERY_MS, so moving between pages asks the server nothing). Background Sync, where the browser has it, is registered only when a
+   run found the device offline with changes waiting (docs/sync.md). */
 // @ts-check
 import { byId, debounce, prefs } from '../lib/dom.js';
 import * as records from './records.js';
@@ -75,17 +77,25 @@ async function askToPersist() {
 }
 
 const soon = debounce(() => sync.run(), 2000);
-records.onChange(async () => {
+records.onChange(() => {
   askToPersist();
   sync.refresh().catch(() => {});
   soon();
+});
+
+/** Changes wait and the connection is gone: the browser syncs them when it returns, even if
+    the app is closed by then. */
+let registered = false;
+async function backgroundSync(status) {
+  if (status.state !== 'offline' || !status.waiting || registered || !('serviceWorker' in navigator)) return;
+  registered = true;
   try {
     const registration = await navigator.serviceWorker.ready;
     // Background Sync is not in TypeScript's DOM types (Chromium only).
     const background = /** @type {ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }} */ (registration).sync;
     if (background) await background.register('relieve-sync');
-  } catch { /* no Background Sync here: the triggers above cover it */ }
-});
+  } catch { /* no Background Sync here: the 'online' trigger below covers it */ }
+}
 
 const signOut = /** @type {HTMLFormElement} */ (byId('signout-form'));
 if (signOut) {
@@ -99,10 +109,17 @@ if (signOut) {
 }
 
 sync.onStatus(render);
-window.addEventListener('online', () => sync.run());
+sync.onStatus((status) => {
+  if (status.state !== 'offline') registered = false;
+  backgroundSync(status);
+});
+/** Other devices' changes now, and pages redraw with them: the connection is back, or the app
+    is back in the foreground (someone picking up the phone after using the tablet). */
+const pullNow = () => sync.run({ pull: true }).then(() => window.dispatchEvent(new Event('relieve:synced')));
+window.addEventListener('online', pullNow);
 window.addEventListener('offline', () => sync.run());
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') sync.run();
+  if (document.visibilityState === 'visible') pullNow();
 });
 if ('serviceWorker' in navigator) {
   // The worker synced in the background: show what it pulled.

@@ -1,0 +1,222 @@
+"""How many requests sync makes, counted in the browser (the page's and the service worker's, via
+the context): a saved change is one push and nothing else; a page view online and in sync asks
+the server nothing, nor does anything while signed out; a new device's first sync brings each
+record once and never its own back; the page and the worker never sync at once."""
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
+from tests.conftest import PASSWORD, create_user
+from webapp.auth.models import User
+from webapp.extensions import db
+
+
+@pytest.fixture
+def account(live_app):
+    with live_app.app_context():
+        db.session.execute(db.delete(User))
+        db.session.commit()
+    create_user(live_app, "sam@example.com")
+    return "sam@example.com"
+
+
+class Requests:
+    """Every API request of a context (its pages and its service worker), in order."""
+
+    def __init__(self, context):
+        self.seen, self.open, self.overlapped = [], 0, False
+        context.on("request", self.started)
+        context.on("requestfinished", self.ended)
+        context.on("requestfailed", self.ended)
+
+    def started(self, request):
+        if "/api/" not in request.url:
+            return
+        self.seen.append(request)
+        self.open += 1
+        self.overlapped = self.overlapped or self.open > 1
+
+    def ended(self, request):
+        if "/api/" in request.url:
+            self.open -= 1
+
+    def names(self):
+        return [f"{r.method} {re.sub(r'[?].*', '', r.url.split('/api/v1')[1])}" for r in self.seen]
+
+    def clear(self):
+        self.seen.clear()
+
+
+def device(browser):
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(20_000)
+    context.console = ConsoleWatcher(context)
+    return context, context.new_page(), Requests(context)
+
+
+def sign_in(page, live_server, email):
+    page.goto(live_server + "/account/signin")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile("/routines/$"))
+
+
+def status(page):
+    return page.locator("[data-sync-status]").first
+
+
+def settle(page, seconds=3.5):
+    """Longer than the 2 s a change waits before it is sent."""
+    page.wait_for_timeout(seconds * 1000)
+
+
+def build(page, live_server, name):
+    page.goto(live_server + "/routines/new")
+    page.get_by_label("Name").fill(name)
+    page.get_by_role("button", name="Add step").click()
+    page.get_by_role("button", name="Save routine").click()
+    expect(page.locator("#builder-status")).to_contain_text("Saved")
+
+
+SEED = """async (n) => {
+  for (let i = 0; i < n; i += 1) {
+    await Relieve.records.save('routine', { id: Relieve.uuid7(), name: `Local ${i}`,
+      steps: [{ technique: 'pelvic-tilt', reps: 8, sides: 'none', rest: 10 }] });
+  }
+  return (await Relieve.store.all('routines')).map((r) => r.id);
+}"""
+
+
+def changes_received(requests):
+    """Ids of every record the server sent this device: in pull pages and push answers."""
+    ids = []
+    for request in requests.seen:
+        response = request.response()
+        if response is None or not response.ok or "/sync/" not in request.url:
+            continue
+        body = response.json()
+        ids += [c["id"] for c in body.get("changes", [])]
+    return ids
+
+
+def test_a_saved_change_is_one_push_and_a_page_view_asks_nothing(browser, live_server, account):
+    context, page, requests = device(browser)
+    sign_in(page, live_server, account)
+    wait_for_service_worker(page)
+    expect(status(page)).to_have_text("Synced")
+    settle(page, 1)
+
+    requests.clear()
+    for path in ("/routines/", "/", "/log/", "/routines/"):
+        page.goto(live_server + path)
+        page.wait_for_load_state("networkidle")
+    settle(page, 1)
+    assert requests.names() == []  # in sync and online: the server is not asked
+
+    build(page, live_server, "Evening stretch")
+    settle(page)
+    page.goto(live_server + "/routines/")
+    expect(status(page)).to_have_text("Synced")
+    settle(page, 1)
+    assert requests.names() == ["POST /sync/push"]
+    assert context.console.errors == []
+    context.close()
+
+
+def test_signed_out_nothing_is_asked(browser, live_server, account):
+    context, page, requests = device(browser)
+    page.goto(live_server + "/routines/")
+    wait_for_service_worker(page)
+    for name in ("One", "Two", "Three"):
+        build(page, live_server, name)
+    page.goto(live_server + "/routines/")
+    expect(status(page)).to_have_text("Saved on this device only")
+    settle(page)
+    assert requests.names() == []
+    # Signing in is noticed on the next page (the sign-in answer sets the account cookie), and
+    # the three go out in one push.
+    sign_in(page, live_server, account)
+    expect(status(page)).to_have_text("Synced")
+    settle(page, 1)
+    assert requests.names() == ["GET /session", "POST /sync/push"]
+    context.close()
+
+
+def test_a_new_devices_first_sync_brings_each_record_once(browser, live_server, account):
+    ctx_a, a, _ = device(browser)
+    a.goto(live_server + "/routines/")
+    theirs = set(a.evaluate(SEED, 250))
+    sign_in(a, live_server, account)
+    expect(status(a)).to_have_text("Synced", timeout=60_000)
+
+    ctx_b, b, requests = device(browser)
+    b.goto(live_server + "/routines/")
+    mine = set(b.evaluate(SEED, 120))
+    sign_in(b, live_server, account)
+    expect(status(b)).to_have_text("Synced", timeout=60_000)
+    settle(b, 1)
+    received = changes_received(requests)
+    assert sorted(received) == sorted(theirs)  # each of the other device's records once
+    assert not mine & set(received)  # never its own back
+    # 120 records in two pushes of up to 100; their answers carried the 250 (pages of 200).
+    assert requests.names() == ["GET /session", "POST /sync/push", "POST /sync/push"]
+    assert b.evaluate("async () => (await Relieve.store.all('routines')).length") == 370
+    assert b.evaluate("async () => (await Relieve.store.all('outbox')).length") == 0
+    ctx_a.close()
+    ctx_b.close()
+
+
+HOLD_LOCK = """() => new Promise((held) => {
+  navigator.locks.request('relieve-sync', () => new Promise((release) => { window.releaseSync = release; held(); }));
+})"""
+
+
+def test_page_and_worker_never_sync_at_once(browser, live_server, account):
+    context, page, requests = device(browser)
+    sign_in(page, live_server, account)
+    wait_for_service_worker(page)
+    expect(status(page)).to_have_text("Synced")
+    other = context.new_page()  # another tab of the app holds the sync lock meanwhile
+    other.goto(live_server + "/privacy")
+    other.evaluate(HOLD_LOCK)
+    settle(page, 1)
+    requests.clear()
+
+    page.evaluate(SEED, 1)  # a change waiting
+    # The worker's Background Sync and the page both start a run while the lock is held.
+    cdp = context.new_cdp_session(page)
+    registrations = []
+    cdp.on("ServiceWorker.workerRegistrationUpdated", lambda e: registrations.extend(e["registrations"]))
+    cdp.send("ServiceWorker.enable")
+    deadline = time.monotonic() + 10
+    while not registrations and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    registration = next(r for r in registrations if not r.get("isDeleted"))
+    cdp.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {
+            "origin": live_server,
+            "registrationId": registration["registrationId"],
+            "tag": "relieve-sync",
+            "lastChance": False,
+        },
+    )
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    settle(page, 1.5)
+    assert requests.names() == []  # both wait for the lock
+
+    other.evaluate("window.releaseSync()")
+    expect(status(page)).to_have_text("Synced")
+    settle(page)
+    names = requests.names()
+    # One run pushed the change; the other found nothing to send (and maybe pulled): the change
+    # went out once, and no two sync requests were ever open at the same time.
+    assert names.count("POST /sync/push") == 1, names
+    assert not requests.overlapped, names
+    assert page.evaluate("async () => (await Relieve.store.all('outbox')).length") == 0
+    context.close()
