@@ -4,15 +4,18 @@
     one with 10,000, each with 10 records changed after a cursor. Median time of
     GET /api/v1/sync/pull?since=<cursor> (50 requests, in-process through Flask's test client),
     plus the database's plan for the pull query.
-(b) Push under load: gunicorn (4 workers) on 127.0.0.1, ~50 signed-in accounts, 32 concurrent
-    clients pushing batches of 50 new records for ~15 s. Requests/s, latency p50/p95/p99, and
-    every answer other than 200 counted.
+(b) Push against its stack's ceiling: gunicorn (3 workers, sync) on 127.0.0.1 serves both the app and a
+    bare Flask endpoint that only parses the same JSON body and answers (the most any push could
+    reach on this stack). ~50 signed-in accounts, 32 concurrent clients, batches of 50 new records;
+    the push and the bare endpoint take turns (--rounds phases of --seconds each, alternating, so
+    both see the same machine). Requests/s, latency p50/p95/p99, every answer other than 200
+    counted, and the push's share of the ceiling.
 
 Each database gets a fresh one: a SQLite file in a temporary folder; a PostgreSQL database
 `relieve_bench` created with `su postgres -c psql` (as .ci/postgres.sh does) and dropped after.
 
     .venv/bin/python bench/sync.py --db both
-    .venv/bin/python bench/sync.py --db postgres --seconds 30 --clients 64
+    .venv/bin/python bench/sync.py --db postgres --part push --rounds 4 --seconds 8
 """
 
 import argparse
@@ -319,6 +322,29 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def bare_app():
+    """The ceiling: Flask reading and parsing a push's body and answering JSON, nothing else."""
+    from flask import Flask, jsonify, request
+
+    app = Flask("bare")
+
+    @app.post("/api/v1/sync/push")
+    def push():
+        payload = json.loads(request.get_data(cache=False))
+        return jsonify({"results": [], "cursor": str(len(payload["changes"]))})
+
+    return app
+
+
+def combined_app():
+    """What gunicorn serves here: the app, and the bare endpoint under /bare (same workers)."""
+    from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+    from wsgi import app
+
+    return DispatcherMiddleware(app, {"/bare": bare_app()})
+
+
 class Gunicorn:
     def __init__(self, db, workers):
         self.db, self.workers, self.port = db, workers, free_port()
@@ -336,7 +362,9 @@ class Gunicorn:
                 f"127.0.0.1:{self.port}",
                 "--timeout",
                 "60",
-                "wsgi:app",
+                "--pythonpath",
+                str(ROOT / "bench"),
+                "sync:combined_app()",
             ],
             cwd=ROOT,
             env=server_env(self.db),
@@ -398,16 +426,18 @@ class Account:
         assert session["authenticated"], f"{self.email} is not signed in"
         self.token = session["csrf_token"]
 
-    def push(self, batch_size):
+    def body(self, batch_size):
         now = int(time.time() * 1000)
         changes = [
             {"id": uuid7(), "type": "routine", "op": "put", "updated_at": now, "data": routine(f"Bench {i}")}
             for i in range(batch_size)
         ]
-        body = json.dumps({"device_id": self.device, "changes": changes}).encode()
+        return json.dumps({"device_id": self.device, "changes": changes}).encode()
+
+    def push(self, batch_size, path="/api/v1/sync/push"):
         request = urllib.request.Request(
-            self.base + "/api/v1/sync/push",
-            data=body,
+            self.base + path,
+            data=self.body(batch_size),
             method="POST",
             headers={"Content-Type": "application/json", "X-CSRFToken": self.token},
         )
@@ -425,10 +455,42 @@ class Account:
         return status, (time.perf_counter() - started) * 1000
 
 
-def push_load(db, users, clients, seconds, batch_size, workers):
+TARGETS = {"push": "/api/v1/sync/push", "bare": "/bare/api/v1/sync/push"}
+
+
+def load_phase(accounts, clients, seconds, batch_size, path):
+    """`clients` threads sending batches to `path` for `seconds`; [(status, ms)] and the time taken."""
+    idle = queue.Queue()
+    for account in accounts:
+        idle.put(account)
+    results, lock = [], threading.Lock()
+    stop_at = time.perf_counter() + seconds
+
+    def client():
+        mine = []
+        while time.perf_counter() < stop_at:
+            account = idle.get()  # one request per account at a time, as one device would
+            try:
+                mine.append(account.push(batch_size, path))
+            finally:
+                idle.put(account)
+        with lock:
+            results.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    begun = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - begun
+
+
+def push_load(db, users, clients, seconds, batch_size, workers, rounds=3):
     print(
-        f"\n[{db.kind}] (b) push under load: gunicorn -w {workers}, {users} accounts, {clients} concurrent "
-        f"clients, batches of {batch_size} new records, {seconds:g} s"
+        f"\n[{db.kind}] (b) push vs bare Flask: gunicorn -w {workers}, {users} accounts, {clients} concurrent "
+        f"clients, batches of {batch_size} new records, {rounds} x ({seconds:g} s push, {seconds:g} s bare), "
+        "alternating"
     )
     flask(db, "db", "upgrade")
     flask(db, "content", "load")
@@ -436,84 +498,76 @@ def push_load(db, users, clients, seconds, batch_size, workers):
     emails = [f"load-{i:03d}@bench.example" for i in range(users)]
     create_users(app, emails)
     from webapp.extensions import db as sqla
+    from webapp.sync.models import SyncRecord
 
     with app.app_context():
         sqla.engine.dispose()
 
+    results = {name: [] for name in TARGETS}
+    elapsed = dict.fromkeys(TARGETS, 0.0)
     with Gunicorn(db, workers) as server:
         accounts = [Account(server.base, email, i) for i, email in enumerate(emails)]
         started = time.perf_counter()
         for account in accounts:
             account.sign_in()
         print(f"  {users} accounts signed in over HTTP in {time.perf_counter() - started:.1f} s")
+        for path in TARGETS.values():  # warm up both: imports, connections, first requests
+            load_phase(accounts, clients, 1, batch_size, path)
+        with app.app_context():
+            warm = sqla.session.scalar(sqla.select(sqla.func.count()).select_from(SyncRecord))
+        for round_number in range(1, rounds + 1):
+            figures = []
+            for name, path in TARGETS.items():
+                phase, took = load_phase(accounts, clients, seconds, batch_size, path)
+                results[name].extend(phase)
+                elapsed[name] += took
+                figures.append(f"{name} {len(phase) / took:.0f}/s")
+            print(f"  round {round_number}: " + ", ".join(figures))
 
-        idle = queue.Queue()
-        for account in accounts:
-            idle.put(account)
-        results, lock = [], threading.Lock()
-        stop_at = time.perf_counter() + seconds
-
-        def client():
-            mine = []
-            while time.perf_counter() < stop_at:
-                account = idle.get()  # one request per account at a time, as one device would
-                try:
-                    mine.append(account.push(batch_size))
-                finally:
-                    idle.put(account)
-            with lock:
-                results.extend(mine)
-
-        threads = [threading.Thread(target=client) for _ in range(clients)]
-        begun = time.perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - begun
-
-    statuses = Counter(status for status, _ in results)
-    ok = [ms for status, ms in results if status == 200]
     with app.app_context():
-        from webapp.sync.models import SyncRecord
-
-        stored = sqla.session.scalar(sqla.select(sqla.func.count()).select_from(SyncRecord))
+        stored = sqla.session.scalar(sqla.select(sqla.func.count()).select_from(SyncRecord)) - warm
         sqla.session.remove()
         sqla.engine.dispose()
-    print(
-        f"  {len(results)} pushes in {elapsed:.1f} s: {len(results) / elapsed:.0f} requests/s, "
-        f"{len(ok) * batch_size / elapsed:.0f} records/s stored"
-    )
-    if ok:
-        print(
-            f"  latency of 200s: p50 {percentile(ok, 0.50):.0f} ms, p95 {percentile(ok, 0.95):.0f} ms, "
-            f"p99 {percentile(ok, 0.99):.0f} ms, max {max(ok):.0f} ms"
-        )
-    errors = {status: count for status, count in statuses.items() if status != 200}
-    print(f"  answers: 200 x {statuses.get(200, 0)}; not 200: {errors or 'none'}")
-    print(f"  records in the database: {stored} (expected {len(ok) * batch_size})")
-    if errors:
+    summary = {}
+    for name in TARGETS:
+        done = results[name]
+        ok = [ms for status, ms in done if status == 200]
+        errors = dict(Counter(status for status, _ in done if status != 200))
+        summary[name] = {
+            "rps": len(done) / elapsed[name],
+            "p50": percentile(ok, 0.50) if ok else None,
+            "p95": percentile(ok, 0.95) if ok else None,
+            "p99": percentile(ok, 0.99) if ok else None,
+            "ok": len(ok),
+            "errors": errors,
+        }
+        line = f"  {name:>4}: {len(done)} requests in {elapsed[name]:.1f} s, {summary[name]['rps']:.0f} requests/s"
+        if ok:
+            line += (
+                f"; latency of 200s p50 {summary[name]['p50']:.0f} ms, p95 {summary[name]['p95']:.0f} ms, "
+                f"p99 {summary[name]['p99']:.0f} ms"
+            )
+        print(line + f"; not 200: {errors or 'none'}")
+    share = summary["push"]["rps"] / summary["bare"]["rps"] if summary["bare"]["rps"] else 0
+    print(f"  push at {share:.0%} of the bare-Flask ceiling measured in this run")
+    expected = summary["push"]["ok"] * batch_size
+    print(f"  records stored by the measured pushes: {stored} (expected {expected})")
+    if any(summary[name]["errors"] for name in TARGETS):
         log = (Path(db.tmp.name) / "gunicorn.log").read_text()
         print("  gunicorn log (end):\n" + "\n".join("    " + line for line in log.splitlines()[-20:]))
-    return {
-        "rps": len(results) / elapsed,
-        "p50": percentile(ok, 0.5) if ok else None,
-        "p95": percentile(ok, 0.95) if ok else None,
-        "errors": errors,
-        "stored": stored,
-        "expected": len(ok) * batch_size,
-    }
+    return summary
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--part", choices=["pull", "push", "both"], default="both")
-    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--seconds", type=float, default=5, help="length of each phase")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--batch", type=int, default=50)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating push/bare phases")
     parser.add_argument(
         "--pg-url",
         default=os.environ.get("BENCH_POSTGRES_URL", PG_DEFAULT),
@@ -528,7 +582,7 @@ def main():
                 pull_scaling(db)
         if args.part in ("push", "both"):
             with Database(kind, args.pg_url, args.pg_admin) as db:
-                push_load(db, args.users, args.clients, args.seconds, args.batch, args.workers)
+                push_load(db, args.users, args.clients, args.seconds, args.batch, args.workers, args.rounds)
 
 
 if __name__ == "__main__":
