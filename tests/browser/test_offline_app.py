@@ -137,7 +137,7 @@ def test_update_prompt_then_refresh(context, page, live_server, live_app):
     with page.expect_navigation():
         page.get_by_role("button", name="Refresh to update").click()
     wait_for_service_worker(page)
-    assert page.get_by_role("heading", name="Book a professional session").is_visible()
+    expect(page.get_by_role("heading", name="Book a professional session")).to_be_visible()
     assert first.endswith("/sw.js")
     caches = page.evaluate("caches.keys()")
     assert len([c for c in caches if c.startswith("relieve-precache-")]) == 1, caches

@@ -26,6 +26,8 @@ def go_offline(context, page, live_server):
 
 
 def clock_seconds(page):
+    # The player shows once its first draw is done (static/js/lib/settle.js); hidden text reads empty.
+    expect(page.locator("#clock")).to_be_visible()
     minutes, seconds = page.locator("#clock").inner_text().split(":")
     return int(minutes) * 60 + int(seconds)
 
