@@ -74,6 +74,7 @@ test-postgres: $(VENV)/.dev
 bench: setup
 	$(PY) bench/budgets.py
 	$(PY) bench/serving.py
+	$(PY) bench/requests.py
 	node bench/insights.js
 
 clean:
