@@ -11,7 +11,7 @@ import hashlib
 import json
 
 from pydantic import ValidationError
-from sqlalchemy import JSON, Text, bindparam, cast, insert, select, update
+from sqlalchemy import ARRAY, JSON, String, Text, any_, bindparam, cast, insert, select, update
 
 from webapp.auth.models import User
 from webapp.extensions import db
@@ -134,7 +134,7 @@ def validate_batch(payload):
 _records = SyncRecord.__table__
 _accounts = User.__table__
 # What a version is compared by, and what a row needs to be updated: never the data itself.
-_SELECT_EXISTING = select(
+_EXISTING = (
     _records.c.id,
     _records.c.record_id,
     _records.c.record_type,
@@ -142,7 +142,7 @@ _SELECT_EXISTING = select(
     _records.c.device_id,
     _records.c.content_hash,
     _records.c.seq,
-).where(_records.c.user_id == bindparam("p_user_id"), _records.c.record_id.in_(bindparam("p_ids", expanding=True)))
+)
 # Statements are built once: building them per push cost more than running some of them.
 _LOCK_ACCOUNT = (
     update(_accounts)
@@ -164,7 +164,8 @@ _STATEMENTS = {}
 
 
 def _statements(dialect):
-    """The bulk INSERT and UPDATE, built once per database dialect and reused (executemany)."""
+    """The SELECT of stored versions and the bulk INSERT and UPDATE (executemany), built once per
+    database dialect and reused."""
     if dialect not in _STATEMENTS:
         values = {
             "data": _stored_json(dialect),
@@ -181,7 +182,15 @@ def _statements(dialect):
             **values,
         )
         update_rows = update(_records).where(_records.c.id == bindparam("p_pk")).values(**values)
-        _STATEMENTS[dialect] = insert_rows, update_rows
+        if dialect == "postgresql":
+            # One array parameter, not one per id: less to bind, and one statement whatever the
+            # batch's size (psycopg prepares the statements it runs often; IN (...) would make
+            # one per size).
+            batch_ids = _records.c.record_id == any_(bindparam("p_ids", type_=ARRAY(String)))
+        else:
+            batch_ids = _records.c.record_id.in_(bindparam("p_ids", expanding=True))
+        select_existing = select(*_EXISTING).where(_records.c.user_id == bindparam("p_user_id"), batch_ids)
+        _STATEMENTS[dialect] = select_existing, insert_rows, update_rows
     return _STATEMENTS[dialect]
 
 
@@ -191,13 +200,13 @@ def apply_batch(user_id, device_id, checked):
     A handful of statements whatever the batch's size: the account row, one SELECT of the
     batch's stored versions (no data), one bulk INSERT, one bulk UPDATE, the new change number."""
     conn = db.session.connection()
-    dialect = conn.dialect.name
     # Writing the account row first takes its lock: one batch at a time per account, so change
     # numbers are handed out in commit order and a pull never skips one.
     seq = conn.execute(_LOCK_ACCOUNT, {"p_user_id": user_id}).scalar_one()
     start = seq
     ids = [change.id for change, *_ in checked]
-    existing = {row.record_id: row for row in conn.execute(_SELECT_EXISTING, {"p_user_id": user_id, "p_ids": ids})}
+    select_existing, insert_rows, update_rows = _statements(conn.dialect.name)
+    existing = {row.record_id: row for row in conn.execute(select_existing, {"p_user_id": user_id, "p_ids": ids})}
     results, inserts, updates, losers = [], [], [], []
     for change, _data, digest, text in checked:
         row = existing.get(change.id)
@@ -247,7 +256,6 @@ def apply_batch(user_id, device_id, checked):
         }
         for result in losers:
             result["winner"] = winners[result["id"]]
-    insert_rows, update_rows = _statements(dialect)
     if inserts:
         conn.execute(insert_rows, inserts)
     if updates:
