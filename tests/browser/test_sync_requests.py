@@ -167,8 +167,17 @@ def test_a_new_devices_first_sync_brings_each_record_once(browser, live_server, 
     assert requests.names() == ["GET /session", "POST /sync/push", "POST /sync/push"]
     assert b.evaluate("async () => (await Relieve.store.all('routines')).length") == 370
     assert b.evaluate("async () => (await Relieve.store.all('outbox')).length") == 0
-    ctx_a.close()
-    ctx_b.close()
+
+    # A third device with nothing on it: one pull of up to 500 brings the 370, each once.
+    ctx_c, c, requests = device(browser)
+    sign_in(c, live_server, account)
+    expect(status(c)).to_have_text("Synced", timeout=60_000)
+    settle(c, 1)
+    assert sorted(changes_received(requests)) == sorted(theirs | mine)
+    assert requests.names() == ["GET /session", "GET /sync/pull"]
+    assert c.evaluate("async () => (await Relieve.store.all('routines')).length") == 370
+    for context in (ctx_a, ctx_b, ctx_c):
+        context.close()
 
 
 HOLD_LOCK = """() => new Promise((held) => {

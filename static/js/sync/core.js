@@ -27,7 +27,7 @@ import { jsonBytes, takeBatch } from './batch.js';
  */
 
 const BATCH = /** @type {number} */ (SYNC_LIMITS.MAX_CHANGES);
-const PULL_PAGE = 200;
+const PULL_PAGE = /** @type {number} */ (SYNC_LIMITS.PULL_LIMIT_MAX); // the most a pull answers: fewer round trips
 /** Without changes to send, how old the last pull may be before a page view pulls again. */
 export const PULL_EVERY_MS = 5 * 60 * 1000;
 const ACCOUNT_HINT = 'relieve_account';
