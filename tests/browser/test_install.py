@@ -1,4 +1,8 @@
-"""Install prompts: the browser's prompt behind our button, and the iOS hint."""
+"""Install prompts: the browser's prompt behind our button, and the iOS hint, offered once the
+person has kept something on the device (never on a first visit, over the welcome and the
+warning signs)."""
+
+from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
 
@@ -17,12 +21,33 @@ FAKE_PROMPT = """() => {
 }"""
 
 
-def test_install_button_uses_the_browser_prompt(page, live_server):
+# A routine the person saved: something worth keeping on this device.
+KEEP_SOMETHING = """async () => {
+  await Relieve.store.put('routines', { id: '0190a0a0-0000-7000-8000-0000000000aa', name: 'Mine', steps: [] });
+}"""
+
+
+def visit_with_something_kept(page, live_server):
     page.goto(live_server + "/")
+    page.wait_for_function("() => window.Relieve && window.Relieve.store")
+    page.evaluate(KEEP_SOMETHING)
+    page.reload()
+    page.wait_for_function("() => !document.documentElement.hasAttribute('data-settling')")
+
+
+def test_no_install_offer_on_a_first_visit(page, live_server):
+    page.goto(live_server + "/")
+    assert page.evaluate(FAKE_PROMPT) is True, "the browser's own mini-infobar is still replaced"
+    page.wait_for_timeout(500)
+    expect(page.locator("#install-banner")).to_be_hidden()
+
+
+def test_install_button_uses_the_browser_prompt(page, live_server):
+    visit_with_something_kept(page, live_server)
     assert page.locator("#install-banner").is_hidden()
     top = page.locator("main").bounding_box()["y"]
     assert page.evaluate(FAKE_PROMPT) is True, "the mini-infobar is replaced by our button"
-    assert page.locator("#install-banner").is_visible()
+    expect(page.locator("#install-banner")).to_be_visible()
     assert page.locator("main").bounding_box()["y"] == top, "the offer must not push the page down"
     page.get_by_role("button", name="Install app").click()
     assert page.evaluate("window.promptCalls") == 1
@@ -30,11 +55,12 @@ def test_install_button_uses_the_browser_prompt(page, live_server):
 
 
 def test_install_banner_not_now_is_remembered(page, live_server):
-    page.goto(live_server + "/")
+    visit_with_something_kept(page, live_server)
     page.evaluate(FAKE_PROMPT)
     page.get_by_role("button", name="Not now").click()
     page.reload()
     page.evaluate(FAKE_PROMPT)
+    page.wait_for_timeout(500)
     assert page.locator("#install-banner").is_hidden()
 
 
@@ -43,7 +69,10 @@ def test_iphone_gets_the_add_to_home_screen_hint(browser, live_server):
     page = context.new_page()
     page.goto(live_server + "/")
     hint = page.locator("#ios-install-hint")
-    assert hint.is_visible()
+    page.wait_for_timeout(500)
+    assert hint.is_hidden(), "not on a first visit"
+    visit_with_something_kept(page, live_server)
+    expect(hint).to_be_visible()
     assert "Add to Home Screen" in hint.inner_text()
     page.get_by_role("button", name="Got it").click()
     page.reload()

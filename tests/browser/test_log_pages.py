@@ -94,16 +94,20 @@ def test_the_body_map_front_and_back_and_an_older_entry(context, page, live_serv
     # An entry from the first, four-region map (with "foot") and every level set.
     page.evaluate("""Relieve.records.save('symptom_log', { id: '0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60',
       loggedAt: '2026-11-20T08:00:00.000Z', legPain: 5, backPain: 2, numbness: 'none', tingling: 'mild',
-      weakness: 'none', areas: { foot: 'right', thigh: 'left' }, helped: [], helpedOther: '', sleep: null,
-      notes: '', warningSigns: [] })""")
+      weakness: 'none', areas: { foot: 'right', thigh: 'left' }, sensations: ['numb'], helped: [], helpedOther: '',
+      sleep: null, notes: '', warningSigns: [] })""")
     page.goto(live_server + "/log/")
     expect(page.locator(".log-item")).to_contain_text("felt in back of thigh (left), foot (older entries) (right)")
     page.goto(live_server + "/log/new?id=0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a60")
     older = page.get_by_role("button", name="Right foot (older entries)")
     expect(older).to_be_visible()
     expect(older).to_have_attribute("aria-pressed", "true")
+    # "Numb" is asked with how strong now; an entry that has the older chip keeps it, shown and ticked.
+    expect(page.get_by_label("Numb", exact=True)).to_be_checked()
+    expect(page.get_by_label("Numb", exact=True)).to_be_visible()
 
     page.goto(live_server + "/log/new")
+    expect(page.get_by_label("Numb", exact=True)).to_be_hidden()
     page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click()
     expect(page.get_by_role("button", name="Right foot (older entries)")).to_be_hidden()
     page.get_by_role("button", name="Right lower back").click()
@@ -329,7 +333,7 @@ def test_no_serious_accessibility_violations_on_the_new_screens(browser, live_se
     page.goto(live_server + "/log/new")
     page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click()
     page.get_by_role("button", name="Left calf").click()
-    page.get_by_label("Numb", exact=True).check()
+    page.get_by_label("Aching", exact=True).check()
     page.get_by_role("button", name="Save", exact=True).click()
     page.locator("#log-done-list li").first.wait_for()
     page.goto(live_server + "/log/new")

@@ -86,7 +86,7 @@ def test_full_entry_with_body_map_then_edit_and_delete(context, page, live_serve
         "Chosen: Buttock (left), knee (left), calf (both sides), sole of foot (right)"
     )
     page.get_by_label("Burning").check()
-    page.get_by_label("Pins and needles").check()
+    page.get_by_label("Electric or shooting").check()
     page.locator("#field-tingling").get_by_role("radio", name="Moderate", exact=True).click()
     page.get_by_text("What helped, sleep and notes").click()
     page.get_by_label("Heat").check()
@@ -98,7 +98,7 @@ def test_full_entry_with_body_map_then_edit_and_delete(context, page, live_serve
     expect(page.locator("#log-suggest")).to_contain_text("you marked symptoms in both legs")
     [entry] = stored_logs(page)
     assert entry["areas"] == {"buttock": "left", "calf": "both", "sole": "right", "knee": "left"}
-    assert entry["sensations"] == ["burning", "pins-needles"]
+    assert entry["sensations"] == ["burning", "shooting"]
     assert (entry["tingling"], entry["helped"], entry["helpedOther"], entry["sleep"]) == (
         "moderate",
         ["heat"],
@@ -110,7 +110,7 @@ def test_full_entry_with_body_map_then_edit_and_delete(context, page, live_serve
     item = page.locator(".log-item")
     expect(item).to_contain_text("Leg 7 · Back 2")
     expect(item).to_contain_text(
-        "Moderate tingling; felt in buttock (left), knee (left), calf (both sides), sole of foot (right); burning, pins and needles"
+        "Moderate tingling; felt in buttock (left), knee (left), calf (both sides), sole of foot (right); burning, electric or shooting"
     )
     item.get_by_role("link", name=re.compile("^Edit entry")).click()
     expect(page.get_by_role("heading", name="Edit entry")).to_be_visible()

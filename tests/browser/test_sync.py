@@ -154,7 +154,7 @@ def test_expired_session_keeps_changes_and_asks_to_sign_in(browser, live_server,
     ctx.clear_cookies()
     build(page, live_server, "Made after the session expired")
     visit(page, live_server + "/routines/")
-    expect(status(page)).to_have_text(re.compile(r"Signed out: 1 change waiting"))
+    expect(status(page)).to_have_text(re.compile(r"Signed out: 1 change kept on this device"))
     expect(page.get_by_role("link", name="Sign in again")).to_be_visible()
     page.get_by_role("link", name="Sign in again").click()
     page.get_by_label("Email").fill(account)

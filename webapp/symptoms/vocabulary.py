@@ -46,6 +46,10 @@ SENSATION_LABELS = {
     "pins-needles": "Pins and needles",
     "numb": "Numb",
 }
+# The form asks numbness and pins and needles once, with how strong (the numbness and tingling
+# rows); its "how does it feel" chips offer the rest. "numb" and "pins-needles" stay valid for
+# entries that have them.
+FORM_SENSATIONS = ("aching", "burning", "shooting")
 SIDES = ("left", "right", "both")
 HELPED_LABELS = {"routine": "A routine", "heat": "Heat", "ice": "Ice", "medication": "Medication", "rest": "Rest"}
 SLEEP_LABELS = {"good": "Well", "fair": "So-so", "poor": "Badly"}
@@ -124,6 +128,7 @@ def for_pages():
         # The regions each view of the map draws, top to bottom.
         "map": {view: [r for r in MAP_REGIONS if REGION_VIEWS[r] == view] for view in VIEW_LABELS},
         "sensations": SENSATION_LABELS,
+        "form_sensations": {key: SENSATION_LABELS[key] for key in FORM_SENSATIONS},
         "treatment_kinds": TREATMENT_KIND_LABELS,
         "treatment_named_kinds": TREATMENT_NAMED_KINDS,
         "treatment_helped": TREATMENT_HELPED_LABELS,

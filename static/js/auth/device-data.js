@@ -25,7 +25,8 @@ async function signOutHere(form) {
 async function removeEverything() {
   await sync.removeDeviceData();
   for (const key of Object.keys(window.localStorage)) {
-    if (key.startsWith('relieve.')) prefs.remove(key);
+    // "Not now" to the install offer is about the phone, not the person: it stays.
+    if (key.startsWith('relieve.') && !key.startsWith('relieve.dismissed.')) prefs.remove(key);
   }
 }
 

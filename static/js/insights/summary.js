@@ -104,7 +104,7 @@ function painSection(s) {
   if (s.change.leg !== null) change.push(`leg ${signed(s.change.leg)}`);
   if (s.change.back !== null) change.push(`back ${signed(s.change.back)}`);
   figures(byId('pain-figures'), [
-    ['Log entries', `${s.entries} on ${s.days.filter((d) => d.entries).length} of ${s.dayCount} days`],
+    ['Log entries', `${s.entries} on ${s.days.filter((d) => d.entries).length} of ${s.dayCount} day${s.dayCount === 1 ? '' : 's'}`],
     ['Average leg pain', s.avgLeg === null ? 'not logged' : `${score(s.avgLeg)} / 10`],
     ['Average back pain', s.avgBack === null ? 'not logged' : `${score(s.avgBack)} / 10`],
     ['Change, 1st → 2nd half', change.length ? change.join(', ') : 'not enough entries'],
@@ -314,7 +314,7 @@ async function draw() {
   const since = insights.firstUse({ logs, sessions, checks, treatments }, now);
   const s = insights.summarize({ logs, sessions, flags, checks, days, now, since });
   byId('summary-period-text').textContent = s.trimmed
-    ? `Period: ${s.dayCount} days since the first entry, ${chart.dayRange(s.from, s.to)}`
+    ? `Period: ${s.dayCount} day${s.dayCount === 1 ? '' : 's'} since the first entry, ${chart.dayRange(s.from, s.to)}`
     : `Period: the last ${s.dayCount} days, ${chart.dayRange(s.from, s.to)}`;
   byId('summary-printed').textContent = `Printed ${date(now.toISOString())}`;
   painSection(s);

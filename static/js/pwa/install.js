@@ -1,7 +1,10 @@
 /* "Install app": the browser's own prompt where it offers one (Chrome, Edge, Samsung Internet),
-   and on iPhone/iPad, which have no prompt, a short "Share, then Add to Home Screen" hint. */
+   and on iPhone/iPad, which have no prompt, a short "Share, then Add to Home Screen" hint.
+   Offered once the person has something worth keeping (a routine done, a log entry, a routine
+   saved), not on a first visit, where it would cover the welcome and the warning signs. */
 // @ts-check
 import { byId, isStandalone, prefs } from '../lib/dom.js';
+import * as store from '../lib/store.js';
 
 const banner = byId('install-banner');
 const hint = byId('ios-install-hint');
@@ -14,6 +17,12 @@ const recentlyDismissed = (id) => {
   return at > 0 && Date.now() - at < QUIET_DAYS * 864e5;
 };
 const hideAll = () => { banner.hidden = true; hint.hidden = true; };
+
+/** Has this device kept anything of the person's yet? */
+async function engaged() {
+  const counts = await Promise.all(['sessions', 'logs', 'routines'].map((name) => store.count(name).catch(() => 0)));
+  return counts.some((n) => n > 0);
+}
 
 document.querySelectorAll('[data-dismiss]').forEach((el) => {
   el.addEventListener('click', () => {
@@ -32,7 +41,7 @@ function offerInstall() {
     // Keep the prompt for our own button instead of the browser's mini bar.
     event.preventDefault();
     deferredPrompt = event;
-    if (!recentlyDismissed('install-banner')) banner.hidden = false;
+    if (!recentlyDismissed('install-banner')) engaged().then((yes) => { if (yes && deferredPrompt) banner.hidden = false; });
   });
 
   button.addEventListener('click', async () => {
@@ -52,5 +61,5 @@ function offerInstall() {
   // iPadOS reports itself as a Mac; touch support tells them apart.
   const ua = navigator.userAgent;
   const isIOS = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
-  if (isIOS && !recentlyDismissed('ios-install-hint')) hint.hidden = false;
+  if (isIOS && !recentlyDismissed('ios-install-hint')) engaged().then((yes) => { hint.hidden = !yes; });
 }

@@ -90,6 +90,10 @@ function fillCarried(entry) {
   for (const name of ['numbness', 'tingling', 'weakness']) if (entry[name]) setRadio(name, entry[name]);
   if (entry.areas && Object.keys(entry.areas).length) setAreas(entry.areas);
   if (entry.sensations && entry.sensations.length) setTicked('sensations', entry.sensations);
+  // An older entry's "numb" or "pins and needles" stays visible (and kept) when it is edited.
+  for (const label of /** @type {NodeListOf<HTMLElement>} */ (form.querySelectorAll('label[data-asked-below]'))) {
+    label.hidden = !/** @type {HTMLInputElement} */ (label.querySelector('input')).checked;
+  }
 }
 
 function fill(entry) {

@@ -121,7 +121,8 @@ async function saveCheck(event) {
   refreshNow();
   await draw();
   const average = mean(saved.ratings.map((r) => r.score));
-  status('Check-in saved' + (average === null ? '.' : ': average ' + average + ' out of 10 across ' + saved.ratings.length + ' activities.'));
+  status('Check-in saved' + (average === null ? '.' : ': average ' + average + ' out of 10 across ' + saved.ratings.length + ' activities.')
+    + ' The next one is due in a week.');
 }
 
 // ---- drawing --------------------------------------------------------------------------------------
@@ -131,6 +132,8 @@ function status(text) {
   node.hidden = false;
   node.textContent = text;
   announce(text);
+  // The form is redrawn empty under the person's thumb: show them the save went through.
+  node.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
 }
 
 function drawRatings() {

@@ -24,7 +24,8 @@ const TEXT = {
   synced: () => 'Synced',
   waiting: (s) => `${s.waiting} waiting to sync`,
   offline: (s) => (s.waiting ? `Offline: ${s.waiting} waiting` : 'Offline'),
-  'signed-out': (s) => `Signed out: ${s.waiting} change${s.waiting === 1 ? '' : 's'} waiting on this device`,
+  // Calm when nothing is waiting: everything is safe on this device either way.
+  'signed-out': (s) => (s.waiting ? `Signed out: ${s.waiting} change${s.waiting === 1 ? '' : 's'} kept on this device until you sign in` : 'Signed out. Everything is kept on this device'),
   'other-account': () => 'Not synced: this device has data from another account',
   error: (s) => s.message || 'Sync failed',
 };
