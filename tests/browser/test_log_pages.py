@@ -215,6 +215,8 @@ def test_a_medicine_logged_and_logged_again_in_one_tap(context, page, live_serve
     )
 
     # One tap logs it again, now.
+    # The button says when it was last logged, so a second dose too soon shows before the tap.
+    expect(page.get_by_role("button", name="Log Ibuprofen 400 mg again now")).to_contain_text("Last logged")
     page.get_by_role("button", name="Log Ibuprofen 400 mg again now").click()
     expect(page.locator("#treatment-done-text")).to_contain_text("Logged Ibuprofen 400 mg")
     both = sorted(stored(page, "treatments"), key=lambda t: t["takenAt"])

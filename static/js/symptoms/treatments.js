@@ -158,6 +158,16 @@ byId('treatment-undo').addEventListener('click', async () => {
 byId('treatment-edit-done').addEventListener('click', () => { if (justLogged) startEdit(justLogged); });
 byId('treatment-cancel').addEventListener('click', () => { reset(); byId('treatments-heading').focus(); });
 
+/** "12 minutes ago", "3 hours ago", or the day and time when it is longer ago than a day. */
+function sinceText(iso, now = Date.now()) {
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  return shortTime(iso);
+}
+
 /** Distinct medicines and treatments, the most recent first. @param {Treatment[]} all */
 function usual(all) {
   const seen = new Map();
@@ -208,8 +218,11 @@ async function draw() {
   const again = usual(all);
   byId('again').hidden = again.length === 0;
   byId('again-list').replaceChildren(...again.map((entry) => {
-    const button = make('button', { type: 'button', className: 'button large' }, make('span', { textContent: title(entry) }));
-    button.setAttribute('aria-label', 'Log ' + title(entry) + ' again now');
+    // When it was last logged, on the button itself: two doses too close together show before the tap.
+    const last = 'last logged ' + sinceText(entry.takenAt);
+    const button = make('button', { type: 'button', className: 'button large' },
+      make('span', { textContent: title(entry) }), make('span', { className: 'again-last', textContent: 'L' + last.slice(1) }));
+    button.setAttribute('aria-label', 'Log ' + title(entry) + ' again now, ' + last);
     button.addEventListener('click', () => { logAgain(entry).catch(() => {}); });
     return make('li', { className: 'again-item' }, button);
   }));
