@@ -261,7 +261,11 @@ def test_psfs_set_up_and_a_weekly_rating(context, page, live_server):
     expect(summary).to_contain_text("Keep the name to 60 characters (it has 61).")
     page.get_by_label("Activity 2").fill("Walking the dog")
     expect(page.locator("#activity-1-error")).to_be_hidden()
-    page.get_by_label("Activity 3").fill("Putting on socks")
+    # An example fills the next empty box in one tap; examples already used are not offered again.
+    expect(page.get_by_role("button", name="Sitting through a film")).to_be_hidden()
+    page.get_by_role("button", name="Putting on socks").click()
+    expect(page.get_by_label("Activity 3")).to_have_value("Putting on socks")
+    expect(page.get_by_label("Activity 3")).to_be_focused()
     page.get_by_role("button", name="Save activities").click()
     expect(page.locator("#function-status")).to_contain_text("Your activities are saved")
     activities = sorted(stored(page, "activities"), key=lambda a: a["addedAt"])

@@ -46,6 +46,27 @@ function checkSetup() {
   }
   return errors;
 }
+// Typing is hard for someone in pain: an example fills the first empty box, ready to reword.
+const examples = /** @type {NodeListOf<HTMLButtonElement>} */ (setupForm.querySelectorAll('button[data-example]'));
+function markUsedExamples() {
+  const used = new Set(nameInputs.map((input) => input.value.trim().toLowerCase()));
+  for (const button of examples) button.hidden = used.has(String(button.dataset.example).toLowerCase());
+}
+for (const button of examples) {
+  button.addEventListener('click', () => {
+    const empty = nameInputs.find((input) => !input.value.trim());
+    if (!empty) {
+      announce('All ' + ACTIVITIES_MAX + ' boxes are filled. Clear one to use this example.');
+      return;
+    }
+    empty.value = String(button.dataset.example);
+    empty.dispatchEvent(new Event('input', { bubbles: true }));
+    markUsedExamples();
+    empty.focus();
+  });
+}
+for (const input of nameInputs) input.addEventListener('input', markUsedExamples);
+
 const setupLabels = { activities: 'Your activities', ...Object.fromEntries(nameInputs.map((_, i) => ['activity-' + i, 'Activity ' + (i + 1)])) };
 const setupErrors = errorDisplay({ form: setupForm, prefix: 'setup', labels: setupLabels, check: checkSetup });
 
@@ -202,6 +223,7 @@ async function draw() {
   drawn = signature;
   active = activities.filter((a) => !a.archived).sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.id < b.id ? -1 : 1)).slice(0, ACTIVITIES_MAX);
   nameInputs.forEach((input, i) => { input.value = active[i] ? active[i].name : ''; });
+  markUsedExamples();
   const setUp = active.length > 0;
   const setup = /** @type {HTMLDetailsElement} */ (byId('setup'));
   byId('setup-summary').textContent = setUp ? 'Change your activities' : 'Choose your activities';
