@@ -103,6 +103,20 @@ def guess_succeeded(user):
     limiter().succeeded(user.email, address(), known_device(user.email))
 
 
+def confirm_password(field, wrong):
+    """Judge the password typed to confirm an account change, counted as a guess. None when it
+    is right; otherwise the answer's status (429 too many guesses, 422 wrong), the reason put on
+    the field."""
+    if not guess_allowed(current_user):
+        field.errors.append(TOO_MANY)
+        return 429
+    if not current_user.check_password(field.data):
+        field.errors.append(wrong)
+        return 422
+    guess_succeeded(current_user)
+    return None
+
+
 def safe_next(target):
     """Only same-site paths: never send someone to another site after signing in."""
     if (
@@ -245,13 +259,8 @@ def settings():
     form = ChangePasswordForm(prefix="pw")
     if not form.validate_on_submit():
         return account_page(422, password_form=form)
-    if not guess_allowed(current_user):
-        form.current.errors.append(TOO_MANY)
-        return account_page(429, password_form=form)
-    if not current_user.check_password(form.current.data):
-        form.current.errors.append("That is not your current password.")
-        return account_page(422, password_form=form)
-    guess_succeeded(current_user)
+    if status := confirm_password(form.current, "That is not your current password."):
+        return account_page(status, password_form=form)
     current_user.set_password(form.password.data, current_app.config["PASSWORD_HASH_METHOD"])
     # Every other device is signed out; this one stays signed in (remembered only if it was).
     revoke(current_user.id, keep=current_session_id())
@@ -267,13 +276,8 @@ def change_email():
     form = ChangeEmailForm(prefix="em")
     if not form.validate_on_submit():
         return account_page(422, email_form=form)
-    if not guess_allowed(current_user):
-        form.password.errors.append(TOO_MANY)
-        return account_page(429, email_form=form)
-    if not current_user.check_password(form.password.data):
-        form.password.errors.append("That is not your password.")
-        return account_page(422, email_form=form)
-    guess_succeeded(current_user)
+    if status := confirm_password(form.password, "That is not your password."):
+        return account_page(status, email_form=form)
     link = url_for("auth.confirm_email", token=tokens.change_token(current_user, form.email.data), _external=True)
     mail.send(form.email.data, "change_confirm", "Confirm your new email address for Relieve", link=link)
     flash(f"We've sent a link to {form.email.data}. Your address changes when you follow it.")
@@ -397,15 +401,8 @@ def delete():
     # The password is judged on its own: a right password with the box unticked is only told
     # to tick the box, never that the password is wrong.
     checked = form.password.data and not form.password.errors
-    if checked:
-        if not guess_allowed(current_user):
-            form.password.errors.append(TOO_MANY)
-            valid, status = False, 429
-        elif not current_user.check_password(form.password.data):
-            form.password.errors.append("That is not your password.")
-            valid = False
-        else:
-            guess_succeeded(current_user)
+    if checked and (refused := confirm_password(form.password, "That is not your password.")):
+        valid, status = False, refused
     if valid:
         user = db.session.get(User, current_user.id)
         delete_account_data(user.id)
