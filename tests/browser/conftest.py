@@ -139,8 +139,15 @@ class ConsoleWatcher:
             self.watch(page)
 
     def watch(self, page):
-        page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"{page.url}: {msg.text}"))
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(self.describe(page, msg)))
         page.on("pageerror", lambda exc: self.errors.append(f"{page.url}: {exc}"))
+
+    @staticmethod
+    def describe(page, msg):
+        # A failed load's text doesn't name the resource; its location does.
+        source = msg.location.get("url") if msg.location else ""
+        where = f" ({source})" if source and source != page.url else ""
+        return f"{page.url}: {msg.text}{where}"
 
 
 @pytest.fixture
@@ -182,6 +189,21 @@ def wait_for_service_worker(page, timeout_ms=20_000):
     }})""",
         timeout_ms,
     )
+
+
+COME_BACK = """() => new Promise((resolve, reject) => {
+  const timer = setTimeout(() => reject(new Error('no sync run finished within 15 s')), 15000);
+  window.addEventListener('relieve:synced', () => { clearTimeout(timer); resolve(); }, { once: true });
+  document.dispatchEvent(new Event('visibilitychange'));
+})"""
+
+
+def come_back(page):
+    """The app comes back to the foreground, which pulls at once (a page view alone pulls at most
+    every few minutes, docs/sync.md); returns when that pull is done. Waiting for the status line
+    is not enough: it may already read "Synced" from the page's own run while the pull is still
+    on the wire, and a test that then cuts the connection sees that pull fail."""
+    page.evaluate(COME_BACK)
 
 
 def screenshot(page, name):

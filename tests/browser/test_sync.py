@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, pass_safety_check, wait_for_service_worker
+from tests.browser.conftest import PHONE, ConsoleWatcher, come_back, pass_safety_check, wait_for_service_worker
 from tests.conftest import PASSWORD, create_user
 from webapp.auth.models import User
 from webapp.extensions import db
@@ -40,7 +40,7 @@ def visit(page, url):
     """Open a page as someone coming back to the app: a page view alone pulls at most every few
     minutes (docs/sync.md); coming back to the foreground pulls at once."""
     page.goto(url)
-    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    come_back(page)
 
 
 def status(page):

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
+from tests.browser.conftest import PHONE, ConsoleWatcher, come_back, wait_for_service_worker
 from tests.conftest import PASSWORD, create_user
 from webapp.auth.models import User
 from webapp.extensions import db
@@ -55,7 +55,7 @@ def synced(page, live_server):
     """The routines page after a pull: a page view alone pulls at most every few minutes
     (docs/sync.md); coming back to the app pulls at once."""
     page.goto(live_server + "/routines/")
-    page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
+    come_back(page)
     expect(status(page)).to_have_text("Synced")
 
 
