@@ -125,10 +125,11 @@ def push():
         payload = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return error_response(400, "The body is not valid JSON (or is nested too deeply).")
-    known = current_user.sync_seq  # before this push: a cursor past it is not this account's
+    # Read before the commit, which expires them (reading them after would be another query).
+    user_id, known = current_user.id, current_user.sync_seq  # a cursor past `known` isn't this account's
     try:
         device_id, checked = validate_batch(payload)
-        results, cursor = apply_batch(current_user.id, device_id, checked)
+        results, cursor = apply_batch(user_id, device_id, checked)
         db.session.commit()
     except BatchError as exc:
         db.session.rollback()
@@ -141,7 +142,7 @@ def push():
         # Read after the commit, so the cursor never passes a change committed before it.
         skip = {r["id"]: r["seq"] if "seq" in r else r["winner"]["seq"] for r in results}
         own = (device_id, int(payload["pushed_from"])) if payload.get("pushed_from") else None
-        changes, pulled, more = pull_changes(current_user.id, int(since), PULL_LIMIT_DEFAULT, skip, own)
+        changes, pulled, more = pull_changes(user_id, int(since), PULL_LIMIT_DEFAULT, skip, own)
         answer.update(changes=changes, cursor=str(pulled), has_more=more)
     return jsonify(answer)
 

@@ -77,6 +77,10 @@ class UserSession(db.Model):
 
     # The secret, only known in the request that created the row.
     login_id = None
+    # Read once when the request signs in: after the view commits, reading the columns again
+    # would cost a query per request (the commit expires them).
+    key = None
+    seen_at = None
 
 
 class RateLimitCounter(db.Model):
@@ -106,6 +110,6 @@ def load_user(login_id):
         return None
     if aware(row.last_seen_at) < idle_cutoff():
         return None  # unused for longer than a remember-me cookie lives: over
-    row.login_id = login_id
+    row.login_id, row.key, row.seen_at = login_id, row.id, row.last_seen_at
     row.user.login_session = row
     return row.user

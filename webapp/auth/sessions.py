@@ -58,7 +58,7 @@ def start_session(user, remember):
     row = UserSession(user_id=user.id, token_hash=token_digest(secret), device=device_label(request.user_agent.string))
     db.session.add(row)
     db.session.commit()
-    row.login_id = f"{row.id}:{secret}"
+    row.login_id, row.key, row.seen_at = f"{row.id}:{secret}", row.id, row.last_seen_at
     user.login_session = row
     login_user(user, remember=remember)
     return row
@@ -66,7 +66,7 @@ def start_session(user, remember):
 
 def current_session_id():
     row = getattr(current_user, "login_session", None)
-    return row.id if row is not None else None
+    return row.key if row is not None else None
 
 
 def revoke(user_id, session_id=None, keep=None):
@@ -92,14 +92,14 @@ def touch(response):
     """After the request: note when this session was last seen (at most every few minutes)."""
     # Only when the request loaded the user anyway (never a query for a static file).
     row = getattr(g.get("_login_user"), "login_session", None)
-    if row is None:
+    if row is None or row.seen_at is None:
         return response
     now = utcnow()
-    if now - aware(row.last_seen_at) >= TOUCH_EVERY:
+    if now - aware(row.seen_at) >= TOUCH_EVERY:
         try:
             # Its own transaction: the view has committed (or rolled back) by now.
             with db.engine.begin() as conn:
-                conn.execute(update(UserSession).where(UserSession.id == row.id).values(last_seen_at=now))
+                conn.execute(update(UserSession).where(UserSession.id == row.key).values(last_seen_at=now))
         except Exception:  # "last seen" must never fail a request
-            current_app.logger.warning("Could not record last seen for session %s", row.id, exc_info=True)
+            current_app.logger.warning("Could not record last seen for session %s", row.key, exc_info=True)
     return response

@@ -1,6 +1,7 @@
 """The envelope of a sync batch: what every change carries whatever its record type. The
 record's own data is checked against the schema its feature registered (webapp/sync/registry.py)."""
 
+import re
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Literal
@@ -15,6 +16,7 @@ MAX_PUSH_BYTES = 1024 * 1024
 PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX = 200, 500
 EARLIEST = int(datetime(2024, 1, 1, tzinfo=UTC).timestamp() * 1000)
 UUID7_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"
+UUID7 = re.compile(UUID7_PATTERN.strip("^$"))
 DEVICE_ID_PATTERN = r"^[A-Za-z0-9_-]{8,64}$"
 CURSOR_PATTERN = r"^[0-9]{1,18}$"
 
@@ -29,13 +31,14 @@ class Change(Strict):
     @field_validator("id")
     @classmethod
     def _uuid7(cls, value):
+        # One pattern match (parsing a UUID object per change was a tenth of a push's time).
+        if UUID7.fullmatch(value):
+            return value
         try:
-            parsed = uuid.UUID(value)
+            uuid.UUID(value)
         except ValueError:
             raise ValueError("must be a UUID") from None
-        if parsed.version != 7 or str(parsed) != value:
-            raise ValueError("must be a lowercase, hyphenated UUID version 7")
-        return value
+        raise ValueError("must be a lowercase, hyphenated UUID version 7")
 
     @field_validator("type")
     @classmethod
