@@ -1,0 +1,229 @@
+"""Issue 15: Lighthouse mobile performance of seven pages, served as in production.
+
+gunicorn serves the app with production settings (pre-built bundles and their brotli/gzip copies,
+WhiteNoise for /static) on a fresh SQLite database with the content loaded. Lighthouse 12 then
+measures each page with its mobile defaults (simulated slow 4G, 4x CPU slowdown, a phone screen),
+`--runs` times (default 3), on a device that already passed the safety check; caches and the
+service worker are cleared before every run (bench/lighthouse/run.js says why). Printed per page:
+the median run's performance score and metrics, and the page's transfer size. The JSON reports
+go to bench/lighthouse/reports/ (git-ignored).
+
+Run: `make bench`, or `.venv/bin/python bench/lighthouse.py [--runs N] [--only home,card]` after
+`make setup`. Lighthouse itself is installed on demand into bench/lighthouse/node_modules (kept
+out of the root package.json, so CI never downloads it). Not a test: it prints figures.
+"""
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "bench" / "lighthouse"
+REPORTS = HERE / "reports"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AUDITS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+    "SI": "speed-index",
+}
+
+
+def pages(card, routine):
+    return [
+        ("home", "/"),
+        ("card list", "/techniques/"),
+        ("card", f"/techniques/{card}"),
+        ("routines", "/routines/"),
+        ("player", f"/play?routine={routine}"),
+        ("log", "/log/"),
+        ("insights", "/insights/"),
+    ]
+
+
+def server_env(tmp):
+    env = {k: v for k, v in os.environ.items() if k not in ("CLINIC_NAME", "CLINIC_BOOKING_URL", "MAIL_SERVER")}
+    env.update(
+        {
+            "FLASK_APP": "wsgi",
+            "RELIEVE_ENV": "production",
+            "DATABASE_URL": f"sqlite:///{tmp}/bench.db",
+            "RELIEVE_INSTANCE_PATH": f"{tmp}/instance",
+            "SECRET_KEY": "lighthouse-bench",
+            # Plain HTTP on 127.0.0.1 here; production runs behind HTTPS.
+            "SESSION_COOKIE_SECURE": "false",
+        }
+    )
+    return env
+
+
+def flask(root, env, *args):
+    subprocess.run([sys.executable, "-m", "flask", *args], cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+def first_slugs(env):
+    """A technique card and a built-in routine to measure (the first of each in the catalogue)."""
+    with urllib.request.urlopen(env["BASE"] + "/catalog.json", timeout=10) as response:
+        data = json.load(response)
+    return next(iter(data["techniques"])), data["routines"][0]["id"]
+
+
+class Gunicorn:
+    """gunicorn -w 2 on a free port (this machine has two cores)."""
+
+    def __init__(self, root, env, port):
+        self.root, self.env, self.base = root, env, f"http://127.0.0.1:{port}"
+        gunicorn = str(Path(sys.executable).parent / "gunicorn")
+        self.args = [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"]
+
+    def __enter__(self):
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            self.args, cwd=self.root, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=2).close()
+                return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__()
+        self.log.seek(0)
+        raise RuntimeError("gunicorn did not start:\n" + self.log.read().decode()[-3000:])
+
+    def __exit__(self, *exc):
+        # Only the master this script started; it stops its own workers.
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(timeout=30)
+        self.log.close()
+
+
+def install_lighthouse():
+    if not (HERE / "node_modules" / "lighthouse").exists():
+        print("Installing Lighthouse into bench/lighthouse/node_modules (npm ci)…", flush=True)
+        subprocess.run(["npm", "ci", "--prefix", str(HERE), "--no-audit", "--no-fund", "--loglevel=error"], check=True)
+
+
+def testkit(root):
+    """The app's own modules as window.Relieve (as the browser tests use them), to seed the device."""
+    return subprocess.run(
+        [
+            str(root / "node_modules" / ".bin" / "esbuild"),
+            "tests/browser/testkit.js",
+            "--bundle",
+            "--format=iife",
+            "--global-name=Relieve",
+            "--log-level=warning",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def figures(report):
+    audits = report["audits"]
+    row = {"score": round(report["categories"]["performance"]["score"] * 100)}
+    for name, audit in AUDITS.items():
+        row[name] = audits[audit]["numericValue"]
+    row["KB"] = audits["total-byte-weight"]["numericValue"] / 1024
+    row["LCP element"] = next(
+        (
+            item["items"][0]["node"].get("selector", "")
+            for item in audits.get("largest-contentful-paint-element", {}).get("details", {}).get("items", [])
+            if item.get("items") and "node" in item["items"][0]
+        ),
+        "",
+    )
+    row["warnings"] = report.get("runWarnings", [])
+    return row
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", help="comma-separated page names, e.g. home,player")
+    # Another version of the app (e.g. one unpacked with `git archive`, after its `make setup`).
+    parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--port", type=int, default=8391)
+    parser.add_argument("--out", type=Path, default=REPORTS, help="folder for the JSON reports")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    if not Path(CHROMIUM).exists():
+        print(f"Lighthouse skipped: no Chromium at {CHROMIUM} (set CHROME_PATH)")
+        return
+    install_lighthouse()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = server_env(tmp)
+        flask(root, env, "db", "upgrade")
+        flask(root, env, "content", "load")
+        with Gunicorn(root, env, args.port) as server:
+            env["BASE"] = server.base
+            card, routine = first_slugs(env)
+            chosen = pages(card, routine)
+            if args.only:
+                wanted = args.only.split(",")
+                chosen = [p for p in chosen if p[0] in wanted]
+            job = {
+                "base": server.base,
+                "chrome": CHROMIUM,
+                "flags": FLAGS,
+                "pages": [{"name": n, "path": p} for n, p in chosen],
+                "runs": args.runs,
+                "outdir": str(args.out.resolve()),
+                "seed": testkit(root) + "\nglobalThis.Relieve = Relieve;\n",
+            }
+            runs = {}
+            process = subprocess.Popen(
+                ["node", str(HERE / "run.js")], cwd=HERE, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+            )
+            process.stdin.write(json.dumps(job))
+            process.stdin.close()
+            for line in process.stdout:
+                done = json.loads(line)
+                runs.setdefault(done["name"], []).append(figures(json.loads(Path(done["file"]).read_text())))
+            if process.wait() != 0:
+                raise SystemExit(f"Lighthouse failed (exit {process.returncode})")
+
+    print(f"Lighthouse 12 mobile performance, median of {args.runs} run(s) (reports: {args.out}):")
+    head = ("FCP ms", "LCP ms", "TBT ms", "CLS", "SI ms")
+    print(f"  {'page':10} {'score':>5} " + " ".join(f"{h:>7}" for h in head) + f" {'KB':>6}  scores")
+    for name, path in chosen:
+        rows = sorted(runs[name], key=lambda r: r["score"])
+        mid = rows[len(rows) // 2]
+        med = {k: statistics.median(r[k] for r in rows) for k in ("FCP", "LCP", "TBT", "CLS", "SI", "KB")}
+        print(
+            f"  {name:10} {mid['score']:5} {med['FCP']:7.0f} {med['LCP']:7.0f} {med['TBT']:7.0f} "
+            f"{med['CLS']:7.3f} {med['SI']:7.0f} {med['KB']:6.1f}  {[r['score'] for r in runs[name]]}  {path}"
+        )
+        for warning in {w for r in rows for w in r["warnings"]}:
+            print(f"      warning: {warning}")
+
+
+if __name__ == "__main__":
+    main()
