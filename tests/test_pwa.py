@@ -5,6 +5,7 @@ import struct
 
 import pytest
 
+from tests.conftest import create_user, sign_in
 from webapp.content.models import Technique
 from webapp.extensions import db
 
@@ -225,6 +226,21 @@ class TestBuiltOncePerRelease:
         assert revisions["/techniques/"] == hashlib.sha256(html).hexdigest()[:16]
         # Files under /static carry their hash in the URL instead.
         assert all("?v=" in u or u.startswith("/static/gen/") for u in config["precache"] if u.startswith("/static/"))
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_files_the_same_for_everyone_do_not_vary_on_the_cookie(app, client, signed_in):
+    """A shared cache may keep one copy of the worker, catalog and manifest for everyone; a page
+    drawn for the person signed in still says it varies with the cookie (issue 15)."""
+    if signed_in:
+        create_user(app, "ana@example.com")
+        sign_in(client, remember=True)
+    for url in ("/sw.js", "/catalog.json", "/manifest.webmanifest"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "cookie" not in response.headers.get("Vary", "").lower(), url
+        assert "Set-Cookie" not in response.headers, url
+    assert "cookie" in client.get("/account/" if signed_in else "/").headers.get("Vary", "").lower()
 
 
 def test_a_template_change_changes_the_worker(client, content_app):

@@ -71,11 +71,13 @@ def register_extensions(app):
 
 def register_features(app):
     """Each feature registers its own blueprint, record types, account-data hooks and commands."""
+    from webapp.pwa import shared
     from webapp.pwa.views import bp as pwa
 
     for feature in FEATURES:
         importlib.import_module(feature).init_app(app)
     app.register_blueprint(pwa)
+    app.session_interface = shared.SessionInterface()
 
 
 def register_template_helpers(app):

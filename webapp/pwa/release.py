@@ -21,6 +21,7 @@ from sqlalchemy import literal, union_all
 
 from webapp.content.models import Article, Routine, Technique
 from webapp.extensions import db
+from webapp.pwa import shared
 
 _KEY = "relieve.release"
 
@@ -103,6 +104,7 @@ def _encoding():
 
 def respond(body: Built, mimetype, headers=None):
     """The body in the best encoding the client takes, or 304 when its copy is current."""
+    shared.mark()
     encoding = _encoding()
     response = Response(body.forms[encoding], mimetype=mimetype, headers=headers or {})
     if encoding != "identity":

@@ -6,7 +6,7 @@ import os
 from flask import Blueprint, Response, current_app, render_template, url_for
 
 from webapp.assets import worker_path
-from webapp.pwa import release
+from webapp.pwa import release, shared
 from webapp.pwa.precache import cache_version, page_revisions, precache_urls
 from webapp.pwa.static_urls import static_url
 
@@ -86,6 +86,7 @@ def manifest_data():
 def manifest():
     """The web app manifest."""
     body = json.dumps(manifest_data(), indent=1)
+    shared.mark()
     return Response(body, mimetype="application/manifest+json", headers={"Cache-Control": "no-cache"})
 
 
