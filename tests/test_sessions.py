@@ -68,6 +68,9 @@ def test_one_device_signs_out_another(app, user):
     page = phone.get("/account/").get_data(as_text=True)
     assert "Chrome on Android" in page and "Safari on Mac" in page
     assert page.count("this device</span>") == 1
+    # "Last seen" carries its time in UTC with the zone, for the page to show in the phone's own.
+    seen = re.findall(r'<time datetime="([^"]+)" data-since>', page)
+    assert len(seen) == 2 and all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", t) for t in seen), seen
     with app.app_context():
         laptop_id = db.session.scalar(db.select(UserSession.id).filter_by(device="Safari on Mac"))
     token = form_token(phone, "/account/")

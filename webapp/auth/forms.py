@@ -53,7 +53,9 @@ class SignInForm(FlaskForm):
         "Email", filters=[normalise_email], validators=[DataRequired("Enter your email address."), Length(max=254)]
     )
     password = PasswordField("Password", validators=[DataRequired("Enter your password."), Length(max=200)])
-    remember = BooleanField("Keep me signed in on this device")
+    # Ticked: the app is installed on a person's own phone and used offline for weeks; on a
+    # shared one, signing out ends it for good and can take the data off (docs/accounts.md).
+    remember = BooleanField("Keep me signed in on this device", default=True)
 
 
 class ChangePasswordForm(FlaskForm):

@@ -36,12 +36,19 @@ from webapp.auth.forms import (
     SignUpForm,
 )
 from webapp.auth.known_device import known_device, remember_device
-from webapp.auth.models import User
+from webapp.auth.models import User, aware
 from webapp.auth.sessions import current_session_id, open_sessions, revoke, start_session
 from webapp.content.models import utcnow
 from webapp.extensions import db
 
 bp = Blueprint("auth", __name__, url_prefix="/account")
+
+
+@bp.app_template_filter("utc")
+def utc_text(moment):
+    """A stored time as ISO 8601 in UTC with its zone ("…Z"), for the page to show in the
+    person's own time zone (SQLite hands times back without a zone, PostgreSQL in its own)."""
+    return aware(moment).astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 NOTICE_COOKIE = "relieve_notice"

@@ -4,6 +4,7 @@
 // @ts-check
 import { describedBy } from '../lib/form-errors.js';
 import './device-data.js'; // the account page's "Data on this device"; nothing on other pages
+import { sinceText } from '../lib/since.js';
 
 for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll('form.account-form'))) {
   const handle = (/** @type {Event} */ event) => {
@@ -22,4 +23,10 @@ for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySel
   };
   form.addEventListener('input', handle);
   form.addEventListener('change', handle);
+}
+
+// "Last seen" in the person's own time zone and words; the server writes UTC without script.
+for (const time of /** @type {NodeListOf<HTMLTimeElement>} */ (document.querySelectorAll('time[data-since]'))) {
+  time.textContent = sinceText(time.dateTime);
+  time.title = new Date(time.dateTime).toLocaleString();
 }

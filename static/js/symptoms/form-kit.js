@@ -20,7 +20,7 @@ export function fromLocalInput(text) {
 }
 
 /** "Tue 3 Nov, 14:05". @param {string} iso */
-export const shortTime = (iso) => new Date(iso).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+export { shortTime } from '../lib/since.js';
 
 /**
  * Errors for one form: `prefix` names the summary (`<prefix>-errors`, `<prefix>-error-list`);

@@ -10,6 +10,7 @@ import * as records from '../sync/records.js';
 import { TREATMENT_HELPED_LABELS, TREATMENT_KIND_LABELS, TREATMENT_NAMED_KINDS } from '../generated/contract.js';
 import { validateTreatment } from './treatments-validate.js';
 import { errorDisplay, fromLocalInput, shortTime, toLocalInput } from './form-kit.js';
+import { sinceText } from '../lib/since.js';
 
 /** @typedef {import('./treatments-validate.js').Treatment} Treatment */
 /** @typedef {{ takenAt: HTMLInputElement, name: HTMLInputElement, dose: HTMLInputElement, sideEffects: HTMLInputElement, notes: HTMLTextAreaElement }} Fields */
@@ -157,16 +158,6 @@ byId('treatment-undo').addEventListener('click', async () => {
 });
 byId('treatment-edit-done').addEventListener('click', () => { if (justLogged) startEdit(justLogged); });
 byId('treatment-cancel').addEventListener('click', () => { reset(); byId('treatments-heading').focus(); });
-
-/** "12 minutes ago", "3 hours ago", or the day and time when it is longer ago than a day. */
-function sinceText(iso, now = Date.now()) {
-  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60000));
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
-  const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
-  return shortTime(iso);
-}
 
 /** Distinct medicines and treatments, the most recent first. @param {Treatment[]} all */
 function usual(all) {
