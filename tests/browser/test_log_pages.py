@@ -282,7 +282,8 @@ def test_psfs_set_up_and_a_weekly_rating(context, page, live_server):
     page.get_by_role("button", name="Save check-in").click()
     check_summary = page.locator("#check-errors")
     expect(check_summary).to_be_focused()
-    expect(check_summary).to_contain_text("Walking the dog: Choose a number from 0")
+    expect(check_summary).to_contain_text("Walking the dog: Choose how well you could do this now")
+    expect(check_summary).to_contain_text("even if you did not try it this week")
     ratings = {"Sitting through a film": "2", "Walking the dog": "5", "Putting on socks": "0, unable to do it"}
     for name, score in ratings.items():
         page.get_by_role("group", name=name).get_by_role("radio", name=score, exact=True).click()

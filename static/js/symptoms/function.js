@@ -117,9 +117,13 @@ function readCheck() {
 
 function checkCheck() {
   const errors = validateCheck(readCheck()).errors;
-  // Each activity is rated: a score left out reads as null, which the rules refuse.
+  // Each activity is rated (the scale's average compares like with like from week to week): a
+  // score left out reads as null, which the rules refuse. The scale asks how able the person is
+  // now, so an activity not tried this week can still be rated: the message says so.
   for (const activity of active) {
-    if (errors['score-' + activity.id]) errors['score-' + activity.id] = 'Choose a number from 0 to 10.';
+    if (errors['score-' + activity.id]) {
+      errors['score-' + activity.id] = 'Choose how well you could do this now, from 0 (unable) to 10 (as before), even if you did not try it this week.';
+    }
   }
   if (walk.validity.badInput) errors.walkMinutes = 'Enter whole minutes, from 0 to ' + MINUTES_MAX + ', or leave it empty.';
   if (sit.validity.badInput) errors.sitMinutes = 'Enter whole minutes, from 0 to ' + MINUTES_MAX + ', or leave it empty.';
