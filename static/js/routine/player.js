@@ -566,6 +566,10 @@ async function init() {
       : routineId ? 'We could not find that routine. It may have been deleted.' : 'No routine was chosen.');
     return;
   }
+  // The first drawing is the biggest thing on the screen when the routine opens: start its
+  // download now (the image is still hidden) rather than after the safety answers are read.
+  const first = data.techniques[routine.steps[0]?.technique];
+  if (first) /** @type {HTMLImageElement} */ (el('step-image')).src = first.illustration;
   // Safety first: no routine on a day with a red flag, and none before the check is answered.
   const safe = await safety.current();
   if (safe.block) {
