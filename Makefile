@@ -76,6 +76,7 @@ bench: setup
 	$(PY) bench/serving.py
 	$(PY) bench/requests.py
 	node bench/insights.js
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) node_modules static/gen static/js/generated static/.webassets-cache .pytest_cache test-artifacts

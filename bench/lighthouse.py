@@ -5,7 +5,7 @@ WhiteNoise for /static) on a fresh SQLite database with the content loaded. Ligh
 measures each page with its mobile defaults (simulated slow 4G, 4x CPU slowdown, a phone screen),
 `--runs` times (default 3), on a device that already passed the safety check; caches and the
 service worker are cleared before every run (bench/lighthouse/run.js says why). Printed per page:
-the median run's performance score and metrics, and the page's transfer size. The JSON reports
+the median performance score, the median of each metric, and the page's transfer size. The JSON reports
 go to bench/lighthouse/reports/ (git-ignored).
 
 Run: `make bench`, or `.venv/bin/python bench/lighthouse.py [--runs N] [--only home,card]` after
@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -87,6 +88,12 @@ def first_slugs(env):
     return next(iter(data["techniques"])), data["routines"][0]["id"]
 
 
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 class Gunicorn:
     """gunicorn -w 2 on a free port (this machine has two cores)."""
 
@@ -146,6 +153,8 @@ def testkit(root):
 
 
 def figures(report):
+    if report.get("runtimeError"):
+        return {"error": report["runtimeError"]["message"]}
     audits = report["audits"]
     row = {"score": round(report["categories"]["performance"]["score"] * 100)}
     for name, audit in AUDITS.items():
@@ -169,7 +178,7 @@ def main():
     parser.add_argument("--only", help="comma-separated page names, e.g. home,player")
     # Another version of the app (e.g. one unpacked with `git archive`, after its `make setup`).
     parser.add_argument("--root", type=Path, default=ROOT)
-    parser.add_argument("--port", type=int, default=8391)
+    parser.add_argument("--port", type=int, default=0, help="default: a free one")
     parser.add_argument("--out", type=Path, default=REPORTS, help="folder for the JSON reports")
     args = parser.parse_args()
     root = args.root.resolve()
@@ -182,7 +191,7 @@ def main():
         env = server_env(tmp)
         flask(root, env, "db", "upgrade")
         flask(root, env, "content", "load")
-        with Gunicorn(root, env, args.port) as server:
+        with Gunicorn(root, env, args.port or free_port()) as server:
             env["BASE"] = server.base
             card, routine = first_slugs(env)
             chosen = pages(card, routine)
@@ -214,12 +223,16 @@ def main():
     head = ("FCP ms", "LCP ms", "TBT ms", "CLS", "SI ms")
     print(f"  {'page':10} {'score':>5} " + " ".join(f"{h:>7}" for h in head) + f" {'KB':>6}  scores")
     for name, path in chosen:
-        rows = sorted(runs[name], key=lambda r: r["score"])
+        for failed in {r["error"] for r in runs[name] if "error" in r}:
+            print(f"  {name:10} a run failed: {failed}")
+        rows = sorted((r for r in runs[name] if "error" not in r), key=lambda r: r["score"])
+        if not rows:
+            continue
         mid = rows[len(rows) // 2]
         med = {k: statistics.median(r[k] for r in rows) for k in ("FCP", "LCP", "TBT", "CLS", "SI", "KB")}
         print(
             f"  {name:10} {mid['score']:5} {med['FCP']:7.0f} {med['LCP']:7.0f} {med['TBT']:7.0f} "
-            f"{med['CLS']:7.3f} {med['SI']:7.0f} {med['KB']:6.1f}  {[r['score'] for r in runs[name]]}  {path}"
+            f"{med['CLS']:7.3f} {med['SI']:7.0f} {med['KB']:6.1f}  {[r['score'] for r in rows]}  {path}"
         )
         for warning in {w for r in rows for w in r["warnings"]}:
             print(f"      warning: {warning}")

@@ -47,19 +47,23 @@ try {
   await seed(browser);
   for (const { name, path } of job.pages) {
     for (let run = 1; run <= job.runs; run += 1) {
-      const page = await browser.newPage();
-      await page.goto('about:blank');
-      await coldCaches(page);
-      const result = await lighthouse(
-        job.base + path,
-        { output: 'json', logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: true },
-        undefined,
-        page,
-      );
+      // A run the page failed to load in (the machine is shared and busy) is tried once more.
+      let result;
+      for (let attempt = 1; attempt <= 2 && !(result && !result.lhr.runtimeError); attempt += 1) {
+        const page = await browser.newPage();
+        await page.goto('about:blank');
+        await coldCaches(page);
+        result = await lighthouse(
+          job.base + path,
+          { output: 'json', logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: true },
+          undefined,
+          page,
+        );
+        await page.close();
+      }
       const file = join(job.outdir, `${name.replace(/\W+/g, '-')}-${run}.json`);
       writeFileSync(file, result.report);
       process.stdout.write(JSON.stringify({ name, run, file }) + '\n');
-      await page.close();
     }
   }
 } finally {
