@@ -2,19 +2,26 @@
 
 Locally they skip with a message when Chromium is missing; under CI=true they must run.
 Screenshots go to test-artifacts/screenshots/.
+
+What several test files do lives here once: an app offline (go_offline), a phone of its own with
+an account (device, the account fixture, sign_in, status), the safety check passed
+(pass_safety_check) and axe on a journey's screens (axe_page).
 """
 
 import logging
 import os
+import re
 import subprocess
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
-from tests.conftest import CONTENT_DIR, STATIC_DIR, _settings
+from tests.conftest import CONTENT_DIR, PASSWORD, STATIC_DIR, _settings, create_user
 from webapp import create_app
+from webapp.auth.models import User
 from webapp.content.loader import load_content
 from webapp.extensions import db
 
@@ -29,6 +36,7 @@ ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
+EMAIL = "sam@example.com"
 
 
 # When a browser drops a connection mid-download (a closed context, an aborted precache), the
@@ -191,6 +199,16 @@ def wait_for_service_worker(page, timeout_ms=20_000):
     )
 
 
+def go_offline(context, page, live_server, now=None):
+    """Home, once the service worker has cached the app, then offline: as a phone with no signal.
+    `now`, if given, fixes the page's clock first."""
+    if now is not None:
+        page.clock.set_fixed_time(now)
+    page.goto(live_server + "/")
+    wait_for_service_worker(page)
+    context.set_offline(True)
+
+
 COME_BACK = """() => new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error('no sync run finished within 15 s')), 15000);
   window.addEventListener('relieve:synced', () => { clearTimeout(timer); resolve(); }, { once: true });
@@ -241,3 +259,78 @@ def serious(axe, page, where):
             targets = [node["target"] for node in violation["nodes"]][:3]
             problems.append(f"{where}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
     return problems
+
+
+@contextmanager
+def axe_page(browser, scheme="light"):
+    """A page in an axe context and a `check(where)` to call on each screen worth checking; on
+    leaving, the context closes and the test fails if any check found a serious or critical
+    violation (all of them listed, not only the first)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = axe_context(browser, scheme)
+    page = context.new_page()
+    axe, problems = Axe(), []
+
+    def check(where):
+        problems.extend(serious(axe, page, where))
+
+    try:
+        yield page, check
+    finally:
+        context.close()
+    assert not problems, "axe found:\n" + "\n".join(problems)
+
+
+def check_pages(page, check, live_server, paths):
+    """axe on each page as it is once loaded (the network quiet, so the scripts have drawn)."""
+    for path in paths:
+        page.goto(live_server + path)
+        page.wait_for_load_state("networkidle")
+        check(path)
+
+
+def only_accounts(app, *emails):
+    """No accounts but these, each with PASSWORD."""
+    with app.app_context():
+        db.session.execute(db.delete(User))
+        db.session.commit()
+    for email in emails:
+        create_user(app, email)
+
+
+@pytest.fixture
+def account(live_app):
+    """One account, EMAIL with PASSWORD, and no other."""
+    only_accounts(live_app, EMAIL)
+    return EMAIL
+
+
+def device(browser, timeout_ms=15_000):
+    """A phone of its own (a context: its own storage, cookies and service worker) and its page.
+    Syncing waits on the server, hence a longer timeout than the `context` fixture's."""
+    context = browser.new_context(viewport=PHONE)
+    context.set_default_timeout(timeout_ms)
+    context.console = ConsoleWatcher(context)
+    return context, context.new_page()
+
+
+def fill_sign_in(page, email, password=PASSWORD):
+    """The sign-in form, filled and sent (the page must be on it)."""
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def sign_in(page, live_server, email, password=PASSWORD):
+    """Signs in from the sign-in page and waits for where signing in lands: the routines."""
+    from playwright.sync_api import expect
+
+    page.goto(live_server + "/account/signin")
+    fill_sign_in(page, email, password)
+    expect(page).to_have_url(re.compile("/routines/$"))
+
+
+def status(page):
+    """The sync status line."""
+    return page.locator("[data-sync-status]").first

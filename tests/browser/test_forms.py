@@ -4,19 +4,10 @@ leaving unsaved changes asks first (builder, log), confirmations show on the pag
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
-from tests.conftest import PASSWORD, create_user
-from webapp.auth.models import User
-from webapp.extensions import db
-
-
-def offline(context, page, live_server):
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
+from tests.browser.conftest import device, go_offline, sign_in, wait_for_service_worker
+from tests.conftest import PASSWORD
 
 
 def asks_before_leaving(page, leave):
@@ -28,7 +19,7 @@ def asks_before_leaving(page, leave):
 
 
 def test_builder_errors_clear_as_fixed_and_leaving_asks(context, page, live_server):
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     page.goto(live_server + "/routines/new")
     page.get_by_label("Technique to add").select_option("seated-figure-four")
     page.get_by_role("button", name="Add step").click()
@@ -52,7 +43,7 @@ def test_builder_errors_clear_as_fixed_and_leaving_asks(context, page, live_serv
 
 
 def test_reminder_errors_clear_as_fixed(context, page, live_server):
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     page.goto(live_server + "/reminders/")
     page.get_by_label("Time").fill("")
     page.get_by_role("button", name="Download calendar file").click()
@@ -68,7 +59,7 @@ def test_reminder_errors_clear_as_fixed(context, page, live_server):
 
 
 def test_log_errors_clear_as_fixed_and_leaving_asks(context, page, live_server):
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     page.goto(live_server + "/log/new")
     page.get_by_role("button", name="Save", exact=True).click()
     errors = page.locator("#log-errors")
@@ -91,7 +82,7 @@ def test_log_errors_clear_as_fixed_and_leaving_asks(context, page, live_server):
 
 
 def test_a_card_can_be_tried_now_or_added_to_a_routine(context, page, live_server):
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     page.goto(live_server + "/techniques/pelvic-tilt")
     expect(page.get_by_role("link", name="Try it now")).to_have_attribute("href", "/play?technique=pelvic-tilt")
     page.evaluate("""() => Relieve.records.save('routine', { id: Relieve.uuid7(), name: 'Evening mine',
@@ -111,20 +102,8 @@ def test_a_card_can_be_tried_now_or_added_to_a_routine(context, page, live_serve
     assert context.console.errors == []
 
 
-@pytest.fixture
-def account(live_app):
-    with live_app.app_context():
-        db.session.execute(db.delete(User))
-        db.session.commit()
-    create_user(live_app, "sam@example.com")
-    return "sam@example.com"
-
-
 def test_confirmations_show_on_the_page_you_land_on(browser, live_server, account):
-    context = browser.new_context(viewport=PHONE)
-    context.set_default_timeout(15_000)
-    context.console = ConsoleWatcher(context)
-    page = context.new_page()
+    context, page = device(browser)
     page.goto(live_server + "/")
     wait_for_service_worker(page)  # Today now comes from the cache, as on a phone
 
@@ -147,10 +126,7 @@ def test_confirmations_show_on_the_page_you_land_on(browser, live_server, accoun
     expect(page.locator("#notice")).to_have_text("You are signed out. What is saved on this device stays here.")
 
     # Deleting: a right password with the box unticked is only asked to tick the box.
-    page.goto(live_server + "/account/signin")
-    page.get_by_label("Email").fill(account)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server, account)
     page.goto(live_server + "/account/")
     page.get_by_label("Your password").fill(PASSWORD)
     page.get_by_role("button", name="Delete my account").click()

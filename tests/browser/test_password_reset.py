@@ -7,15 +7,13 @@ import re
 import threading
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, axe_context, screenshot, serious
-from tests.conftest import PASSWORD, _settings, create_user
+from tests.browser.conftest import EMAIL, axe_page, device, fill_sign_in, only_accounts, screenshot, sign_in
+from tests.conftest import _settings
 from tests.mail_smtp import mail_settings, start_smtp
 from webapp import create_app
-from webapp.auth.models import User
 from webapp.extensions import db
 
 NEW_PASSWORD = "lantern orchard pebble"
@@ -48,26 +46,20 @@ def mail_server(database_url, tmp_path_factory, smtp, live_app):
 def test_forgot_password_journey(browser, mail_server, smtp):
     app, base = mail_server
     smtp = smtp[1]
-    with app.app_context():
-        db.session.execute(db.delete(User))
-        db.session.commit()
-    create_user(app, "sam@example.com")
+    only_accounts(app, EMAIL)
     smtp.clear()
-    context = browser.new_context(viewport=PHONE)
-    context.set_default_timeout(15_000)
-    context.console = ConsoleWatcher(context)
-    page = context.new_page()
+    context, page = device(browser)
 
     page.goto(base + "/account/signin")
     page.get_by_role("link", name="Forgot password?").click()
     expect(page).to_have_url(re.compile("/account/forgot$"))
-    page.get_by_label("Email").fill("sam@example.com")
+    page.get_by_label("Email").fill(EMAIL)
     screenshot(page, "reset-1-forgot")
     page.get_by_role("button", name="Send me a link").click()
     expect(page.get_by_role("status").filter(has_text="we've sent it a link")).to_be_visible()
     screenshot(page, "reset-2-sent")
 
-    message = smtp.last_to("sam@example.com")
+    message = smtp.last_to(EMAIL)
     link = re.search(r"http://\S+/account/reset/\S+", message["body"]).group(0)
     page.goto(link)
     expect(page.get_by_role("heading", name="Choose a new password")).to_be_visible()
@@ -82,9 +74,7 @@ def test_forgot_password_journey(browser, mail_server, smtp):
     expect(page).to_have_url(re.compile("/account/signin$"))
     expect(page.locator("#notice")).to_contain_text("Your password is changed")
 
-    page.get_by_label("Email").fill("sam@example.com")
-    page.get_by_label("Password").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    fill_sign_in(page, EMAIL, NEW_PASSWORD)
     expect(page).to_have_url(re.compile("/routines/$"))
 
     page.goto(link)
@@ -101,32 +91,21 @@ def test_reset_pages_are_accessible(browser, mail_server, smtp, scheme):
     with the unverified address and the device list."""
     app, base = mail_server
     inbox = smtp[1]
-    with app.app_context():
-        db.session.execute(db.delete(User))
-        db.session.commit()
-    create_user(app, "sam@example.com")
+    only_accounts(app, EMAIL)
     inbox.clear()
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    axe = Axe()
-    page.goto(base + "/account/forgot")
-    problems = serious(axe, page, "forgot")
-    page.get_by_label("Email").fill("sam@example.com")
-    page.get_by_role("button", name="Send me a link").click()
-    problems += serious(axe, page, "sent")
-    link = re.search(r"http://\S+/account/reset/\S+", inbox.last_to("sam@example.com")["body"]).group(0)
-    page.goto(link)
-    page.get_by_role("button", name="Save new password").click()
-    expect(page.locator(".field-error").first).to_be_visible()
-    problems += serious(axe, page, "reset with errors")
-    page.goto(base + "/account/signin")
-    page.get_by_label("Email").fill("sam@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile("/routines/$"))
-    page.goto(base + "/account/")
-    expect(page.locator("#email-unverified")).to_be_visible()
-    problems += serious(axe, page, "account")
-    screenshot(page, f"account-{scheme}")
-    context.close()
-    assert problems == []
+    with axe_page(browser, scheme) as (page, check):
+        page.goto(base + "/account/forgot")
+        check("forgot")
+        page.get_by_label("Email").fill(EMAIL)
+        page.get_by_role("button", name="Send me a link").click()
+        check("sent")
+        link = re.search(r"http://\S+/account/reset/\S+", inbox.last_to(EMAIL)["body"]).group(0)
+        page.goto(link)
+        page.get_by_role("button", name="Save new password").click()
+        expect(page.locator(".field-error").first).to_be_visible()
+        check("reset with errors")
+        sign_in(page, base, EMAIL)
+        page.goto(base + "/account/")
+        expect(page.locator("#email-unverified")).to_be_visible()
+        check("account")
+        screenshot(page, f"account-{scheme}")

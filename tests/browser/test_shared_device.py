@@ -3,14 +3,21 @@ removes it; another account signing in never receives the first person's records
 can be imported back into a new account without duplicates."""
 
 import json
-import re
 import time
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, axe_context, screenshot, serious, wait_for_service_worker
+from tests.browser.conftest import (
+    axe_page,
+    check_pages,
+    device,
+    only_accounts,
+    screenshot,
+    sign_in,
+    status,
+    wait_for_service_worker,
+)
 from tests.conftest import PASSWORD, create_user
 from webapp.auth.models import User
 from webapp.extensions import db
@@ -21,30 +28,7 @@ ANA, BEN, CLEO = "ana@example.com", "ben@example.com", "cleo@example.com"
 
 @pytest.fixture
 def accounts(live_app):
-    with live_app.app_context():
-        db.session.execute(db.delete(User))
-        db.session.commit()
-    for email in (ANA, BEN, CLEO):
-        create_user(live_app, email)
-
-
-def device(browser):
-    context = browser.new_context(viewport=PHONE)
-    context.set_default_timeout(15_000)
-    context.console = ConsoleWatcher(context)
-    return context, context.new_page()
-
-
-def sign_in(page, live_server, email):
-    page.goto(live_server + "/account/signin")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile("/routines/$"))
-
-
-def status(page):
-    return page.locator("[data-sync-status]").first
+    only_accounts(live_app, ANA, BEN, CLEO)
 
 
 def build(page, live_server, name):
@@ -104,12 +88,18 @@ DEVICE_DATA = """async () => {
 }"""
 
 
-def test_signing_out_keeping_data_never_gives_it_to_the_next_account(browser, live_app, live_server, accounts):
+def ana_with_a_routine(browser, live_server):
+    """A phone Ana signed in on and made a routine on, synced to her account."""
     context, page = device(browser)
     sign_in(page, live_server, ANA)
     wait_for_service_worker(page, 60_000)
     build(page, live_server, "Ana's mornings")
     synced(page, live_server)
+    return context, page
+
+
+def test_signing_out_keeping_data_never_gives_it_to_the_next_account(browser, live_app, live_server, accounts):
+    context, page = ana_with_a_routine(browser, live_server)
     assert len(server_records(live_app, ANA)) == 1
 
     sign_out(page, live_server, "Keep my data on this device")
@@ -144,11 +134,7 @@ def test_signing_out_keeping_data_never_gives_it_to_the_next_account(browser, li
 
 
 def test_signing_out_removing_data_leaves_nothing_of_it(browser, live_app, live_server, accounts):
-    context, page = device(browser)
-    sign_in(page, live_server, ANA)
-    wait_for_service_worker(page, 60_000)
-    build(page, live_server, "Ana's mornings")
-    synced(page, live_server)
+    context, page = ana_with_a_routine(browser, live_server)
     before = page.evaluate(DEVICE_DATA)
     assert before["stores"]["routines"], "the test's own check: the routine was on the device"
 
@@ -225,27 +211,19 @@ def test_export_then_import_gives_the_same_records_without_duplicates(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations(browser, live_app, live_server, accounts, scheme):
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    axe = Axe()
-    problems = []
-    for path in ("/privacy", "/offline/account"):
-        page.goto(live_server + path)
-        page.wait_for_load_state("networkidle")
-        problems += serious(axe, page, path)
-    sign_in(page, live_server, ANA)
-    expect(status(page)).to_have_text("Synced")  # the first sync is over: it writes the owner
-    page.evaluate(
-        "() => Relieve.store.put('meta', { key: 'owner', value: { key: 'x', email: 'someone@example.com' } })"
-    )
-    page.goto(live_server + "/account/")
-    expect(page.locator("#other-account")).to_be_visible()
-    problems += serious(axe, page, "account, another account's data")
-    page.get_by_role("button", name="Sign out of this device").click()
-    expect(page.get_by_role("dialog")).to_be_visible()
-    problems += serious(axe, page, "sign-out choice")
-    context.close()
-    assert problems == []
+    with axe_page(browser, scheme) as (page, check):
+        check_pages(page, check, live_server, ("/privacy", "/offline/account"))
+        sign_in(page, live_server, ANA)
+        expect(status(page)).to_have_text("Synced")  # the first sync is over: it writes the owner
+        page.evaluate(
+            "() => Relieve.store.put('meta', { key: 'owner', value: { key: 'x', email: 'someone@example.com' } })"
+        )
+        page.goto(live_server + "/account/")
+        expect(page.locator("#other-account")).to_be_visible()
+        check("account, another account's data")
+        page.get_by_role("button", name="Sign out of this device").click()
+        expect(page.get_by_role("dialog")).to_be_visible()
+        check("sign-out choice")
 
 
 @pytest.mark.parametrize("where", ["here", "elsewhere"])

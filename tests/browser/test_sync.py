@@ -3,37 +3,17 @@ edits converge on the documented winner, and signing up keeps what was made anon
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, come_back, pass_safety_check, wait_for_service_worker
-from tests.conftest import PASSWORD, create_user
-from webapp.auth.models import User
-from webapp.extensions import db
-
-
-@pytest.fixture
-def account(live_app):
-    with live_app.app_context():
-        db.session.execute(db.delete(User))
-        db.session.commit()
-    create_user(live_app, "sam@example.com")
-    return "sam@example.com"
-
-
-def device(browser):
-    context = browser.new_context(viewport=PHONE)
-    context.set_default_timeout(15_000)
-    context.console = ConsoleWatcher(context)
-    return context, context.new_page()
-
-
-def sign_in(page, live_server, email):
-    visit(page, live_server + "/account/signin")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile("/routines/$"))
+from tests.browser.conftest import (
+    come_back,
+    device,
+    fill_sign_in,
+    pass_safety_check,
+    sign_in,
+    status,
+    wait_for_service_worker,
+)
 
 
 def visit(page, url):
@@ -41,10 +21,6 @@ def visit(page, url):
     minutes (docs/sync.md); coming back to the foreground pulls at once."""
     page.goto(url)
     come_back(page)
-
-
-def status(page):
-    return page.locator("[data-sync-status]").first
 
 
 def build(page, live_server, name):
@@ -55,15 +31,29 @@ def build(page, live_server, name):
     expect(page.locator("#builder-status")).to_contain_text("Saved")
 
 
+def two_devices(browser, live_server, account):
+    """A phone and a tablet, both signed in to the account with their service workers running."""
+    (ctx_a, a), (ctx_b, b) = device(browser), device(browser)
+    for page in (a, b):
+        sign_in(page, live_server, account)
+        wait_for_service_worker(page)
+    return (ctx_a, a), (ctx_b, b)
+
+
+def close_clean(*contexts):
+    """Closes each context once nothing went wrong in it."""
+    for context in contexts:
+        assert context.console.errors == []
+        context.close()
+
+
 def my_routines(page):
     return page.locator("#my-routines .routine-tile h3")
 
 
 def test_offline_create_edit_delete_across_two_devices(browser, live_server, account):
-    (ctx_a, a), (ctx_b, b) = device(browser), device(browser)
+    (ctx_a, a), (ctx_b, b) = two_devices(browser, live_server, account)
     for page in (a, b):
-        sign_in(page, live_server, account)
-        wait_for_service_worker(page)
         expect(status(page)).to_have_text("Synced")
 
     # Made offline on A, it reaches B once A is back online.
@@ -108,9 +98,7 @@ def test_offline_create_edit_delete_across_two_devices(browser, live_server, acc
     expect(my_routines(a)).to_have_count(0)
     expect(status(a)).to_have_text("Synced")
 
-    for ctx in (ctx_a, ctx_b):
-        assert ctx.console.errors == []
-        ctx.close()
+    close_clean(ctx_a, ctx_b)
 
 
 def test_sign_up_after_using_the_app_anonymously_keeps_everything(browser, live_server, live_app, account):
@@ -136,15 +124,11 @@ def test_sign_up_after_using_the_app_anonymously_keeps_everything(browser, live_
 
     other, tablet = device(browser)
     visit(tablet, live_server + "/account/signin")
-    tablet.get_by_label("Email").fill("new@example.com")
-    tablet.get_by_label("Password").fill("a long enough password")
-    tablet.get_by_role("button", name="Sign in").click()
+    fill_sign_in(tablet, "new@example.com", "a long enough password")
     expect(my_routines(tablet)).to_have_text(["Before I had an account"])
     visit(tablet, live_server + "/history")
     expect(tablet.locator(".history-item h2")).to_have_text(["Gentle flare-up routine"])
-    for c in (ctx, other):
-        assert c.console.errors == []
-        c.close()
+    close_clean(ctx, other)
 
 
 def test_expired_session_keeps_changes_and_asks_to_sign_in(browser, live_server, account):
@@ -157,9 +141,7 @@ def test_expired_session_keeps_changes_and_asks_to_sign_in(browser, live_server,
     expect(status(page)).to_have_text(re.compile(r"Signed out: 1 change kept on this device"))
     expect(page.get_by_role("link", name="Sign in again")).to_be_visible()
     page.get_by_role("link", name="Sign in again").click()
-    page.get_by_label("Email").fill(account)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    fill_sign_in(page, account)
     expect(status(page)).to_have_text("Synced")
     expect(my_routines(page)).to_have_text(["Made after the session expired"])
     assert ctx.console.errors == []
@@ -167,10 +149,7 @@ def test_expired_session_keeps_changes_and_asks_to_sign_in(browser, live_server,
 
 
 def test_log_entries_and_safety_answers_sync_between_devices(browser, live_server, account):
-    (ctx_a, phone), (ctx_b, tablet) = device(browser), device(browser)
-    for page in (phone, tablet):
-        sign_in(page, live_server, account)
-        wait_for_service_worker(page)
+    (ctx_a, phone), (ctx_b, tablet) = two_devices(browser, live_server, account)
     ctx_a.set_offline(True)
     visit(phone, live_server + "/log/new")
     phone.locator("#field-legPain").get_by_role("radio", name="5", exact=True).click()
@@ -201,9 +180,7 @@ def test_log_entries_and_safety_answers_sync_between_devices(browser, live_serve
     visit(phone, live_server + "/log/")
     expect(phone.locator("#log-empty")).to_be_visible()
     assert phone.evaluate("Relieve.store.all('screenings').then((s) => s.length)") == 2
-    for c in (ctx_a, ctx_b):
-        assert c.console.errors == []
-        c.close()
+    close_clean(ctx_a, ctx_b)
 
 
 def test_a_refused_change_once_fixed_syncs_and_the_error_clears(browser, live_server, account):
@@ -233,10 +210,7 @@ def test_a_refused_change_once_fixed_syncs_and_the_error_clears(browser, live_se
 def test_medicines_and_function_check_ins_sync_both_ways(browser, live_server, account):
     """Issue 13's record types (treatment, activity, function_check) go up from one device and
     come down on the other, and back."""
-    (ctx_a, phone), (ctx_b, tablet) = device(browser), device(browser)
-    for page in (phone, tablet):
-        sign_in(page, live_server, account)
-        wait_for_service_worker(page)
+    (ctx_a, phone), (ctx_b, tablet) = two_devices(browser, live_server, account)
     ctx_a.set_offline(True)
     visit(phone, live_server + "/log/treatments")
     phone.locator("#field-kind").get_by_role("radio", name="Medicine").click()
@@ -276,6 +250,4 @@ def test_medicines_and_function_check_ins_sync_both_ways(browser, live_server, a
     counts = phone.evaluate("""async () => ({ treatments: (await Relieve.store.all('treatments')).length,
       activities: (await Relieve.store.all('activities')).length, checks: (await Relieve.store.all('checks')).length })""")
     assert counts == {"treatments": 2, "activities": 3, "checks": 1}
-    for c in (ctx_a, ctx_b):
-        assert c.console.errors == []
-        c.close()
+    close_clean(ctx_a, ctx_b)

@@ -3,52 +3,25 @@ changes with the server's time, so a later edit on another device wins; changes 
 stamped with a wrong clock, or set aside because the server refused their time, are re-stamped
 and reach the account."""
 
-import re
 import time
 from datetime import datetime, timedelta
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, come_back, wait_for_service_worker
-from tests.conftest import PASSWORD, create_user
-from webapp.auth.models import User
+from tests.browser.conftest import EMAIL, come_back, sign_in, status, wait_for_service_worker
+from tests.browser.conftest import device as phone
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord
 
-EMAIL = "sam@example.com"
 HOUR = 3600 * 1000
 
 
-@pytest.fixture
-def account(live_app):
-    with live_app.app_context():
-        db.session.execute(db.delete(User))
-        db.session.commit()
-    create_user(live_app, EMAIL)
-
-
 def device(browser, ahead_ms=0):
-    context = browser.new_context(viewport=PHONE)
-    context.set_default_timeout(15_000)
-    context.console = ConsoleWatcher(context)
-    page = context.new_page()
+    context, page = phone(browser)
     if ahead_ms:
         # Only the device's clock moves: its timers run at their normal pace.
         page.clock.set_system_time(datetime.now() + timedelta(milliseconds=ahead_ms))
     return context, page
-
-
-def sign_in(page, live_server):
-    page.goto(live_server + "/account/signin")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile("/routines/$"))
-
-
-def status(page):
-    return page.locator("[data-sync-status]").first
 
 
 def synced(page, live_server):
@@ -75,7 +48,7 @@ def test_a_phone_12_hours_fast_does_not_override_a_later_edit(browser, live_app,
     (ctx_fast, fast), (ctx_right, right) = device(browser, ahead_ms=12 * HOUR), device(browser)
     assert fast.evaluate("Date.now()") - now_ms() > 11 * HOUR, "the test's own check: the phone is fast"
     for page in (fast, right):
-        sign_in(page, live_server)
+        sign_in(page, live_server, EMAIL)
         wait_for_service_worker(page, 60_000)
         expect(status(page)).to_have_text("Synced")
 
@@ -137,7 +110,7 @@ WRONG_CLOCK_LEFTOVERS = """async ({ ahead }) => {
 
 def test_changes_stamped_by_a_wrong_clock_reach_the_account(browser, live_app, live_server, account):
     context, page = device(browser)
-    sign_in(page, live_server)
+    sign_in(page, live_server, EMAIL)
     expect(status(page)).to_have_text("Synced")
     ids = page.evaluate(WRONG_CLOCK_LEFTOVERS, {"ahead": 30 * HOUR})
     synced(page, live_server)

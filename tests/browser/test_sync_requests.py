@@ -6,22 +6,10 @@ record once and never its own back; the page and the worker never sync at once."
 import re
 import time
 
-import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, wait_for_service_worker
-from tests.conftest import PASSWORD, create_user
-from webapp.auth.models import User
-from webapp.extensions import db
-
-
-@pytest.fixture
-def account(live_app):
-    with live_app.app_context():
-        db.session.execute(db.delete(User))
-        db.session.commit()
-    create_user(live_app, "sam@example.com")
-    return "sam@example.com"
+from tests.browser.conftest import device as phone
+from tests.browser.conftest import sign_in, status, wait_for_service_worker
 
 
 class Requests:
@@ -52,22 +40,8 @@ class Requests:
 
 
 def device(browser):
-    context = browser.new_context(viewport=PHONE)
-    context.set_default_timeout(20_000)
-    context.console = ConsoleWatcher(context)
-    return context, context.new_page(), Requests(context)
-
-
-def sign_in(page, live_server, email):
-    page.goto(live_server + "/account/signin")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile("/routines/$"))
-
-
-def status(page):
-    return page.locator("[data-sync-status]").first
+    context, page = phone(browser, timeout_ms=20_000)
+    return context, page, Requests(context)
 
 
 def settle(page, seconds=3.5):
