@@ -3,19 +3,12 @@ older entries, medicines are logged and re-logged in one tap, and the weekly fun
 (PSFS) is set up and rated; bad input is explained on the form; axe finds nothing serious."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_context, serious, wait_for_service_worker
+from tests.browser.conftest import axe_page, go_offline
 
 # What an entry holds when the person chose leg pain alone (id and updatedAt aside).
 QUICK_KEYS = {"loggedAt", "legPain", "areas", "sensations", "helped", "helpedOther", "sleep", "notes", "warningSigns"}
-
-
-def go_offline(context, page, live_server):
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
 
 
 def stored(page, name):
@@ -333,43 +326,38 @@ def test_psfs_set_up_and_a_weekly_rating(context, page, live_server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations_on_the_new_screens(browser, live_server, scheme):
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    axe = Axe()
-    problems = []
-    page.goto(live_server + "/log/new")
-    page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click()
-    page.get_by_role("button", name="Left calf").click()
-    page.get_by_label("Aching", exact=True).check()
-    page.get_by_role("button", name="Save", exact=True).click()
-    page.locator("#log-done-list li").first.wait_for()
-    page.goto(live_server + "/log/new")
-    page.locator("#log-last").wait_for()
-    page.get_by_role("button", name="Right buttock").click()
-    problems += serious(axe, page, "log form, back of the map with a region chosen")
-    page.get_by_role("button", name="Front", exact=True).click()
-    page.get_by_role("button", name="Right knee").click()
-    problems += serious(axe, page, "log form, front of the map, same-as-last offer")
+    with axe_page(browser, scheme) as (page, check):
+        page.goto(live_server + "/log/new")
+        page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click()
+        page.get_by_role("button", name="Left calf").click()
+        page.get_by_label("Aching", exact=True).check()
+        page.get_by_role("button", name="Save", exact=True).click()
+        page.locator("#log-done-list li").first.wait_for()
+        page.goto(live_server + "/log/new")
+        page.locator("#log-last").wait_for()
+        page.get_by_role("button", name="Right buttock").click()
+        check("log form, back of the map with a region chosen")
+        page.get_by_role("button", name="Front", exact=True).click()
+        page.get_by_role("button", name="Right knee").click()
+        check("log form, front of the map, same-as-last offer")
 
-    page.goto(live_server + "/log/treatments")
-    page.locator("#field-kind").get_by_role("radio", name="Medicine").click()
-    page.get_by_role("button", name="Save", exact=True).click()
-    page.locator("#treatment-errors").wait_for()
-    problems += serious(axe, page, "treatment form with errors")
-    page.get_by_label("Name of the medicine").fill("Paracetamol")
-    page.get_by_role("button", name="Save", exact=True).click()
-    page.get_by_role("button", name="Log Paracetamol again now").wait_for()
-    problems += serious(axe, page, "treatments with one entry")
+        page.goto(live_server + "/log/treatments")
+        page.locator("#field-kind").get_by_role("radio", name="Medicine").click()
+        page.get_by_role("button", name="Save", exact=True).click()
+        page.locator("#treatment-errors").wait_for()
+        check("treatment form with errors")
+        page.get_by_label("Name of the medicine").fill("Paracetamol")
+        page.get_by_role("button", name="Save", exact=True).click()
+        page.get_by_role("button", name="Log Paracetamol again now").wait_for()
+        check("treatments with one entry")
 
-    page.goto(live_server + "/log/function")
-    page.get_by_role("button", name="Save activities").click()
-    page.locator("#setup-errors").wait_for()
-    problems += serious(axe, page, "function set-up with errors")
-    for i, name in enumerate(("Gardening", "Driving to work", "Sleeping through the night")):
-        page.get_by_label(f"Activity {i + 1}", exact=True).fill(name)
-    page.get_by_role("button", name="Save activities").click()
-    page.get_by_role("button", name="Save check-in").click()
-    page.locator("#check-errors").wait_for()
-    problems += serious(axe, page, "function check-in with errors")
-    context.close()
-    assert problems == []
+        page.goto(live_server + "/log/function")
+        page.get_by_role("button", name="Save activities").click()
+        page.locator("#setup-errors").wait_for()
+        check("function set-up with errors")
+        for i, name in enumerate(("Gardening", "Driving to work", "Sleeping through the night")):
+            page.get_by_label(f"Activity {i + 1}", exact=True).fill(name)
+        page.get_by_role("button", name="Save activities").click()
+        page.get_by_role("button", name="Save check-in").click()
+        page.locator("#check-errors").wait_for()
+        check("function check-in with errors")

@@ -7,10 +7,9 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS, axe_context, pass_safety_check, serious
+from tests.browser.conftest import ARTIFACTS, axe_page, pass_safety_check
 from tests.browser.test_routines import clock_seconds, go_offline, install_clock
 
 
@@ -210,34 +209,30 @@ def test_resume_is_offered_after_the_phone_killed_the_app(browser, context, page
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_running_player_and_end_screen_pass_axe_and_are_photographed(browser, live_server, scheme):
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    page.clock.install()  # running: axe's run() can hang while the fake clock is paused
-    axe = Axe()
-    page.goto(live_server + "/")
-    pass_safety_check(page)
-    page.goto(live_server + "/routines/desk-break")
-    problems = serious(axe, page, "routine page")
-    page.get_by_role("link", name="Start", exact=True).click()
-    page.locator("#player-run").wait_for()
-    problems += serious(axe, page, "get ready")
-    page.clock.run_for(12_500)  # to the chair
-    expect(page.locator("#rep-count")).to_be_visible()
-    page.clock.run_for(2_000)  # mid-rep
-    shots = ARTIFACTS / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(shots / f"player-running-{scheme}.png"))
-    problems += serious(axe, page, "running")
-    page.locator("#how-to summary").click()
-    problems += serious(axe, page, "how-to open")
-    page.get_by_role("button", name="This made it worse").click()
-    page.screenshot(path=str(shots / f"player-worse-{scheme}.png"))
-    problems += serious(axe, page, "made it worse")
-    page.get_by_role("button", name="End the routine").click()
-    page.locator("#player-done").wait_for()
-    page.locator("#pain-after").get_by_role("radio", name="2", exact=True).check()
-    page.get_by_role("radio", name="Stayed the same").check()
-    page.screenshot(path=str(shots / f"player-done-{scheme}.png"), full_page=True)
-    problems += serious(axe, page, "done")
-    context.close()
-    assert problems == []
+    with axe_page(browser, scheme) as (page, check):
+        page.clock.install()  # running: axe's run() can hang while the fake clock is paused
+        page.goto(live_server + "/")
+        pass_safety_check(page)
+        page.goto(live_server + "/routines/desk-break")
+        check("routine page")
+        page.get_by_role("link", name="Start", exact=True).click()
+        page.locator("#player-run").wait_for()
+        check("get ready")
+        page.clock.run_for(12_500)  # to the chair
+        expect(page.locator("#rep-count")).to_be_visible()
+        page.clock.run_for(2_000)  # mid-rep
+        shots = ARTIFACTS / "screenshots"
+        shots.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(shots / f"player-running-{scheme}.png"))
+        check("running")
+        page.locator("#how-to summary").click()
+        check("how-to open")
+        page.get_by_role("button", name="This made it worse").click()
+        page.screenshot(path=str(shots / f"player-worse-{scheme}.png"))
+        check("made it worse")
+        page.get_by_role("button", name="End the routine").click()
+        page.locator("#player-done").wait_for()
+        page.locator("#pain-after").get_by_role("radio", name="2", exact=True).check()
+        page.get_by_role("radio", name="Stayed the same").check()
+        page.screenshot(path=str(shots / f"player-done-{scheme}.png"), full_page=True)
+        check("done")

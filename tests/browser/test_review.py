@@ -10,10 +10,9 @@ leg pain of 6 means no improvement (first week 6, last 7 days 6); pain falling f
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_context, screenshot, serious, wait_for_service_worker
+from tests.browser.conftest import axe_page, go_offline, screenshot
 
 NOW = "2026-11-24T10:00:00"
 
@@ -35,15 +34,8 @@ def seed(page, flat=True):
     page.evaluate(SEED, {"flat": flat})
 
 
-def go_offline(context, page, live_server):
-    page.clock.set_fixed_time(NOW)
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
-
-
 def test_review_nudge_after_six_weeks_of_flat_pain_offline(context, page, live_server):
-    go_offline(context, page, live_server)
+    go_offline(context, page, live_server, NOW)
     nudge = page.locator("#review-nudge")
     expect(page.get_by_role("heading", name="When did this episode start?")).to_be_visible()
     expect(nudge).to_be_hidden()
@@ -106,7 +98,7 @@ def test_review_nudge_after_six_weeks_of_flat_pain_offline(context, page, live_s
 
 
 def test_no_nudge_when_pain_has_eased(context, page, live_server):
-    go_offline(context, page, live_server)
+    go_offline(context, page, live_server, NOW)
     seed(page, flat=False)
     page.reload()
     expect(page.get_by_role("heading", name="When did this episode start?")).to_be_visible()
@@ -122,9 +114,7 @@ def test_no_nudge_when_pain_has_eased(context, page, live_server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_home_with_the_nudge_has_no_serious_axe_violations(browser, live_server, scheme):
-    ctx = axe_context(browser, scheme)
-    try:
-        page = ctx.new_page()
+    with axe_page(browser, scheme) as (page, check):
         page.clock.set_fixed_time(NOW)
         page.goto(live_server + "/")
         seed(page, flat=True)
@@ -132,12 +122,9 @@ def test_home_with_the_nudge_has_no_serious_axe_violations(browser, live_server,
         page.reload()
         expect(page.locator("#review-nudge")).to_be_visible()
         expect(page.get_by_label("Start date")).to_have_value("2026-10-06")
-        problems = serious(Axe(), page, f"home with the review nudge ({scheme})")
+        check(f"home with the review nudge ({scheme})")
         # The form's error state, too.
         page.get_by_label("Start date").fill("2026-12-01")
         page.locator("#episode-form").get_by_role("button", name="Save").click()
         expect(page.locator("#episode-error")).to_be_visible()
-        problems += serious(Axe(), page, f"home, episode date refused ({scheme})")
-        assert problems == []
-    finally:
-        ctx.close()
+        check(f"home, episode date refused ({scheme})")

@@ -6,15 +6,14 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     PHONE,
     ConsoleWatcher,
-    axe_context,
+    axe_page,
+    go_offline,
     pass_safety_check,
-    serious,
     wait_for_service_worker,
 )
 from webapp.safety import questions
@@ -31,15 +30,9 @@ def phone(browser, timezone="Europe/London", locale="en-GB", scheme="light"):
     return context, context.new_page()
 
 
-def offline(context, page, live_server):
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
-
-
 def test_a_first_run_with_no_signs_takes_three_screens(browser, live_server):
     context, page = phone(browser)
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     # The welcome (preferences, then the check) comes first; skipped, the check is offered on its own.
     expect(page.locator("#first-run")).to_be_visible()
     expect(page.locator("#safety-first-run")).to_be_hidden()
@@ -64,7 +57,7 @@ def test_a_first_run_with_no_signs_takes_three_screens(browser, live_server):
 
 def test_the_flare_button_reaches_a_running_routine_after_one_screen(browser, live_server):
     context, page = phone(browser)
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     page.get_by_role("link", name=re.compile("Start the gentle routine")).click()
     expect(page).to_have_url(re.compile(r"/safety/\?part=emergency"))
     expect(page.locator("#check-step")).to_have_text("One screen")
@@ -91,7 +84,7 @@ def test_the_flare_button_reaches_a_running_routine_after_one_screen(browser, li
 )
 def test_each_emergency_answer_puts_the_call_button_first(browser, live_server, timezone, locale, first, second):
     context, page = phone(browser, timezone, locale)
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     for question in EMERGENCY:
         page.goto(live_server + "/safety/?part=emergency")
         page.locator(f"#q-{question}").get_by_role("radio", name="Yes", exact=True).click()
@@ -114,7 +107,7 @@ def test_each_emergency_answer_puts_the_call_button_first(browser, live_server, 
 
 def test_a_red_flag_day_pauses_every_way_into_a_routine(browser, live_server):
     context, page = phone(browser)
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     pass_safety_check(page, red_flags=("walking",))
     page.goto(live_server + "/")
     expect(page.locator("#safety-today")).to_contain_text("Emergency now")
@@ -143,7 +136,7 @@ def test_the_emergency_questions_come_back_after_seven_days(browser, live_server
     context, page = phone(browser)
     start = datetime(2026, 11, 2, 9, 0)
     page.clock.install(time=start)
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     pass_safety_check(page)
     page.goto(live_server + "/")
     expect(page.locator("#safety-last")).to_contain_text("last answered today")
@@ -177,7 +170,7 @@ def test_the_emergency_questions_come_back_after_seven_days(browser, live_server
 )
 def test_new_contraindications_rule_out_the_right_cards(browser, live_server, answer, ruled_out, kept):
     context, page = phone(browser)
-    offline(context, page, live_server)
+    go_offline(context, page, live_server)
     pass_safety_check(page, contraindications=(answer,))
     reason = next(q.reason for q in questions.CONTRAINDICATIONS if q.id == answer)
     for slug in ruled_out:
@@ -192,29 +185,24 @@ def test_new_contraindications_rule_out_the_right_cards(browser, live_server, an
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations_on_the_new_safety_screens(browser, live_server, scheme):
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    axe = Axe()
-    problems = []
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    page.goto(live_server + "/safety/")
-    problems += serious(axe, page, "check, screen 1")
-    page.get_by_role("button", name="Next").click()
-    problems += serious(axe, page, "check, screen 1 with errors")
-    page.get_by_role("button", name="None of these").click()
-    problems += serious(axe, page, "check, screen 2")
-    page.goto(live_server + "/")
-    pass_safety_check(page)
-    page.reload()
-    page.locator("#safety-last").wait_for()
-    problems += serious(axe, page, "home with the last check")
-    page.goto(live_server + "/safety/?part=emergency")
-    page.locator("#q-bladder").get_by_role("radio", name="Yes", exact=True).click()
-    page.locator("#safety-block .call-actions").wait_for()
-    problems += serious(axe, page, "emergency with call buttons")
-    page.goto(live_server + "/routines/")
-    page.locator("#safety-banner").wait_for()
-    problems += serious(axe, page, "routines paused")
-    context.close()
-    assert problems == []
+    with axe_page(browser, scheme) as (page, check):
+        page.goto(live_server + "/")
+        wait_for_service_worker(page)
+        page.goto(live_server + "/safety/")
+        check("check, screen 1")
+        page.get_by_role("button", name="Next").click()
+        check("check, screen 1 with errors")
+        page.get_by_role("button", name="None of these").click()
+        check("check, screen 2")
+        page.goto(live_server + "/")
+        pass_safety_check(page)
+        page.reload()
+        page.locator("#safety-last").wait_for()
+        check("home with the last check")
+        page.goto(live_server + "/safety/?part=emergency")
+        page.locator("#q-bladder").get_by_role("radio", name="Yes", exact=True).click()
+        page.locator("#safety-block .call-actions").wait_for()
+        check("emergency with call buttons")
+        page.goto(live_server + "/routines/")
+        page.locator("#safety-banner").wait_for()
+        check("routines paused")

@@ -5,16 +5,9 @@ routines, and contraindications shown on cards, routines and in the player."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_context, pass_safety_check, serious, wait_for_service_worker
-
-
-def go_offline(context, page, live_server):
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
+from tests.browser.conftest import axe_page, go_offline, pass_safety_check
 
 
 def stored_logs(page):
@@ -302,38 +295,33 @@ def test_an_older_database_upgrades_and_keeps_its_data(page, live_server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations_with_data(browser, live_server, scheme):
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    axe = Axe()
-    problems = []
-    page.goto(live_server + "/log/new")
-    page.get_by_role("button", name="Save", exact=True).click()
-    problems += serious(axe, page, "log form with errors")
-    page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click()
-    page.locator("#field-backPain").get_by_role("radio", name="3", exact=True).click()
-    page.get_by_role("button", name="Left calf").click()
-    page.get_by_role("button", name="Right back of thigh").click()
-    page.get_by_label("Symptoms in both legs").check()
-    page.get_by_role("button", name="Save", exact=True).click()
-    page.locator("#log-block").wait_for()
-    problems += serious(axe, page, "saved with a warning sign")
-    page.goto(live_server + "/log/")
-    page.locator(".log-item").wait_for()
-    problems += serious(axe, page, "log list")
-    page.goto(live_server + "/safety/?part=red-flags")
-    page.get_by_role("button", name="Next").click()
-    problems += serious(axe, page, "safety check with errors")
-    answer_check(page)
-    page.get_by_role("button", name="Next").click()
-    answer_check(page, yes=("fever",))
-    page.get_by_role("button", name="Save my answers").click()
-    page.locator("#safety-block").wait_for()
-    problems += serious(axe, page, "safety check result")
-    page.goto(live_server + "/play?routine=desk-break")
-    page.locator("#player-blocked").wait_for()
-    problems += serious(axe, page, "player blocked")
-    page.goto(live_server + "/")
-    page.locator("#safety-today").wait_for()
-    problems += serious(axe, page, "home on a red-flag day")
-    context.close()
-    assert problems == []
+    with axe_page(browser, scheme) as (page, check):
+        page.goto(live_server + "/log/new")
+        page.get_by_role("button", name="Save", exact=True).click()
+        check("log form with errors")
+        page.locator("#field-legPain").get_by_role("radio", name="6", exact=True).click()
+        page.locator("#field-backPain").get_by_role("radio", name="3", exact=True).click()
+        page.get_by_role("button", name="Left calf").click()
+        page.get_by_role("button", name="Right back of thigh").click()
+        page.get_by_label("Symptoms in both legs").check()
+        page.get_by_role("button", name="Save", exact=True).click()
+        page.locator("#log-block").wait_for()
+        check("saved with a warning sign")
+        page.goto(live_server + "/log/")
+        page.locator(".log-item").wait_for()
+        check("log list")
+        page.goto(live_server + "/safety/?part=red-flags")
+        page.get_by_role("button", name="Next").click()
+        check("safety check with errors")
+        answer_check(page)
+        page.get_by_role("button", name="Next").click()
+        answer_check(page, yes=("fever",))
+        page.get_by_role("button", name="Save my answers").click()
+        page.locator("#safety-block").wait_for()
+        check("safety check result")
+        page.goto(live_server + "/play?routine=desk-break")
+        page.locator("#player-blocked").wait_for()
+        check("player blocked")
+        page.goto(live_server + "/")
+        page.locator("#safety-today").wait_for()
+        check("home on a red-flag day")

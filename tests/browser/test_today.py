@@ -4,16 +4,14 @@ synced record whose errors clear as they are fixed, and axe on each new screen, 
 Screenshots at 390x844 go to test-artifacts/screenshots/."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
     PHONE,
     ConsoleWatcher,
-    axe_context,
+    axe_page,
     pass_safety_check,
     screenshot,
-    serious,
     wait_for_service_worker,
 )
 
@@ -260,35 +258,30 @@ def test_settings_are_saved_synced_and_errors_clear_as_fixed(browser, live_serve
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations_on_the_new_screens(browser, live_server, scheme):
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    axe = Axe()
-    problems = []
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    page.locator("#first-run").wait_for()
-    problems += serious(axe, page, "today, first visit")
-    page.goto(live_server + "/welcome")
-    for step in (1, 2, 3):
-        page.locator("#welcome-step").filter(has_text=f"Step {step} of 3").wait_for()
-        problems += serious(axe, page, f"first run, screen {step}")
-        if step < 3:
-            page.get_by_role("button", name="Next").click()
-    pass_safety_check(page)
-    page.goto(live_server + "/welcome?step=suggest")
-    page.locator("#welcome-suggestion").wait_for()
-    problems += serious(axe, page, "first run, suggestion")
-    if scheme == "dark":  # the light ones come from the first-run journey, with its answers
-        screenshot(page, "first-run-suggestion-dark")
+    with axe_page(browser, scheme) as (page, check):
+        page.goto(live_server + "/")
+        wait_for_service_worker(page)
+        page.locator("#first-run").wait_for()
+        check("today, first visit")
         page.goto(live_server + "/welcome")
-        page.locator("#welcome-step").wait_for()
-        screenshot(page, "first-run-1-dark")
-    page.goto(live_server + "/")
-    page.locator("#today-suggestion #suggestion-heading").wait_for()
-    problems += serious(axe, page, "today")
-    page.goto(live_server + "/settings")
-    page.get_by_role("button", name="Save settings").click()
-    page.locator("#settings-errors").wait_for()
-    problems += serious(axe, page, "settings with errors")
-    assert problems == []
-    context.close()
+        for step in (1, 2, 3):
+            page.locator("#welcome-step").filter(has_text=f"Step {step} of 3").wait_for()
+            check(f"first run, screen {step}")
+            if step < 3:
+                page.get_by_role("button", name="Next").click()
+        pass_safety_check(page)
+        page.goto(live_server + "/welcome?step=suggest")
+        page.locator("#welcome-suggestion").wait_for()
+        check("first run, suggestion")
+        if scheme == "dark":  # the light ones come from the first-run journey, with its answers
+            screenshot(page, "first-run-suggestion-dark")
+            page.goto(live_server + "/welcome")
+            page.locator("#welcome-step").wait_for()
+            screenshot(page, "first-run-1-dark")
+        page.goto(live_server + "/")
+        page.locator("#today-suggestion #suggestion-heading").wait_for()
+        check("today")
+        page.goto(live_server + "/settings")
+        page.get_by_role("button", name="Save settings").click()
+        page.locator("#settings-errors").wait_for()
+        check("settings with errors")
