@@ -28,7 +28,6 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
@@ -36,10 +35,9 @@ from tests.browser.conftest import (
     ARTIFACTS,
     PHONE,
     ConsoleWatcher,
-    axe_context,
+    axe_page,
+    go_offline,
     screenshot,
-    serious,
-    wait_for_service_worker,
 )
 
 NOW = "2026-11-24T10:00:00"
@@ -93,20 +91,41 @@ SEED = """async () => {
 }"""
 
 
-def go_offline(context, page, live_server):
-    page.clock.set_fixed_time(NOW)
-    page.goto(live_server + "/")
-    wait_for_service_worker(page)
-    context.set_offline(True)
-
-
 def seed(page):
     page.evaluate(SEED)
+
+
+def offline_insights(context, page, live_server, script=SEED):
+    """Insights, offline, drawn from the records the script saves."""
+    go_offline(context, page, live_server, NOW)
+    page.goto(live_server + "/insights/")
+    page.evaluate(script)
+    page.reload()
+
+
+def summary_of(page, live_server, script, days):
+    """The summary of the last `days` days, drawn from the records the script saves (the page's
+    clock set by the caller)."""
+    page.goto(live_server + "/insights/summary")
+    page.evaluate(script)
+    page.goto(live_server + f"/insights/summary?days={days}")
+    expect(page.locator("#summary")).to_have_attribute("data-ready", str(days))
 
 
 def read(download):
     """A downloaded file's text, line ends kept (CSV and iCalendar both use CRLF)."""
     return Path(download.path()).read_bytes().decode("utf-8-sig")
+
+
+def csv_lines(download):
+    return read(download).strip().split("\r\n")
+
+
+def download_file(page, button):
+    """The file the named button downloads."""
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button).click()
+    return info.value
 
 
 def chart_counts(page):
@@ -123,7 +142,7 @@ def pick_period(page, days):
 
 
 def test_insights_chart_and_figures_offline(context, page, live_server):
-    go_offline(context, page, live_server)
+    go_offline(context, page, live_server, NOW)
     response = page.goto(live_server + "/insights/")
     assert response.from_service_worker
     expect(page.locator("#insights-empty")).to_be_visible()
@@ -241,23 +260,17 @@ def test_insights_chart_and_figures_offline(context, page, live_server):
 
 
 def test_csv_downloads_offline(context, page, live_server):
-    go_offline(context, page, live_server)
-    page.goto(live_server + "/insights/")
-    seed(page)
-    page.reload()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Symptom log (CSV)").click()
-    download = info.value
+    offline_insights(context, page, live_server)
+    download = download_file(page, "Symptom log (CSV)")
     assert download.suggested_filename == "relieve-symptom-log-2026-11-24.csv"
-    lines = read(download).strip().split("\r\n")
+    lines = csv_lines(download)
     assert lines[0].startswith("Date,Time,Leg pain (0-10)")
     assert len(lines) == 1 + 8
     expect(page.locator("#download-status")).to_have_text("Symptom log downloaded: 8 entries.")
 
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Sessions (CSV)").click()
-    text = read(info.value)
-    assert info.value.suggested_filename == "relieve-sessions-2026-11-24.csv"
+    file = download_file(page, "Sessions (CSV)")
+    text = read(file)
+    assert file.suggested_filename == "relieve-sessions-2026-11-24.csv"
     assert len(text.strip().split("\r\n")) == 1 + 6
     assert "Seated figure 4 stretch" in text  # technique names from the precached catalog
     assert context.console.errors == []
@@ -281,11 +294,8 @@ def print_on_one_page(page, name):
 
 
 def test_summary_prints_on_one_page_with_the_figures(context, page, live_server):
-    go_offline(context, page, live_server)
-    page.goto(live_server + "/insights/summary")
-    seed(page)
-    page.goto(live_server + "/insights/summary?days=7")
-    expect(page.locator("#summary")).to_have_attribute("data-ready", "7")
+    go_offline(context, page, live_server, NOW)
+    summary_of(page, live_server, SEED, 7)
     expect(page.get_by_role("radio", name="7 days")).to_be_checked()
     expect(page.locator("#summary-period-text")).to_have_text(
         re.compile(r"Period: the last 7 days, 18 Nov.* – 24 Nov.* 2026|Period: the last 7 days, Nov 18 – Nov 24, 2026")
@@ -378,11 +388,34 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     assert context.console.errors == []
 
 
-FULL_SEED = """async () => {
+# What each quarter-long seed (here and in test_summary_export.py) starts with: its names, a day's
+# session (ended early every third day) and every warning-sign and contraindication question
+# answered yes (three checks and one).
+QUARTER = """
   const R = window.Relieve;
   const at = (back, hour) => new Date(2026, 10, 24 - back, hour).toISOString();
   const data = await R.catalog.load();
   const sides = ['left', 'right', 'both'];
+  const session = (back, more = {}) => R.records.save('session', {
+    id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
+    startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
+    worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7, ...more });
+  const yesToAll = (questions) => Object.fromEntries(questions.map((q) => [q.id, true]));
+  const everyAnswerYes = async () => {
+    for (const back of [3, 30, 60]) {
+      await R.records.save('screening', { id: R.uuid7(), kind: 'red-flags', takenAt: at(back, 7), answers: yesToAll(data.safety.redFlags) });
+    }
+    await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: yesToAll(data.safety.contraindications) });
+  };
+"""
+
+
+def quarter_seed(own):
+    """A seed script: QUARTER, then its own lines."""
+    return "async () => {" + QUARTER + own + "}"
+
+
+FULL_SEED = quarter_seed("""
   for (let back = 0; back < 90; back += 1) {
     for (const hour of [8, 13, 20]) {
       await R.records.save('symptom_log', {
@@ -391,25 +424,15 @@ FULL_SEED = """async () => {
         areas: { buttock: sides[back % 3], thigh: sides[(back + 1) % 3], calf: sides[(back + 2) % 3], foot: 'left' },
         warningSigns: back % 4 === 0 && hour === 8 ? ['both-legs', 'bladder', 'fever'] : [] });
     }
-    await R.records.save('session', {
-      id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
-      startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
-      worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7 });
+    await session(back);
   }
-  const all = (ids) => Object.fromEntries(ids.map((id) => [id, true]));
-  for (const back of [3, 30, 60]) {
-    await R.records.save('screening', { id: R.uuid7(), kind: 'red-flags', takenAt: at(back, 7), answers: all(data.safety.redFlags.map((q) => q.id)) });
-  }
-  await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: all(data.safety.contraindications.map((q) => q.id)) });
-}"""
+  await everyAnswerYes();
+""")
 
 
 def test_summary_of_a_full_quarter_still_fits_one_page(context, page, live_server):
     page.clock.set_fixed_time(NOW)
-    page.goto(live_server + "/insights/summary")
-    page.evaluate(FULL_SEED)
-    page.goto(live_server + "/insights/summary?days=90")
-    expect(page.locator("#summary")).to_have_attribute("data-ready", "90")
+    summary_of(page, live_server, FULL_SEED, 90)
     expect(page.locator("#warning-list li")).to_have_count(2)
     expect(page.locator("#warning-list li").first).to_contain_text("pain in the middle of your back")  # all listed
     expect(page.locator("#warning-list li").last).to_contain_text(
@@ -442,7 +465,7 @@ def test_summary_without_records_and_in_dark_mode(browser, live_server):
 
 
 def test_reminder_calendar_file_offline(context, page, live_server):
-    go_offline(context, page, live_server)
+    go_offline(context, page, live_server, NOW)
     page.goto(live_server + "/reminders/")
     download_button = page.get_by_role("button", name="Download calendar file")
 
@@ -494,31 +517,26 @@ def test_reminder_calendar_file_offline(context, page, live_server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_serious_accessibility_violations(browser, live_server, scheme):
-    context = axe_context(browser, scheme)
-    page = context.new_page()
-    page.clock.set_fixed_time(NOW)
-    axe = Axe()
-    problems = []
-    page.goto(live_server + "/insights/")
-    expect(page.locator("#insights-empty")).to_be_visible()
-    problems += serious(axe, page, "insights, empty")
-    seed(page)
-    page.reload()
-    expect(page.locator("#pain-chart svg")).to_be_visible()
-    page.get_by_text("Show as a table").click()
-    page.get_by_text("Each check-in as a table").click()
-    expect(page.locator("#nerve-chart svg")).to_be_visible()
-    problems += serious(axe, page, "insights")
-    if scheme == "dark":
-        page.evaluate("window.scrollTo(0, document.querySelector('#pain-heading').offsetTop - 8)")
-        screenshot(page, "insights-dark")
-    page.goto(live_server + "/insights/summary?days=7")
-    expect(page.locator("#summary")).to_have_attribute("data-ready", "7")
-    problems += serious(axe, page, "summary")
-    page.goto(live_server + "/reminders/")
-    page.get_by_label("Time").fill("")
-    page.get_by_role("button", name="Download calendar file").click()
-    expect(page.locator("#reminder-errors")).to_be_visible()
-    problems += serious(axe, page, "reminders with errors")
-    context.close()
-    assert problems == []
+    with axe_page(browser, scheme) as (page, check):
+        page.clock.set_fixed_time(NOW)
+        page.goto(live_server + "/insights/")
+        expect(page.locator("#insights-empty")).to_be_visible()
+        check("insights, empty")
+        seed(page)
+        page.reload()
+        expect(page.locator("#pain-chart svg")).to_be_visible()
+        page.get_by_text("Show as a table").click()
+        page.get_by_text("Each check-in as a table").click()
+        expect(page.locator("#nerve-chart svg")).to_be_visible()
+        check("insights")
+        if scheme == "dark":
+            page.evaluate("window.scrollTo(0, document.querySelector('#pain-heading').offsetTop - 8)")
+            screenshot(page, "insights-dark")
+        page.goto(live_server + "/insights/summary?days=7")
+        expect(page.locator("#summary")).to_have_attribute("data-ready", "7")
+        check("summary")
+        page.goto(live_server + "/reminders/")
+        page.get_by_label("Time").fill("")
+        page.get_by_role("button", name="Download calendar file").click()
+        expect(page.locator("#reminder-errors")).to_be_visible()
+        check("reminders with errors")

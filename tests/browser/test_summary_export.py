@@ -8,7 +8,16 @@ from pathlib import Path
 from fhir.resources.R4B.bundle import Bundle
 from playwright.sync_api import expect
 
-from tests.browser.test_insights import go_offline, pick_period, print_on_one_page, read, seed
+from tests.browser.test_insights import (
+    NOW,
+    csv_lines,
+    download_file,
+    offline_insights,
+    pick_period,
+    print_on_one_page,
+    quarter_seed,
+    summary_of,
+)
 
 RECENT_SEED = """async () => {
   const R = window.Relieve;
@@ -23,11 +32,7 @@ RECENT_SEED = """async () => {
 
 # The old full quarter (every warning sign and contraindication answered yes), plus weekly PSFS
 # check-ins with five activities, a dozen medicines and treatments and notes: still one page.
-HEAVY_SEED = """async () => {
-  const R = window.Relieve;
-  const at = (back, hour) => new Date(2026, 10, 24 - back, hour).toISOString();
-  const data = await R.catalog.load();
-  const sides = ['left', 'right', 'both'];
+HEAVY_SEED = quarter_seed("""
   for (let back = 0; back < 90; back += 1) {
     for (const hour of [8, 13, 20]) {
       await R.records.save('symptom_log', {
@@ -38,11 +43,7 @@ HEAVY_SEED = """async () => {
         sensations: ['burning', 'pins-needles'],
         warningSigns: back % 4 === 0 && hour === 8 ? ['both-legs', 'bladder', 'fever'] : [] });
     }
-    await R.records.save('session', {
-      id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
-      startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
-      worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7,
-      symptomDirection: ['toward-back', 'same', 'further-down'][back % 3] });
+    await session(back, { symptomDirection: ['toward-back', 'same', 'further-down'][back % 3] });
   }
   const names = ['Walking the dog', 'Sitting at work', 'Putting on socks', 'Lifting my toddler', 'Driving'];
   const ids = names.map(() => R.uuid7());
@@ -57,21 +58,13 @@ HEAVY_SEED = """async () => {
     await R.records.save('treatment', { id: R.uuid7(), takenAt: at(i * 2, 12), kind, name: kind === 'medicine' ? ['Ibuprofen', 'Paracetamol'][i % 2] : '',
       dose: kind === 'medicine' ? '400 mg' : '', helped: ['yes', 'a-little', 'no', 'unsure'][i % 4], sideEffects: i % 5 === 0 ? 'Upset stomach' : '', notes: '' });
   }
-  const all = (ids2) => Object.fromEntries(ids2.map((id) => [id, true]));
-  for (const back of [3, 30, 60]) {
-    await R.records.save('screening', { id: R.uuid7(), kind: 'red-flags', takenAt: at(back, 7), answers: all(data.safety.redFlags.map((q) => q.id)) });
-  }
-  await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: all(data.safety.contraindications.map((q) => q.id)) });
-}"""
+  await everyAnswerYes();
+""")
 
 # Every list at its longest: all 13 regions on both sides, long names and notes everywhere, ten
 # kinds of treatment with side effects, five long activities, every warning sign and every
 # contraindication answered yes. The caps tighten when the warning-sign text is this long.
-EXTREME_SEED = """async () => {
-  const R = window.Relieve;
-  const at = (back, hour) => new Date(2026, 10, 24 - back, hour).toISOString();
-  const data = await R.catalog.load();
-  const sides = ['left', 'right', 'both'];
+EXTREME_SEED = quarter_seed("""
   const regions = ['lower-back', 'buttock', 'hip', 'groin', 'thigh-front', 'thigh', 'knee', 'shin', 'calf', 'ankle', 'foot-top', 'sole', 'foot'];
   for (let back = 0; back < 90; back += 1) {
     for (const hour of [8, 13, 20]) {
@@ -82,11 +75,7 @@ EXTREME_SEED = """async () => {
         areas: Object.fromEntries(regions.map((r, i) => [r, sides[(back + i) % 3]])),
         warningSigns: back % 4 === 0 && hour === 8 ? ['both-legs', 'bladder', 'fever'] : [] });
     }
-    await R.records.save('session', {
-      id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
-      startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
-      worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7,
-      symptomDirection: ['toward-back', 'same', 'further-down'][back % 3] });
+    await session(back, { symptomDirection: ['toward-back', 'same', 'further-down'][back % 3] });
   }
   const names = ['Walking the dog around the park', 'Sitting through a work meeting', 'Putting on socks and shoes', 'Lifting my toddler', 'Driving to my mother'];
   const ids = names.map(() => R.uuid7());
@@ -100,19 +89,12 @@ EXTREME_SEED = """async () => {
     await R.records.save('treatment', { id: R.uuid7(), takenAt: at(i * 2, 12), kind, name: kind === 'medicine' || kind === 'other' ? 'Named treatment number ' + (i % 10) + ' with a long name' : '',
       dose: kind === 'medicine' ? '2 tablets of 200 mg twice' : '', helped: ['yes', 'a-little', 'no', 'unsure'][i % 4], sideEffects: i % 3 ? 'Drowsy and a dry mouth in the morning, ' + i : '', notes: 'note' });
   }
-  const all = (ids2) => Object.fromEntries(ids2.map((id) => [id, true]));
-  for (const back of [3, 30, 60]) {
-    await R.records.save('screening', { id: R.uuid7(), kind: 'red-flags', takenAt: at(back, 7), answers: all(data.safety.redFlags.map((q) => q.id)) });
-  }
-  await R.records.save('screening', { id: R.uuid7(), kind: 'contraindications', takenAt: at(1, 7), answers: all(data.safety.contraindications.map((q) => q.id)) });
-}"""
+  await everyAnswerYes();
+""")
 
 
 def test_default_period_for_someone_who_started_three_days_ago(context, page, live_server):
-    go_offline(context, page, live_server)
-    page.goto(live_server + "/insights/")
-    page.evaluate(RECENT_SEED)
-    page.reload()
+    offline_insights(context, page, live_server, RECENT_SEED)
     # The shortest period that holds the four days since the first entry, and only those days:
     # no empty days before the first use, no "missed" routine days.
     expect(page.get_by_role("radio", name="7 days")).to_be_checked()
@@ -137,13 +119,8 @@ def test_default_period_for_someone_who_started_three_days_ago(context, page, li
 
 
 def test_fhir_and_new_csv_downloads_offline(context, page, live_server):
-    go_offline(context, page, live_server)
-    page.goto(live_server + "/insights/")
-    seed(page)
-    page.reload()
-    with page.expect_download() as info:
-        page.get_by_role("button", name="All for a clinic's system (FHIR, JSON)").click()
-    download = info.value
+    offline_insights(context, page, live_server)
+    download = download_file(page, "All for a clinic's system (FHIR, JSON)")
     assert download.suggested_filename == "relieve-fhir-2026-11-24.json"
     bundle = Bundle.model_validate(json.loads(Path(download.path()).read_text(encoding="utf-8")))
     assert bundle.type == "collection"
@@ -172,39 +149,38 @@ def test_fhir_and_new_csv_downloads_offline(context, page, live_server):
     page.evaluate(
         "localStorage.setItem('relieve.summary.person', JSON.stringify({ name: 'Sam Example', born: '1980-02-29' }))"
     )
-    with page.expect_download() as info:
-        page.get_by_role("button", name="All for a clinic's system (FHIR, JSON)").click()
-    named = Bundle.model_validate(json.loads(Path(info.value.path()).read_text(encoding="utf-8"))).entry[0].resource
+    file = download_file(page, "All for a clinic's system (FHIR, JSON)")
+    named = Bundle.model_validate(json.loads(Path(file.path()).read_text(encoding="utf-8"))).entry[0].resource
     assert named.name[0].text == "Sam Example" and str(named.birthDate) == "1980-02-29"
     expect(page.locator("#download-status")).to_contain_text("with the name you kept on this device")
 
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Medicines and treatments (CSV)").click()
-    lines = read(info.value).strip().split("\r\n")
-    assert info.value.suggested_filename == "relieve-treatments-2026-11-24.csv"
+    file = download_file(page, "Medicines and treatments (CSV)")
+    lines = csv_lines(file)
+    assert file.suggested_filename == "relieve-treatments-2026-11-24.csv"
     assert lines[0] == "Date,Time,Kind,Name,Dose,Helped,Side effects,Notes,Recorded (UTC)"
     assert len(lines) == 1 + 3
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Function check-ins (CSV)").click()
-    lines = read(info.value).strip().split("\r\n")
+    file = download_file(page, "Function check-ins (CSV)")
+    lines = csv_lines(file)
     assert len(lines) == 1 + 3
     assert lines[-1].split(",")[2] == "Walking the dog: 6; Sitting at my desk: 5; Putting on socks: 5"
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Your activities (CSV)").click()
-    assert len(read(info.value).strip().split("\r\n")) == 1 + 3
+    file = download_file(page, "Your activities (CSV)")
+    assert len(csv_lines(file)) == 1 + 3
     assert context.console.errors == []
 
 
-def test_a_heavy_quarter_of_every_record_type_fits_one_page(context, page, live_server):
-    page.clock.set_fixed_time("2026-11-24T10:00:00")
-    page.goto(live_server + "/insights/summary")
-    page.evaluate(HEAVY_SEED)
-    page.goto(live_server + "/insights/summary?days=90")
-    expect(page.locator("#summary")).to_have_attribute("data-ready", "90")
+def printed_quarter(page, live_server, script, name):
+    """The 90-day summary of the records the script saves, with a long name and a birth date,
+    printed (A4 and Letter, each on one page, kept as `name`); returns the Letter text."""
+    page.clock.set_fixed_time(NOW)
+    summary_of(page, live_server, script, 90)
     page.get_by_label("Name", exact=True).fill("Alexandra Example-Longname")
     page.get_by_label("Date of birth").fill("1980-02-29")
     page.emulate_media(media="print")
-    text = print_on_one_page(page, "summary-heavy-quarter")
+    return print_on_one_page(page, name)
+
+
+def test_a_heavy_quarter_of_every_record_type_fits_one_page(context, page, live_server):
+    text = printed_quarter(page, live_server, HEAVY_SEED, "summary-heavy-quarter")
     assert "Name: Alexandra Example-Longname" in text
     assert "Check-ins 13, 13 in this period" in text
     assert "Paracetamol (medicine, 400 mg)" in text
@@ -215,15 +191,7 @@ def test_a_heavy_quarter_of_every_record_type_fits_one_page(context, page, live_
 
 
 def test_every_list_at_its_longest_still_fits_one_page(context, page, live_server):
-    page.clock.set_fixed_time("2026-11-24T10:00:00")
-    page.goto(live_server + "/insights/summary")
-    page.evaluate(EXTREME_SEED)
-    page.goto(live_server + "/insights/summary?days=90")
-    expect(page.locator("#summary")).to_have_attribute("data-ready", "90")
-    page.get_by_label("Name", exact=True).fill("Alexandra Example-Longname")
-    page.get_by_label("Date of birth").fill("1980-02-29")
-    page.emulate_media(media="print")
-    text = print_on_one_page(page, "summary-every-list-longest")
+    text = printed_quarter(page, live_server, EXTREME_SEED, "summary-every-list-longest")
     assert "and 7 more (in the CSV file)" in text  # 10 treatments, 3 shown
     assert "and 267 more (in the CSV file)" in text  # notes: 1 shown
     assert "Lower back L178 R180" in text and "Foot (older entries) L178 R180" in text
