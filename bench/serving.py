@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT))
 from flask_migrate import upgrade  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
+# The deploy test counts requests with the same code, so its figures and these agree.
+from tests.browser.deploy_cost import WAIT_FOR_WAITING, Recorder  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.content.loader import load_content  # noqa: E402
 from webapp.content.models import Article  # noqa: E402
@@ -98,40 +100,10 @@ def static_timings(app, n=300):
     return biggest, rows
 
 
-class Recorder:
-    """Notes each request the browser makes of the server (not the server's own renders)."""
-
-    def __init__(self, application):
-        self.application = application
-        self.log = []
-
-    def __call__(self, environ, start_response):
-        if "werkzeug.socket" not in environ:
-            return self.application(environ, start_response)
-        url = environ.get("PATH_INFO", "") + ("?" + environ["QUERY_STRING"] if environ.get("QUERY_STRING") else "")
-
-        def noting(status, headers, exc_info=None):
-            length = next((int(v) for k, v in headers if k.lower() == "content-length"), 0)
-            self.log.append((url, int(status[:3]), length))
-            return start_response(status, headers, exc_info)
-
-        return self.application(environ, noting)
-
-
 WAIT_FOR_WORKER = """async () => {
   await navigator.serviceWorker.ready;
   if (!navigator.serviceWorker.controller) {
     await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-  }
-}"""
-
-WAIT_FOR_WAITING = """async () => {
-  const registration = await navigator.serviceWorker.getRegistration();
-  await registration.update();
-  const worker = registration.installing || registration.waiting;
-  if (worker.state !== 'installed') {
-    await new Promise((resolve) => worker.addEventListener('statechange',
-      () => worker.state === 'installed' && resolve()));
   }
 }"""
 

@@ -5,49 +5,9 @@ What reaches the server is recorded by wrapping the live app (the HTTP cache and
 worker's caches answer the rest)."""
 
 from tests.browser.conftest import wait_for_service_worker
+from tests.browser.deploy_cost import WAIT_FOR_WAITING, recording
 from webapp.content.models import Article
 from webapp.extensions import db
-
-
-class Recorder:
-    """WSGI middleware that notes each request the browser makes of the server: URL, status, bytes."""
-
-    def __init__(self, application):
-        self.application = application
-        self.log = []
-
-    def __call__(self, environ, start_response):
-        if "werkzeug.socket" not in environ:
-            # Not from the browser: the server rendering pages for their revisions (/sw.js).
-            return self.application(environ, start_response)
-        url = environ.get("PATH_INFO", "") + ("?" + environ["QUERY_STRING"] if environ.get("QUERY_STRING") else "")
-
-        def noting(status, headers, exc_info=None):
-            length = next((int(v) for k, v in headers if k.lower() == "content-length"), None)
-            self.log.append((url, int(status[:3]), length))
-            return start_response(status, headers, exc_info)
-
-        return self.application(environ, noting)
-
-
-def recording(live_app):
-    recorder = Recorder(live_app.wsgi_app)
-    live_app.wsgi_app = recorder
-    return recorder
-
-
-WAIT_FOR_WAITING = """async () => {
-  const registration = await navigator.serviceWorker.getRegistration();
-  await registration.update();
-  const worker = registration.installing || registration.waiting;
-  if (!worker) throw new Error('no new service worker');
-  if (worker.state !== 'installed') {
-    await new Promise((resolve, reject) => worker.addEventListener('statechange', () => {
-      if (worker.state === 'installed') resolve();
-      if (worker.state === 'redundant') reject(new Error('the install failed'));
-    }));
-  }
-}"""
 
 
 def precache_config(page):
@@ -58,12 +18,9 @@ def precache_config(page):
 
 
 def test_first_install_downloads_each_file_once(page, live_server, live_app):
-    recorder = recording(live_app)
-    try:
+    with recording(live_app) as recorder:
         page.goto(live_server + "/")
         wait_for_service_worker(page)
-    finally:
-        live_app.wsgi_app = recorder.application
     static = [url for url, _status, _length in recorder.log if url.startswith("/static/")]
     assert static, recorder.log
     twice = sorted({url for url in static if static.count(url) > 1})
@@ -88,11 +45,8 @@ def test_a_deploy_with_one_changed_file_downloads_only_that_file(page, live_serv
         article.content_hash = "edited"
         db.session.commit()
 
-    recorder = recording(live_app)
-    try:
+    with recording(live_app) as recorder:
         page.evaluate(WAIT_FOR_WAITING)
-    finally:
-        live_app.wsgi_app = recorder.application
     after = precache_config(page)
     assert after["version"] != before["version"]
     changed = sorted(u for u in after["revisions"] if after["revisions"][u] != before["revisions"].get(u))
