@@ -14,6 +14,7 @@ out of the root package.json, so CI never downloads it). Not a test: it prints f
 """
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -98,7 +99,7 @@ class Gunicorn:
     """gunicorn -w 2 on a free port (this machine has two cores)."""
 
     def __init__(self, root, env, port):
-        self.root, self.env, self.base = root, env, f"http://127.0.0.1:{port}"
+        self.root, self.env, self.port, self.base = root, env, port, f"http://127.0.0.1:{port}"
         gunicorn = str(Path(sys.executable).parent / "gunicorn")
         self.args = [gunicorn, "-w", "2", "-b", f"127.0.0.1:{port}", "wsgi:app"]
 
@@ -126,6 +127,36 @@ class Gunicorn:
             self.process.send_signal(signal.SIGTERM)
             self.process.wait(timeout=30)
         self.log.close()
+
+
+class Http2Front:
+    """HTTPS with HTTP/2 in front of gunicorn (bench/lighthouse/h2front.js), as nginx is in
+    production; a throwaway self-signed certificate, which this Chromium is told to accept."""
+
+    def __init__(self, tmp, upstream):
+        self.tmp, self.upstream, self.port = Path(tmp), upstream, free_port()
+        self.base = f"https://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        cert, key = self.tmp / "cert.pem", self.tmp / "key.pem"
+        request = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+        subprocess.run(
+            [*request, "-keyout", str(key), "-out", str(cert)],
+            check=True,
+            capture_output=True,
+        )
+        self.process = subprocess.Popen(
+            ["node", str(HERE / "h2front.js"), str(self.port), str(self.upstream), str(cert), str(key)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        if self.process.stdout.readline().strip() != "ready":
+            raise RuntimeError("the HTTP/2 front did not start")
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
 def install_lighthouse():
@@ -180,6 +211,9 @@ def main():
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--port", type=int, default=0, help="default: a free one")
     parser.add_argument("--out", type=Path, default=REPORTS, help="folder for the JSON reports")
+    parser.add_argument(
+        "--http2", action="store_true", help="through an HTTPS front speaking HTTP/2, as behind nginx in production"
+    )
     args = parser.parse_args()
     root = args.root.resolve()
     if not Path(CHROMIUM).exists():
@@ -191,17 +225,22 @@ def main():
         env = server_env(tmp)
         flask(root, env, "db", "upgrade")
         flask(root, env, "content", "load")
-        with Gunicorn(root, env, args.port or free_port()) as server:
+        with contextlib.ExitStack() as stack:
+            server = stack.enter_context(Gunicorn(root, env, args.port or free_port()))
             env["BASE"] = server.base
             card, routine = first_slugs(env)
             chosen = pages(card, routine)
             if args.only:
                 wanted = args.only.split(",")
                 chosen = [p for p in chosen if p[0] in wanted]
+            base, flags = server.base, FLAGS
+            if args.http2:
+                base = stack.enter_context(Http2Front(tmp, server.port)).base
+                flags = [*FLAGS, "--ignore-certificate-errors"]
             job = {
-                "base": server.base,
+                "base": base,
                 "chrome": CHROMIUM,
-                "flags": FLAGS,
+                "flags": flags,
                 "pages": [{"name": n, "path": p} for n, p in chosen],
                 "runs": args.runs,
                 "outdir": str(args.out.resolve()),
@@ -219,7 +258,8 @@ def main():
             if process.wait() != 0:
                 raise SystemExit(f"Lighthouse failed (exit {process.returncode})")
 
-    print(f"Lighthouse 12 mobile performance, median of {args.runs} run(s) (reports: {args.out}):")
+    protocol = "HTTP/2 over TLS through a front" if args.http2 else "HTTP/1.1 straight to gunicorn"
+    print(f"Lighthouse 12 mobile, {protocol}: median of {args.runs} run(s) (reports: {args.out}):")
     head = ("FCP ms", "LCP ms", "TBT ms", "CLS", "SI ms")
     print(f"  {'page':10} {'score':>5} " + " ".join(f"{h:>7}" for h in head) + f" {'KB':>6}  scores")
     for name, path in chosen:
