@@ -47,6 +47,15 @@ def close_clean(*contexts):
         context.close()
 
 
+def back_online(context, page, live_server, waiting):
+    """The changes made offline, `waiting` of them, go out once the phone is back online."""
+    visit(page, live_server + "/log/")
+    expect(status(page)).to_have_text(re.compile(rf"Offline: {waiting} waiting"))
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(status(page)).to_have_text("Synced")
+
+
 def my_routines(page):
     return page.locator("#my-routines .routine-tile h3")
 
@@ -158,11 +167,7 @@ def test_log_entries_and_safety_answers_sync_between_devices(browser, live_serve
     phone.get_by_role("button", name="Save", exact=True).click()
     expect(phone.get_by_role("heading", name="Saved")).to_be_visible()
     pass_safety_check(phone, contraindications=("pregnancy",))
-    visit(phone, live_server + "/log/")
-    expect(status(phone)).to_have_text(re.compile(r"Offline: 3 waiting"))
-    ctx_a.set_offline(False)
-    phone.evaluate("window.dispatchEvent(new Event('online'))")
-    expect(status(phone)).to_have_text("Synced")
+    back_online(ctx_a, phone, live_server, 3)
 
     visit(tablet, live_server + "/log/")
     expect(tablet.locator(".log-item")).to_contain_text("Leg 5 · Back 2")
@@ -225,11 +230,7 @@ def test_medicines_and_function_check_ins_sync_both_ways(browser, live_server, a
         phone.get_by_role("group", name=name).get_by_role("radio", name="6", exact=True).click()
     phone.get_by_role("button", name="Save check-in").click()
     expect(phone.locator("#function-status")).to_contain_text("Check-in saved")
-    visit(phone, live_server + "/log/")
-    expect(status(phone)).to_have_text(re.compile(r"Offline: 5 waiting"))
-    ctx_a.set_offline(False)
-    phone.evaluate("window.dispatchEvent(new Event('online'))")
-    expect(status(phone)).to_have_text("Synced")
+    back_online(ctx_a, phone, live_server, 5)
 
     visit(tablet, live_server + "/log/")
     expect(status(tablet)).to_have_text("Synced")
