@@ -74,15 +74,15 @@ def test_the_flare_button_reaches_a_running_routine_after_one_screen(browser, li
 
 
 @pytest.mark.parametrize(
-    ("timezone", "locale", "first", "second"),
+    ("timezone", "locale", "first"),
     [
-        ("Europe/London", "en-GB", "tel:999", "tel:111"),
-        ("America/New_York", "en-US", "tel:911", None),
-        ("Australia/Sydney", "en-AU", "tel:000", None),
-        ("Europe/Berlin", "de-DE", "tel:112", None),
+        ("Europe/London", "en-GB", "tel:999"),
+        ("America/New_York", "en-US", "tel:911"),
+        ("Australia/Sydney", "en-AU", "tel:000"),
+        ("Europe/Berlin", "de-DE", "tel:112"),
     ],
 )
-def test_each_emergency_answer_puts_the_call_button_first(browser, live_server, timezone, locale, first, second):
+def test_each_emergency_answer_puts_the_call_button_first(browser, live_server, timezone, locale, first):
     context, page = phone(browser, timezone, locale)
     go_offline(context, page, live_server)
     for question in EMERGENCY:
@@ -92,8 +92,10 @@ def test_each_emergency_answer_puts_the_call_button_first(browser, live_server, 
         expect(block.get_by_role("heading", name="Emergency now")).to_be_visible()
         links = block.get_by_role("link")
         expect(links.first).to_have_attribute("href", first)
-        if second:
-            expect(links.nth(1)).to_have_attribute("href", second)
+        # The emergency number alone: no advice line or "call your GP today" beside it to blur
+        # what to do (FACTS §7: emergency now is A&E or the emergency number).
+        expect(block.locator('a[href^="tel:"]')).to_have_count(1)
+        expect(block).not_to_contain_text("advice today")
         # First and largest: nothing above it but the tier's name.
         call = links.first.bounding_box()
         assert call["height"] >= 70 and call["y"] < 844, question
@@ -101,6 +103,33 @@ def test_each_emergency_answer_puts_the_call_button_first(browser, live_server, 
     # Another region in one tap.
     block.get_by_label("Numbers for").select_option(label="Canada")
     expect(page.locator("#safety-block").get_by_role("link").first).to_have_attribute("href", "tel:911")
+    assert context.console.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("timezone", "locale", "lead", "note"),
+    [
+        ("Europe/London", "en-GB", "tel:111", None),
+        ("America/New_York", "en-US", "tel:911", "Call your doctor (GP) and ask for advice today."),
+    ],
+)
+def test_a_today_answer_leads_with_advice_and_keeps_the_emergency_number(
+    browser, live_server, timezone, locale, lead, note
+):
+    context, page = phone(browser, timezone, locale)
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/safety/?part=warning")
+    for question in (q.id for q in questions.RED_FLAGS if q.tier != "emergency"):
+        page.locator(f"#q-{question}").get_by_role("radio", name="No", exact=True).click()
+    page.locator("#q-fever").get_by_role("radio", name="Yes", exact=True).click()
+    page.locator("#safety-save").click()
+    block = page.locator("#safety-block")
+    expect(block.get_by_role("heading", name="Today")).to_be_visible()
+    expect(block.locator('a[href^="tel:"]').first).to_have_attribute("href", lead)
+    if note:  # no sourced advice line there: the GP, then the emergency number if it gets worse
+        expect(block.locator(".call-note")).to_have_text(note)
+    expect(block.locator(".call-emergency")).to_contain_text("If it gets worse")
     assert context.console.errors == []
     context.close()
 

@@ -173,7 +173,7 @@ def test_first_routine_asks_the_safety_check_and_a_red_flag_blocks_routines(cont
     expect(block.get_by_role("heading", name="Emergency now")).to_be_visible()
     expect(block.get_by_role("link").first).to_have_attribute("href", re.compile(r"^tel:"))
     expect(block).to_contain_text("Numbness or tingling between your legs")
-    expect(block).to_contain_text("emergency department (A&E) now")
+    expect(block).to_contain_text("emergency department (A&E or ER) now")
     expect(page.locator("#safety-continue")).to_be_hidden()
     screenings = page.evaluate("Relieve.store.all('screenings')")
     assert [(s["kind"], s["answers"]) for s in screenings] == [("red-flags", {"saddle-numbness": True})]

@@ -31,7 +31,7 @@ TIERS = (
     Tier(
         "emergency",
         "Emergency now",
-        "Call the emergency number or go to an emergency department (A&E) now. "
+        "Call the emergency number or go to an emergency department (A&E or ER) now. "
         "These signs can mean pressure on the nerves at the bottom of the spine, "
         "which needs treatment in hospital the same day.",
         "emergency",

@@ -70,8 +70,10 @@ function whenNoted(at) {
   return new Date(at).toLocaleDateString([], { day: 'numeric', month: 'short' }) + ` at ${clock}`;
 }
 
-/** Tap-to-call buttons, most urgent first: the emergency number leads for "Emergency now", the
-    urgent advice line for "Today". A region with no sourced advice line says to call the GP. */
+/** Tap-to-call buttons, most urgent first. "Emergency now" shows the emergency number alone: a
+    second, slower instruction beside it (an advice line, "call your GP today") would blur what
+    to do. "Today" leads with the urgent advice line, or says to call the GP where the region has
+    no sourced line, with the emergency number for "if it gets worse". */
 function callButtons(tier, place) {
   const box = make('div', { className: 'call-actions' });
   if (!place) {
@@ -81,18 +83,18 @@ function callButtons(tier, place) {
   }
   const emergency = make('a', { className: 'button call call-emergency', href: telHref(place.emergency), textContent: `Call ${place.emergency}` });
   emergency.setAttribute('aria-label', `Call ${place.emergency}, the emergency number`);
-  const urgent = place.urgent
-    ? make('a', { className: 'button call call-urgent', href: telHref(place.urgent), textContent: `Call ${place.urgentName || place.urgent}` })
-    : make('p', { className: 'call-note', textContent: 'Call your GP surgery and ask for advice today.' });
-  if (place.urgent) urgent.setAttribute('aria-label', `Call ${place.urgentName || place.urgent} (${place.urgent}), for urgent advice`);
   if (tier.call === 'emergency') {
     emergency.classList.add('huge');
-    box.append(emergency, urgent);
-  } else {
-    urgent.classList.add('huge');
-    emergency.textContent = `If it gets worse: call ${place.emergency}`;
-    box.append(urgent, emergency);
+    box.append(emergency);
+    return box;
   }
+  const urgent = place.urgent
+    ? make('a', { className: 'button call call-urgent', href: telHref(place.urgent), textContent: `Call ${place.urgentName || place.urgent}` })
+    : make('p', { className: 'call-note', textContent: 'Call your doctor (GP) and ask for advice today.' });
+  if (place.urgent) urgent.setAttribute('aria-label', `Call ${place.urgentName || place.urgent} (${place.urgent}), for urgent advice`);
+  urgent.classList.add('huge');
+  emergency.textContent = `If it gets worse: call ${place.emergency}`;
+  box.append(urgent, emergency);
   return box;
 }
 
