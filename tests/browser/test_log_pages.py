@@ -2,6 +2,8 @@
 older entries, medicines are logged and re-logged in one tap, and the weekly function check-in
 (PSFS) is set up and rated; bad input is explained on the form; axe finds nothing serious."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -212,6 +214,7 @@ def test_a_medicine_logged_and_logged_again_in_one_tap(context, page, live_serve
     expect(page.get_by_role("button", name="Log Ibuprofen 400 mg again now")).to_contain_text("Last logged")
     page.get_by_role("button", name="Log Ibuprofen 400 mg again now").click()
     expect(page.locator("#treatment-done-text")).to_contain_text("Logged Ibuprofen 400 mg")
+    expect(page.locator("#treatment-done-text")).not_to_contain_text("also logged")  # the first was days ago
     both = sorted(stored(page, "treatments"), key=lambda t: t["takenAt"])
     assert len(both) == 2 and both[0]["id"] == first["id"]
     again = both[1]
@@ -237,6 +240,13 @@ def test_a_medicine_logged_and_logged_again_in_one_tap(context, page, live_serve
     expect(page.locator("#treatment-done-text")).to_have_text("Removed Heat.")
     assert len(stored(page, "treatments")) == 2
     expect(page.locator(".treatment-item")).to_have_count(2)
+
+    # The same medicine again a moment later (a double tap, or a dose forgotten): said at once.
+    page.get_by_role("button", name="Log Ibuprofen 400 mg again now").click()
+    expect(page.locator("#treatment-done-text")).to_contain_text(
+        re.compile(r"Ibuprofen 400 mg was also logged (just now|\d+ minutes? ago)\. If one was logged by mistake")
+    )
+    assert len(stored(page, "treatments")) == 3
     assert context.console.errors == []
 
 

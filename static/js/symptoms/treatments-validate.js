@@ -74,4 +74,26 @@ function validateTreatment(input, { now = Date.now() } = {}) {
   return { errors, value };
 }
 
-export { validateTreatment };
+const DAY_MS = 24 * 3600 * 1000;
+const sameMedicine = (a, b) => a.kind === 'medicine' && b.kind === 'medicine'
+  && (a.name || '').trim().toLowerCase() === (b.name || '').trim().toLowerCase();
+
+/**
+ * The latest other log of the same medicine in the day before this one (or at the same time), or
+ * undefined: a double tap or a forgotten earlier dose shows when the entry is saved. Names are
+ * compared whatever the dose written, so "400 mg" and "400mg" are the same medicine.
+ * @param {Treatment[]} all  @param {Treatment} entry
+ */
+function earlierDose(all, entry) {
+  const at = Date.parse(entry.takenAt);
+  let latest;
+  for (const other of all) {
+    if (other.id === entry.id || !sameMedicine(other, entry)) continue;
+    const gap = at - Date.parse(other.takenAt);
+    if (gap < 0 || gap >= DAY_MS) continue;
+    if (!latest || other.takenAt > latest.takenAt) latest = other;
+  }
+  return latest;
+}
+
+export { validateTreatment, earlierDose };

@@ -8,7 +8,7 @@ import { uuid7 } from '../lib/ids.js';
 import * as store from '../lib/store.js';
 import * as records from '../sync/records.js';
 import { TREATMENT_HELPED_LABELS, TREATMENT_KIND_LABELS, TREATMENT_NAMED_KINDS } from '../generated/contract.js';
-import { validateTreatment } from './treatments-validate.js';
+import { earlierDose, validateTreatment } from './treatments-validate.js';
 import { errorDisplay, fromLocalInput, shortTime, toLocalInput } from './form-kit.js';
 import { sinceText } from '../lib/since.js';
 
@@ -103,12 +103,21 @@ function title(entry) {
 }
 
 /** @param {Treatment & { id: string }} entry @param {string} verb */
-function showDone(entry, verb) {
+async function showDone(entry, verb) {
   justLogged = entry;
   const bar = byId('treatment-done');
   bar.hidden = false;
-  byId('treatment-done-text').textContent = verb + ' ' + title(entry) + ', ' + shortTime(entry.takenAt) + '.';
-  announce(byId('treatment-done-text').textContent);
+  let text = verb + ' ' + title(entry) + ', ' + shortTime(entry.takenAt) + '.';
+  // The same medicine logged earlier the same day: said at once, so a double tap or a dose too
+  // soon after the last is noticed now, not in the clinician's summary.
+  const earlier = earlierDose(await store.all('treatments').catch(() => []), entry);
+  if (earlier) {
+    const when = sinceText(earlier.takenAt);
+    text += ' ' + title(earlier) + ' was also logged ' + (when.endsWith('ago') || when === 'just now' ? when : 'on ' + when)
+      + '. If one was logged by mistake, delete it in the list below.';
+  }
+  byId('treatment-done-text').textContent = text;
+  announce(text);
 }
 
 async function submit(event) {
@@ -124,7 +133,7 @@ async function submit(event) {
     const saved = await records.save('treatment', { ...value, id: editing ? editing.id : uuid7() });
     reset();
     await draw();
-    showDone(saved, wasEditing ? 'Saved changes to' : 'Logged');
+    await showDone(saved, wasEditing ? 'Saved changes to' : 'Logged');
     byId('treatment-done').focus();
   } catch (error) {
     errors.show({ kind: 'This could not be saved on this device: ' + error.message });
@@ -140,7 +149,7 @@ async function logAgain(like) {
     helped: null, sideEffects: '', notes: '',
   });
   await draw();
-  showDone(saved, 'Logged');
+  await showDone(saved, 'Logged');
   byId('treatment-done').focus();
 }
 
