@@ -15,10 +15,11 @@ import { RESUME_MAX_AGE_MS, SAVE_KEY } from './resume.js';
 import * as safety from '../safety/state.js';
 import * as safetyRules from '../safety/rules.js';
 import * as store from '../lib/store.js';
-import { DIRECTION_ADVICE, painChange, sessionRecord, stepPosition, stepTally } from './session.js';
+import { finishNotes, sessionRecord, stepPosition, stepTally } from './session.js';
 import * as timer from './timer.js';
 import { transitionOptions, transitionSeconds } from './transitions.js';
 import { settleAfter } from '../lib/settle.js';
+import { textForSide } from '../lib/sides.js';
 
 const root = byId('player');
 
@@ -194,10 +195,11 @@ function fillHowTo(work) {
   const technique = work ? data.techniques[work.technique] : null;
   el('how-to').hidden = !technique || !technique.steps;
   if (!technique || !technique.steps) return;
-  el('how-to-name').textContent = technique.name;
+  // Two-sided cards are written for one side: on the other, the words follow the mirrored drawing.
+  el('how-to-name').textContent = work.side ? `${technique.name}, ${work.side} side` : technique.name;
   for (const line of technique.steps) {
     const item = document.createElement('li');
-    item.textContent = line;
+    item.textContent = textForSide(line, work.side);
     list.append(item);
   }
   const link = /** @type {HTMLAnchorElement} */ (el('how-to-card'));
@@ -358,6 +360,17 @@ el('pause-button').addEventListener('click', () => {
   }
 });
 el('skip-button').addEventListener('click', () => apply(timer.skip(state, Date.now())));
+// Skip leaves one set or side; this leaves the whole exercise (every set and side still to come),
+// each logged as skipped, as Skip logs one.
+el('skip-step-button').addEventListener('click', () => {
+  const segment = timer.current(state);
+  const work = segment && (segment.kind === 'work' ? segment : nextWork(state.index));
+  apply(timer.skipStep(state, Date.now()));
+  if (!work || !active()) return;
+  const now = timer.current(state);
+  const next = now && (now.kind === 'work' ? now : nextWork(state.index));
+  announce(`${work.name} skipped. ${next ? `Next: ${next.name}` : 'That was the last exercise.'}`);
+});
 el('back-button').addEventListener('click', () => apply(timer.back(state, Date.now())));
 el('rep-button').addEventListener('click', () => {
   const segment = timer.current(state);
@@ -497,10 +510,12 @@ async function finish() {
   show('player-done');
   el('done-heading').focus();
   await persistSession(session, 'Saved to your history on this device.');
+  // One text for pain and symptom direction together (session.js): each answer can change the other's words.
   const showChange = () => {
-    const change = painChange(session.painBefore, session.painAfter);
-    el('pain-change').textContent = change ? change.text : '';
-    el('pain-change').hidden = !change;
+    const notes = finishNotes(session);
+    el('pain-change').textContent = notes.pain;
+    el('pain-change').hidden = !notes.pain;
+    el('direction-advice').textContent = notes.direction;
   };
   /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('input[name="pain-after"]')).forEach((input) => {
     input.addEventListener('change', () => {
@@ -512,7 +527,7 @@ async function finish() {
   /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('input[name="symptom-direction"]')).forEach((input) => {
     input.addEventListener('change', () => {
       session.symptomDirection = /** @type {any} */ (input.value);
-      el('direction-advice').textContent = DIRECTION_ADVICE[input.value];
+      showChange();
       persistSession(session, 'Saved with this session.');
     });
   });
