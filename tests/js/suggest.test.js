@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { suggestRoutine, gentleFirst } from '../../static/js/main/suggest.js';
+import { suggestRoutine, gentleFirst, massagedRecently, strain } from '../../static/js/main/suggest.js';
 import { current, problems, withDefaults } from '../../static/js/preferences/prefs.js';
 
 const t = (position, equipment, intensity = 'gentle', kind = 'stretch', dosing = { type: 'time', seconds: 30, sets: 2, per_side: true, rest_seconds: 10 }) => (
@@ -41,7 +41,7 @@ test('a chair person gets the desk break, never floor work', () => {
 });
 
 test('floor is OK without a foam roller: morning relief without its optional roll', () => {
-  const s = suggestRoutine(prefs({ position: 'floor', equipment: [], minutes: 10 }), catalog, {});
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['mat'], minutes: 10 }), catalog, {});
   assert.equal(s.routine.id, 'morning-relief');
   assert.deepEqual(s.leftOut, ['foam-roll-glutes']);
   assert.ok(!s.routine.steps.some((step) => step.technique === 'foam-roll-glutes'));
@@ -50,7 +50,7 @@ test('floor is OK without a foam roller: morning relief without its optional rol
 });
 
 test('all its steps fit: the built-in routine as it is', () => {
-  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['foam-roller'], minutes: 10 }), catalog, {});
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['foam-roller', 'mat'], minutes: 10 }), catalog, {});
   assert.equal(s.routine.id, 'morning-relief');
   assert.equal(s.builtin, true);
   assert.equal(s.routine.steps.length, 4);
@@ -116,4 +116,96 @@ test('preferences: the latest record wins, defaults fill the gaps, problems name
   assert.deepEqual(problems({ side: 'left', position: 'floor', minutes: 20 }).map((p) => p.field), ['minutes']);
   assert.deepEqual(problems({ side: 'left', position: 'floor', minutes: 5, equipment: ['kettlebell'] }).map((p) => p.field), ['equipment']);
   assert.deepEqual(problems({}, { required: [] }), []);
+});
+
+// ---- a new person's first routine (new-user review) ------------------------------------------
+
+const afterMassage = { id: 'after-massage-stretches', name: 'Stretches after a massage', steps: [
+  { technique: 'piriformis-stretch', sides: 'left-right', rest: 15 },
+  { technique: 'knee-to-chest', sides: 'left-right', rest: 0 },
+] };
+const withAfter = { techniques, routines: [afterMassage, ...routines] };
+const NOW = Date.parse('2026-11-29T18:00:00Z');
+const session = (endedAt, done) => ({ endedAt, completed: done.map((technique) => ({ technique })) });
+
+test('"after a massage" routines only after a session with self-massage', () => {
+  // Sorting first by name or id used to make this everyone's first routine.
+  for (const minutes of [5, 10, 15]) {
+    for (const equipment of [[], ['mat'], ['mat', 'foam-roller', 'chair']]) {
+      const s = suggestRoutine(prefs({ equipment, minutes }), withAfter, {}, {});
+      assert.notEqual(s && s.routine.id, 'after-massage-stretches', `${minutes} ${equipment}`);
+    }
+  }
+  assert.notEqual(suggestRoutine(null, withAfter, {}).routine.id, 'after-massage-stretches');
+  const massaged = { sessions: [session('2026-11-29T17:00:00Z', ['foam-roll-glutes'])], now: NOW };
+  const only = { techniques, routines: [afterMassage] };
+  assert.equal(suggestRoutine(prefs({ equipment: ['mat'], minutes: 5 }), only, {}, massaged).routine.id, 'after-massage-stretches');
+  assert.equal(suggestRoutine(prefs({ equipment: ['mat'], minutes: 5 }), only, {}, {}).routine.id, 'suggested');
+});
+
+test('a recent massage: a session with self-massage that ended in the last few hours', () => {
+  assert.equal(massagedRecently([session('2026-11-29T17:30:00Z', ['foam-roll-glutes'])], techniques, NOW), true);
+  assert.equal(massagedRecently([session('2026-11-29T17:30:00Z', ['knee-to-chest'])], techniques, NOW), false, 'stretches only');
+  assert.equal(massagedRecently([session('2026-11-28T17:30:00Z', ['foam-roll-glutes'])], techniques, NOW), false, 'yesterday');
+  assert.equal(massagedRecently([session('2026-11-29T19:30:00Z', ['foam-roll-glutes'])], techniques, NOW), false, 'in the future');
+  assert.equal(massagedRecently([], techniques, NOW), false);
+});
+
+test('"with what you have" is only said of a routine that needs nothing more than was ticked', () => {
+  for (const position of ['floor', 'chair']) {
+    for (const equipment of [[], ['mat'], ['chair'], ['foam-roller'], ['mat', 'strap', 'chair', 'foam-roller']]) {
+      for (const minutes of [5, 10, 15]) {
+        const s = suggestRoutine(prefs({ position, equipment, minutes }), withAfter, {});
+        if (!s) continue;
+        const needed = new Set(s.routine.steps.flatMap((step) => techniques[step.technique].equipment));
+        const missing = [...needed].filter((item) => !equipment.includes(item));
+        const label = `${position} ${equipment} ${minutes}: ${s.reasons.join(', ')}`;
+        if (missing.length) {
+          assert.ok(!s.reasons.includes('with what you have') && !s.reasons.includes('no equipment'), label);
+          assert.deepEqual([...(s.needs || [])].sort(), missing.sort(), label);
+          assert.ok(s.reasons.at(-1).startsWith('if you have a '), label);
+        } else {
+          assert.ok(!s.needs || s.needs.length === 0, label);
+        }
+      }
+    }
+  }
+});
+
+test('nothing ticked: a routine needing a chair or a rug, said plainly, over self-massage alone', () => {
+  const floorOnly = { techniques, routines: routines.filter((r) => r.id !== 'desk-break') };
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: [], minutes: 10 }), floorOnly, {});
+  assert.equal(s.routine.id, 'morning-relief');
+  assert.deepEqual(s.needs, ['mat']);
+  assert.equal(s.reasons.at(-1), 'if you have a mat or rug');
+  const chair = suggestRoutine(prefs({ position: 'chair', equipment: [], minutes: 5 }), catalog, {});
+  assert.equal(chair.routine.id, 'desk-break');
+  assert.equal(chair.reasons.at(-1), 'if you have a chair');
+  // A rug counts only for someone happy to get down on the floor.
+  assert.ok(!chair.routine.steps.some((step) => techniques[step.technique].position === 'floor'));
+});
+
+test('the gentlest routine that fits wins, even over one closer to the time', () => {
+  const tech = {
+    ...techniques,
+    'seated-forward-bend': { ...t('chair', ['chair']), gentler: 'sciatic-nerve-glide' },
+    'ball-wall-glutes': techniques['ball-wall-glutes'],
+  };
+  const bend = { id: 'a-bend', name: 'A', steps: [
+    { technique: 'sciatic-nerve-glide', sides: 'left-right' },
+    { technique: 'seated-forward-bend', sides: 'left-right' },
+    { technique: 'seated-figure-four', sides: 'left-right' },
+  ] };
+  const glide = { id: 'b-glide', name: 'B', steps: [{ technique: 'sciatic-nerve-glide', sides: 'left-right' }] };
+  const s = suggestRoutine(prefs({ position: 'chair', equipment: ['chair'], minutes: 5 }), { techniques: tech, routines: [bend, glide] }, {});
+  assert.equal(s.routine.id, 'b-glide');
+  assert.ok(strain(bend, tech) > strain(glide, tech));
+});
+
+test('forward bending only counts as less gentle; resting in a position of ease is neither', () => {
+  const tech = { ...techniques, 'cat-cow': t('floor', ['mat']), 'rest-side-lying-pillow': t('floor', ['mat']) };
+  const forward = { steps: [{ technique: 'knee-to-chest' }, { technique: 'piriformis-stretch' }, { technique: 'rest-side-lying-pillow' }] };
+  const mixed = { steps: [{ technique: 'knee-to-chest' }, { technique: 'cat-cow' }, { technique: 'rest-side-lying-pillow' }] };
+  assert.equal(strain(forward, tech), 1);
+  assert.equal(strain(mixed, tech), 0);
 });

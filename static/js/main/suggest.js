@@ -1,14 +1,19 @@
 /* Today's suggestion: a routine that fits a person's answers (time, floor or chair, equipment)
    and leaves out techniques the safety answers rule out and the ones they flagged as making
-   things worse. Pure: the home page and first run call it with the catalog; Node tests it. */
+   things worse. Among the routines that fit, the gentlest comes first (FACTS §5 and §9: the
+   seated forward bend tensions the nerve and has a gentler alternative). Pure: the home page and
+   first run call it with the catalog; Node tests it. */
 // @ts-check
+import { PREFERENCE_EQUIPMENT } from '../generated/contract.js';
 import { expandRoutine, totalSeconds } from '../routine/expand.js';
 
 /**
  * @typedef {import('../routine/expand.js').Routine & { id: string, flare?: boolean, builtin?: boolean, summary?: string }} CatalogRoutine
  * @typedef {{ techniques: Record<string, any>, routines: CatalogRoutine[] }} Catalog
  * @typedef {{ block?: any, notAdvised?: Record<string, string[]>, flagged?: string[] }} SafetyState
- * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[], leftOutFor?: 'time' | 'fit' }} Suggestion
+ * @typedef {{ endedAt?: string, completed?: Array<{ technique: string }> }} PastSession
+ * @typedef {{ sessions?: PastSession[], now?: number }} History
+ * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[], leftOutFor?: 'time' | 'fit', needs?: string[] }} Suggestion
  */
 
 const UPRIGHT = ['chair', 'standing', 'wall'];
@@ -17,22 +22,63 @@ const SLACK_SECONDS = 90;
 const DEFAULT_MINUTES = 10;
 // Rolling the lower back never comes first: warm up with gentle movement before any pressure there.
 const NOT_FIRST = new Set(['foam-roll-lower-back']);
+// Routines meant to follow a massage (their name says so): suggested only within this long of a
+// session that included self-massage, never as anyone's first routine.
+const AFTER_MASSAGE = new Set(['after-massage-stretches']);
+const AFTER_MASSAGE_HOURS = 3;
+// Things most homes have, which a person may not think of as equipment: when nothing fits what
+// they ticked, a routine that needs only these is offered, saying so ("if you have a chair"),
+// rather than one of self-massage alone (FACTS §9: massage only alongside exercise). A rug or
+// soft floor counts only for someone happy to get down there.
+const HOUSEHOLD = ['chair', 'mat', 'strap'];
+const INTENSITY_RANK = { gentle: 0, moderate: 1, firm: 2 };
+// FACTS §9: a mix of forward bending only (pelvic tilt, knee-to-chest, piriformis; the seated
+// forward bend and child's pose bend forward too) can aggravate disc-related leg pain, so a
+// routine with nothing else counts as less gentle. Resting in a position of ease is neither.
+// (The cards carry no movement direction yet: this list is the one place that says it.)
+const FORWARD_BENDING = new Set(['pelvic-tilt', 'knee-to-chest', 'piriformis-stretch', 'seated-forward-bend', 'childs-pose']);
+const POSITIONS_OF_EASE = new Set(['rest-calves-on-chair', 'rest-side-lying-pillow']);
 
-/** Whether a technique suits the person's answers and today's safety state. */
-function fitsTechnique(technique, slug, prefs, safety) {
+/** Whether a session within AFTER_MASSAGE_HOURS of `now` included self-massage.
+    @param {PastSession[]} sessions @param {Record<string, any>} techniques @param {number} now */
+export function massagedRecently(sessions, techniques, now) {
+  return (sessions || []).some((session) => {
+    const ended = Date.parse(session.endedAt || '');
+    if (!(ended <= now && now - ended <= AFTER_MASSAGE_HOURS * 3600 * 1000)) return false;
+    return (session.completed || []).some((step) => techniques[step.technique] && techniques[step.technique].kind === 'massage');
+  });
+}
+
+/** How much a routine asks of a sore leg: each step's intensity above gentle, one for each step
+    that has a gentler alternative (the card's `gentler`), and one if every movement in it bends
+    forward. Lower is gentler.
+    @param {{ steps: Array<{ technique: string }> }} routine @param {Record<string, any>} techniques */
+export function strain(routine, techniques) {
+  const moves = routine.steps.map((step) => step.technique).filter((slug) => !POSITIONS_OF_EASE.has(slug));
+  const forwardOnly = moves.length > 0 && moves.every((slug) => FORWARD_BENDING.has(slug));
+  return routine.steps.reduce((sum, step) => {
+    const t = techniques[step.technique] || {};
+    return sum + (INTENSITY_RANK[t.intensity] ?? 1) + (t.gentler ? 1 : 0);
+  }, forwardOnly ? 1 : 0);
+}
+
+/** "a chair", "a mat or rug and a strap or towel". @param {string[]} items */
+function needWords(items) {
+  return items.map((item) => `a ${(PREFERENCE_EQUIPMENT[item] || item).toLowerCase()}`).join(' and ');
+}
+
+/** Whether a technique suits the person's answers and today's safety state. Equipment counts
+    only when ticked ("with what you have" must be true), plus `extra` when the caller says so. */
+function fitsTechnique(technique, slug, prefs, safety, extra = []) {
   if (!technique) return false;
   if (safety.notAdvised && safety.notAdvised[slug]) return false;
   if ((safety.flagged || []).includes(slug)) return false;
   if (!prefs) return true;
   const position = technique.position;
   if (prefs.position === 'chair' && !UPRIGHT.includes(position)) return false;
-  const owned = new Set(prefs.equipment || []);
-  // "Mat or rug": any soft floor will do for someone happy to get down there; and a towel does
-  // for a strap (the cards use it only to reach a foot or a thigh).
-  if (prefs.position !== 'chair') owned.add('mat');
-  owned.add('strap');
   // No answer about equipment (first run skipped): anything goes.
   if (!Array.isArray(prefs.equipment)) return true;
+  const owned = new Set([...prefs.equipment, ...extra]);
   if (position === 'wall' && !owned.has('wall')) return false;
   return (technique.equipment || []).every((e) => owned.has(e));
 }
@@ -62,31 +108,18 @@ function gentleFirst(slugs, techniques) {
 }
 
 /**
- * The routine to suggest today, or null (a red-flag day, or nothing fits).
- * A built-in routine is suggested when all its steps fit (its optional add-ons may be left out)
- * and its time is about the person's; otherwise one is put together from the techniques that
- * fit, gentlest first, until the time is used.
- * @param {import('../preferences/prefs.js').Preferences | null} prefs
- * @param {Catalog} catalog
- * @param {SafetyState} [safetyState]
- * @returns {Suggestion | null}
+ * The built-in routines that fit, each as it would be played (add-ons that don't fit, or don't
+ * fit the time, left out).
+ * @param {Catalog} catalog @param {(slug: string) => boolean} fits @param {number} budget
+ * @param {boolean} massaged @returns {Suggestion[]}
  */
-export function suggestRoutine(prefs, catalog, safetyState = {}) {
-  const safety = safetyState || {};
-  if (safety.block) return null;
+function builtinCandidates(catalog, fits, budget, massaged) {
   const techniques = catalog.techniques || {};
-  const budget = ((prefs && prefs.minutes) || DEFAULT_MINUTES) * 60;
-  const fits = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety);
-  const reasons = [];
-  if (prefs && prefs.minutes) reasons.push(`about ${prefs.minutes} minutes`);
-  if (prefs && prefs.position === 'chair') reasons.push('on a chair or standing');
-  else if (prefs && prefs.position === 'floor') reasons.push('floor work is OK');
-  if (prefs && prefs.equipment) reasons.push(prefs.equipment.length ? 'with what you have' : 'no equipment');
-
   /** @type {Suggestion[]} */
   const candidates = [];
   for (const routine of catalog.routines || []) {
     if (routine.flare) continue;
+    if (AFTER_MASSAGE.has(routine.id) && !massaged) continue;
     const required = routine.steps.filter((s) => s.optional !== true);
     if (!required.length || !required.every((s) => fits(s.technique))) continue;
     if (NOT_FIRST.has(required[0].technique)) continue;
@@ -100,19 +133,68 @@ export function suggestRoutine(prefs, catalog, safetyState = {}) {
       const bareTime = seconds(bare, techniques);
       if (bareTime > budget + SLACK_SECONDS) continue;
       const dropped = routine.steps.filter((s) => s.optional === true).map((s) => s.technique);
-      candidates.push({ routine: bare, seconds: bareTime, builtin: true, reasons, leftOut: dropped, leftOutFor: 'time' });
+      candidates.push({ routine: bare, seconds: bareTime, builtin: true, reasons: [], leftOut: dropped, leftOutFor: 'time' });
       continue;
     }
-    candidates.push({ routine: fitted, seconds: time, builtin: true, reasons, leftOut, leftOutFor: 'fit' });
+    candidates.push({ routine: fitted, seconds: time, builtin: true, reasons: [], leftOut, leftOutFor: 'fit' });
   }
-  if (candidates.length) {
-    // Closest to the time the person has; on a tie, the gentler start.
-    candidates.sort((a, b) => Math.abs(budget - a.seconds) - Math.abs(budget - b.seconds)
-      || a.routine.id.localeCompare(b.routine.id));
-    const best = candidates[0];
+  const order = new Map((catalog.routines || []).map((r, i) => [r.id, i]));
+  // The gentlest first; then the closest to the time the person has; then the catalog's order.
+  return candidates.sort((a, b) => strain(a.routine, techniques) - strain(b.routine, techniques)
+    || Math.abs(budget - a.seconds) - Math.abs(budget - b.seconds)
+    || (order.get(a.routine.id) ?? 0) - (order.get(b.routine.id) ?? 0));
+}
+
+/**
+ * The routine to suggest today, or null (a red-flag day, or nothing fits).
+ * A built-in routine is suggested when all its steps fit (its optional add-ons may be left out)
+ * and its time is about the person's; the gentlest of those wins. Routines meant for after a
+ * massage come only after a session with self-massage (`history.sessions`). When nothing fits
+ * the equipment ticked, a routine needing only household things (a chair, a towel, a rug for
+ * floor work) is offered, naming them; otherwise one is put together from the techniques that
+ * fit, gentlest first, until the time is used.
+ * @param {import('../preferences/prefs.js').Preferences | null} prefs
+ * @param {Catalog} catalog
+ * @param {SafetyState} [safetyState]
+ * @param {History} [history]
+ * @returns {Suggestion | null}
+ */
+export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
+  const safety = safetyState || {};
+  if (safety.block) return null;
+  const techniques = catalog.techniques || {};
+  const budget = ((prefs && prefs.minutes) || DEFAULT_MINUTES) * 60;
+  const massaged = massagedRecently((history && history.sessions) || [], techniques, (history && history.now) || Date.now());
+  const fits = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety);
+  const reasons = [];
+  if (prefs && prefs.minutes) reasons.push(`about ${prefs.minutes} minutes`);
+  if (prefs && prefs.position === 'chair') reasons.push('on a chair or standing');
+  else if (prefs && prefs.position === 'floor') reasons.push('floor work is OK');
+  const ticked = prefs && Array.isArray(prefs.equipment) ? prefs.equipment : null;
+
+  const best = builtinCandidates(catalog, fits, budget, massaged)[0];
+  if (best) {
+    if (ticked) reasons.push(ticked.length ? 'with what you have' : 'no equipment');
+    best.reasons = reasons;
     // A built-in routine with steps left out is a new routine: it plays as the person's own.
     if (best.leftOut.length) best.builtin = false;
     return best;
+  }
+
+  if (ticked) {
+    // Nothing fits what was ticked: household things may do, said plainly.
+    const extra = HOUSEHOLD.filter((item) => !ticked.includes(item) && (item !== 'mat' || prefs.position !== 'chair'));
+    const fitsWithExtra = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety, extra);
+    const household = builtinCandidates(catalog, fitsWithExtra, budget, massaged)[0];
+    if (household) {
+      const used = new Set(household.routine.steps.flatMap((step) => techniques[step.technique].equipment || []));
+      const needs = extra.filter((item) => used.has(item));
+      household.needs = needs;
+      household.reasons = [...reasons, `if you have ${needWords(needs)}`];
+      if (household.leftOut.length) household.builtin = false;
+      return household;
+    }
+    reasons.push(ticked.length ? 'with what you have' : 'no equipment');
   }
 
   // Nothing built in fits: put one together.
