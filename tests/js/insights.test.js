@@ -10,9 +10,11 @@ import { localDay, periodDays, addDays, summarize, chartPoints, REGIONS } from '
 const NOW = '2026-11-24T20:00:00.000Z';
 let nextId = 0;
 const log = (loggedAt, legPain, backPain, extra = {}) => ({ id: `log-${(nextId += 1)}`, loggedAt, legPain, backPain, ...extra });
-function session(startedAt, { name = 'Morning', routineId = name.toLowerCase(), status = 'finished', before = null, after = null, minutes = 10, worse = [] } = {}) {
+// A session with one step done unless told otherwise (outcome.js: none done counts for nothing).
+const DONE = [{ technique: 'pelvic-tilt', side: null, set: 1 }];
+function session(startedAt, { name = 'Morning', routineId = name.toLowerCase(), status = 'finished', before = null, after = null, minutes = 10, worse = [], completed = DONE, skipped = [] } = {}) {
   const endedAt = new Date(Date.parse(startedAt) + minutes * 60000).toISOString();
-  return { id: `s-${(nextId += 1)}`, routineId, routineName: name, startedAt, endedAt, status, completed: [], skipped: [], worse, painBefore: before, painAfter: after };
+  return { id: `s-${(nextId += 1)}`, routineId, routineName: name, startedAt, endedAt, status, completed, skipped, worse, painBefore: before, painAfter: after };
 }
 // The pain columns of a day; the nerve and function columns have tests of their own.
 const painOf = (row) => row && { day: row.day, leg: row.leg, back: row.back, entries: row.entries, routines: row.routines };
@@ -60,11 +62,11 @@ test('empty data gives an empty, fully shaped summary', () => {
       tingling: { avg: null, entries: 0, change: null },
       weakness: { avg: null, entries: 0, change: null },
     },
-    sessions: { total: 0, finished: 0 },
+    sessions: { total: 0, finished: 0, endedEarly: 0, noSteps: 0 },
     activeDays: 0,
     daysPerWeek: 0,
     weeks: [{ from: '2026-11-18', to: '2026-11-24', dayCount: 7, activeDays: 0, partial: false }],
-    beforeAfter: { count: 0, before: null, after: null, drop: null, verdict: null },
+    beforeAfter: { count: 0, before: null, after: null, drop: null, noSteps: 0, verdict: null },
     routines: [],
     areas: Object.fromEntries(REGIONS.map((region) => [region, { left: 0, right: 0 }])),
     flagged: [],
@@ -167,8 +169,8 @@ test('before and after ratings: only finished or ended sessions with both rating
   const result = summarize({ logs: [], sessions, days: 7, now: NOW });
   // Rated: 6→3, 4→4, 7→2, 5→3, 6→2. Before 28/5 = 5.6, after 14/5 = 2.8.
   // Five rated sessions is enough to judge; 2.8 points is past 2: meaningful.
-  assert.deepEqual(result.beforeAfter, { count: 5, before: 5.6, after: 2.8, drop: 2.8, verdict: 'meaningful' });
-  assert.deepEqual(result.sessions, { total: 8, finished: 5 });
+  assert.deepEqual(result.beforeAfter, { count: 5, before: 5.6, after: 2.8, drop: 2.8, noSteps: 0, verdict: 'meaningful' });
+  assert.deepEqual(result.sessions, { total: 8, finished: 5, endedEarly: 2, noSteps: 0 });
   // Walk prep 4; Evening (0 + 5) / 2 = 2.5; Morning (3 + 2) / 2 = 2.5, renamed in its last session.
   assert.deepEqual(result.routines, [
     { routineId: 'walk prep', name: 'Walk prep', sessions: 1, rated: 1, avgDrop: 4, verdict: 'not-enough-data' },
@@ -187,7 +189,7 @@ test('the before/after drop is the difference of the shown means', () => {
     session('2026-11-21T08:00:00Z', { before: 5, after: 2 }),
     session('2026-11-22T08:00:00Z', { before: 6, after: 1 }),
   ];
-  assert.deepEqual(summarize({ logs: [], sessions, days: 7, now: NOW }).beforeAfter, { count: 3, before: 5.3, after: 1.7, drop: 3.6, verdict: 'not-enough-data' });
+  assert.deepEqual(summarize({ logs: [], sessions, days: 7, now: NOW }).beforeAfter, { count: 3, before: 5.3, after: 1.7, drop: 3.6, noSteps: 0, verdict: 'not-enough-data' });
 });
 
 test('active days and days per week', () => {
@@ -205,7 +207,7 @@ test('active days and days per week', () => {
   assert.equal(fortnight.activeDays, 5);
   assert.equal(fortnight.daysPerWeek, 2.5); // 5 / (14 / 7)
   assert.deepEqual(fortnight.weeks.map((w) => w.activeDays), [2, 3]);
-  assert.deepEqual(fortnight.sessions, { total: 7, finished: 6 });
+  assert.deepEqual(fortnight.sessions, { total: 7, finished: 6, endedEarly: 1, noSteps: 0 });
 
   const month = summarize({ logs: [], sessions: sessions.slice(4), days: 30, now: NOW });
   assert.equal(month.activeDays, 3);
@@ -310,7 +312,7 @@ test('junk records are skipped and bad pain values count as not given', () => {
     log('2026-11-24T09:00:00Z', 4, 2, { areas: null, warningSigns: [null, ''] }),
     log('2026-11-24T09:30:00Z', NaN, Infinity, { areas: { calf: 'both' } }),
   ];
-  const sessions = [null, { startedAt: 'soon' }, { startedAt: '2026-11-24T10:00:00Z', status: 'finished', worse: 'x', painBefore: '8', painAfter: 2 }];
+  const sessions = [null, { startedAt: 'soon' }, { startedAt: '2026-11-24T10:00:00Z', status: 'finished', completed: ['cat-cow'], worse: 'x', painBefore: '8', painAfter: 2 }];
   const result = summarize({ logs, sessions, flags: 'none', days: 7, now: NOW });
   assert.equal(result.entries, 4);
   assert.equal(result.avgLeg, 4);
@@ -318,7 +320,7 @@ test('junk records are skipped and bad pain values count as not given', () => {
   assert.deepEqual(dayOf(result, '2026-11-24'), { day: '2026-11-24', leg: 4, back: 2, entries: 4, routines: ['Routine'] });
   assert.deepEqual(result.areas.calf, { left: 1, right: 1 });
   assert.deepEqual(result.warningEntries, []);
-  assert.deepEqual(result.beforeAfter, { count: 0, before: null, after: null, drop: null, verdict: null });
+  assert.deepEqual(result.beforeAfter, { count: 0, before: null, after: null, drop: null, noSteps: 0, verdict: null });
   assert.deepEqual(result.flagged, []);
   assert.doesNotThrow(() => summarize({ logs: {}, sessions: 'x', flags: null, now: 'garbage' }));
 });

@@ -12,7 +12,7 @@ let nextId = 0;
 const log = (loggedAt, legPain, backPain, extra = {}) => ({ id: `log-${(nextId += 1)}`, loggedAt, legPain, backPain, ...extra });
 const session = (startedAt, before, after, extra = {}) => ({
   id: `s-${(nextId += 1)}`, routineId: 'm', routineName: 'Morning', startedAt,
-  endedAt: new Date(Date.parse(startedAt) + 600000).toISOString(), status: 'finished', completed: [], skipped: [],
+  endedAt: new Date(Date.parse(startedAt) + 600000).toISOString(), status: 'finished', completed: [{ technique: 'pelvic-tilt', side: null, set: 1 }], skipped: [],
   painBefore: before, painAfter: after, ...extra,
 });
 const check = (checkedAt, scores, extra = {}) => ({

@@ -7,12 +7,14 @@
 // @ts-check
 import { pad, timeOf, localDay } from '../lib/days.js';
 import { cleanCheck } from './measures.js';
+import { didSteps, dropVerdict } from './outcome.js';
 import { INSIGHT_PERIODS, LEVEL_RANK, MIN_RATED_SESSIONS, REGIONS } from '../generated/contract.js';
 
 const DEFAULT_DAYS = 30;
 // A routine's before/after drop is called meaningful only from MIN_RATED_SESSIONS sessions with
 // both ratings (webapp/insights/views.py, through the contract; 5): fewer is "not enough data
-// yet", however big the drop, because one good day is not a pattern.
+// yet", however big the drop, because one good day is not a pattern. What counts as a session
+// done, finished or rated, and the verdict, are outcome.js's (the player, Home and History use it too).
 // The nerve symptoms charted as levels 0 (none) to 3 (severe), from the log's own words.
 const NERVE = ['numbness', 'tingling', 'weakness'];
 // Ten years of days is far beyond any chart; the cap keeps a bad argument from hanging the page.
@@ -104,6 +106,8 @@ function cleanSession(raw) {
     after: pain(raw.painAfter),
     worse: [...new Set(list(raw.worse).filter((slug) => typeof slug === 'string' && slug))],
     direction: typeof raw.symptomDirection === 'string' && raw.symptomDirection ? raw.symptomDirection : null,
+    // A session with no step done did nothing: not finished, no day with a routine, not rated.
+    steps: didSteps(raw),
   };
 }
 
@@ -136,21 +140,6 @@ function flagCounts(flags, sessions, allSessions) {
   }
   return [...counts].map(([technique, count]) => ({ technique, count }))
     .sort((a, b) => b.count - a.count || (a.technique < b.technique ? -1 : 1));
-}
-
-/** Is a mean drop in pain from before to after a routine meaningful? Only past 2 points or 30%
-    of the pain before (Ostelo et al. 2008, FACTS §4) AND over at least MIN_RATED_SESSIONS
-    sessions with both ratings. Worked from the whole-number sums, so 10 -> 7 is exactly 30%.
-    @param {number} count  sessions with both ratings @param {number} beforeSum @param {number} afterSum
-    @returns {'not-enough-data' | 'meaningful' | 'worse' | 'small' | null} */
-function dropVerdict(count, beforeSum, afterSum) {
-  if (!Number.isInteger(count) || count <= 0) return null;
-  if (count < MIN_RATED_SESSIONS) return 'not-enough-data';
-  const drop = beforeSum - afterSum;
-  const past = (change, base) => change >= 2 * count || (base > 0 && 10 * change >= 3 * base);
-  if (drop > 0 && past(drop, beforeSum)) return 'meaningful';
-  if (drop < 0 && past(-drop, beforeSum)) return 'worse';
-  return 'small';
 }
 
 function routineRanking(sessions, rated) {
@@ -254,11 +243,11 @@ function summarize({ logs, sessions, flags = [], checks = [], days = DEFAULT_DAY
     if (check && check.day >= from && check.at <= nowMs && check.psfs !== null) add(perDay.get(check.day).psfs, Math.round(check.psfs * 10));
   }
 
-  const finished = periodSessions.filter((s) => s.status === 'finished');
+  const finished = periodSessions.filter((s) => s.status === 'finished' && s.steps);
   const activeDays = new Set(finished.map((s) => s.day));
   for (const session of finished) perDay.get(session.day).routines.push(session.name);
 
-  const ratedList = periodSessions.filter((s) => (s.status === 'finished' || s.status === 'ended') && s.before !== null && s.after !== null);
+  const ratedList = periodSessions.filter((s) => s.steps && (s.status === 'finished' || s.status === 'ended') && s.before !== null && s.after !== null);
   const before = tally();
   const after = tally();
   for (const session of ratedList) {
@@ -297,12 +286,18 @@ function summarize({ logs, sessions, flags = [], checks = [], days = DEFAULT_DAY
     avgBack: mean(total.back),
     change: { leg: changeOf('leg'), back: changeOf('back') },
     nerve,
-    sessions: { total: periodSessions.length, finished: finished.length },
+    // noSteps: skipped from start to end; neither finished nor ended early.
+    sessions: {
+      total: periodSessions.length, finished: finished.length,
+      endedEarly: periodSessions.filter((s) => s.steps && s.status === 'ended').length,
+      noSteps: periodSessions.filter((s) => !s.steps).length,
+    },
     activeDays: activeDays.size,
     daysPerWeek: Math.round((activeDays.size * 70) / count) / 10,
     weeks: weekBlocks(dayList, activeDays),
     beforeAfter: {
       count: ratedList.length, before: beforeMean, after: afterMean, drop: minus(beforeMean, afterMean),
+      noSteps: periodSessions.filter((s) => !s.steps && s.before !== null && s.after !== null).length,
       verdict: dropVerdict(ratedList.length, before.sum, after.sum),
     },
     routines: routineRanking(periodSessions, new Set(ratedList)),

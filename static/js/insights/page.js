@@ -11,9 +11,10 @@ import * as csv from '../export/csv.js';
 import * as fhir from '../export/fhir.js';
 import * as insights from './calc.js';
 import { functionSummary } from './measures.js';
+import { VERDICT_WORDS, verdictSentence } from './outcome.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
-import { INSIGHT_PERIODS, MIN_RATED_SESSIONS } from '../generated/contract.js';
+import { INSIGHT_PERIODS } from '../generated/contract.js';
 
 const root = byId('insights');
 
@@ -68,25 +69,16 @@ function table(s) {
   byId('pain-table-caption').textContent = `Pain per day, out of 10, newest first: ${chart.dayRange(s.from, s.to)}`;
 }
 
-/** What the meaningful-change rule says about a drop, in words. */
-function verdictText(verdict, rated) {
-  if (verdict === 'not-enough-data') {
-    return `Not enough data yet to call it meaningful: ${plural(rated, 'rated session', 'rated sessions')} of the ${MIN_RATED_SESSIONS} needed.`;
-  }
-  if (verdict === 'meaningful') return 'A meaningful drop: at least 2 points or 30%.';
-  if (verdict === 'worse') return 'Pain was meaningfully higher afterwards: go gently, and leave out what seems to stir it up.';
-  if (verdict === 'small') return 'A small change: less than 2 points and less than 30%.';
-  return '';
-}
-
 function beforeAfter(s) {
   const b = s.beforeAfter;
+  // Rated, but with no step done: the ratings say nothing about a routine, and the page says why they are left out.
+  const left = b.noSteps ? ` ${plural(b.noSteps, 'session', 'sessions')} with both ratings had no step done, so ${b.noSteps === 1 ? 'it is' : 'they are'} not counted.` : '';
   if (!b.count) {
-    return 'No sessions in this period have a pain rating at both the start and the end. The player asks for both; they are optional.';
+    return `No sessions in this period with a step done have a pain rating at both the start and the end. The player asks for both; they are optional.${left}`;
   }
   const drop = b.drop > 0 ? `${points(b.drop)} lower afterwards` : b.drop < 0 ? `${points(-b.drop)} higher afterwards` : 'no different afterwards';
   return `Across ${plural(b.count, 'session', 'sessions')} with both ratings, pain averaged ${score(b.before)} before and ${score(b.after)} after (out of 10): ${drop}. `
-    + verdictText(b.verdict, b.count);
+    + verdictSentence(b.verdict, b.count) + left;
 }
 
 const LEVEL_WORDS = ['none', 'mild', 'moderate', 'severe'];
@@ -177,8 +169,7 @@ function often(s) {
 function drops(s) {
   const items = s.routines.map((r) => {
     const change = r.avgDrop > 0 ? `${points(r.avgDrop)} lower on average` : r.avgDrop < 0 ? `${points(-r.avgDrop)} higher on average` : 'no change on average';
-    const verdict = r.verdict === 'not-enough-data' ? 'not enough data yet' : r.verdict === 'meaningful' ? 'meaningful'
-      : r.verdict === 'worse' ? 'meaningfully higher' : 'a small change';
+    const verdict = VERDICT_WORDS[r.verdict] || '';
     return make('li', {}, make('strong', { textContent: r.name }), `: pain ${change} (${plural(r.rated, 'rated session', 'rated sessions')}; ${verdict})`);
   });
   byId('drop-list').replaceChildren(...items);

@@ -7,14 +7,14 @@
 // @ts-check
 import { LEVEL_RANK } from '../generated/contract.js';
 import { localDay } from '../lib/days.js';
+import { MEANINGFUL_POINTS, MEANINGFUL_SHARE } from './outcome.js';
 
 export const REVIEW_AFTER_DAYS = 42;
 export const WEEK_DAYS = 7;
 /** Entries each week needs before its average means anything. */
 export const MIN_ENTRIES = 2;
-/** A meaningful drop in leg pain (Ostelo et al. 2008): either is enough. */
-export const MEANINGFUL_POINTS = 2;
-export const MEANINGFUL_SHARE = 0.3;
+/** A meaningful drop in leg pain (Ostelo et al. 2008): either is enough; outcome.js's one rule. */
+export { MEANINGFUL_POINTS, MEANINGFUL_SHARE };
 /** Weakness "getting worse": on average at least half a level higher (e.g. none → mild on half
     the entries), so one entry a level up is not called a trend. */
 export const WEAKNESS_RISE = 0.5;

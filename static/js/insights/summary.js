@@ -10,6 +10,7 @@ import * as catalog from '../lib/catalog.js';
 import * as chart from './chart.js';
 import * as insights from './calc.js';
 import { directionCounts, functionSummary, treatmentSummary } from './measures.js';
+import { VERDICT_WORDS } from './outcome.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
 import { CHANGE_LABELS, INSIGHT_PERIODS, MIN_RATED_SESSIONS, TREATMENT_KIND_LABELS } from '../generated/contract.js';
@@ -193,15 +194,15 @@ const DIRECTION_WORDS = { 'toward-back': 'toward the back', same: 'no change', '
 
 function routineSection(s, nameOf, sessions, now) {
   const b = s.beforeAfter;
-  const ended = s.sessions.total - s.sessions.finished;
-  const endedText = ended ? `, ${ended} ended early` : '';
+  const { endedEarly, noSteps } = s.sessions;
+  const endedText = `${endedEarly ? `, ${endedEarly} ended early` : ''}${noSteps ? `, ${noSteps} with no step done` : ''}`;
   const top = s.routines.slice(0, 3).map((r) => `${clip(r.name, 24)} ${signed(-r.avgDrop)} (${r.rated} rated)`).join('; ');
   figures(byId('routine-figures'), [
     ['Sessions', `${s.sessions.total} (${s.sessions.finished} finished${endedText})`],
     ['Days with a routine', `${s.activeDays} of ${s.dayCount}: ${score(s.daysPerWeek)} days a week`],
     ['Pain before → after', b.count
-      ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')}; ${VERDICT_WORDS[b.verdict]})`
-      : 'no rated sessions', true],
+      ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')}; ${verdictWords(b.verdict)})`
+      : `no rated sessions${b.noSteps ? ` (${plural(b.noSteps, 'session', 'sessions')} rated with no step done, not counted)` : ''}`, true],
     ['Change by routine', top || 'none rated', true],
     ['Symptoms after', directionText(directionCounts(sessions, { from: s.from, now })), true],
   ]);
@@ -285,12 +286,8 @@ function warningSection(s, screenings, safety, now) {
     yes.length ? `yes to ${quoted}${rest}` : `no to all ${answers.length} questions.`);
 }
 
-const VERDICT_WORDS = {
-  'not-enough-data': `not enough data yet, ${MIN_RATED_SESSIONS} needed`,
-  meaningful: 'meaningful',
-  worse: 'meaningfully higher',
-  small: 'small change',
-};
+/** outcome.js's words; on paper "not enough data yet" also says how many are needed. */
+const verdictWords = (verdict) => `${VERDICT_WORDS[verdict] || ''}${verdict === 'not-enough-data' ? `, ${MIN_RATED_SESSIONS} needed` : ''}`;
 
 function directionText(d) {
   if (!d.answered) return 'not asked or not answered';

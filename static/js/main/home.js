@@ -10,7 +10,8 @@ import { LEVELS, RED_FLAGS, TIERS } from '../generated/contract.js';
 import { byId, make } from '../lib/dom.js';
 import * as store from '../lib/store.js';
 import * as records from '../sync/records.js';
-import { reviewNudge, MEANINGFUL_POINTS, MEANINGFUL_SHARE } from '../insights/review.js';
+import { reviewNudge } from '../insights/review.js';
+import { didSteps, RULE_TEXT, sessionOutcome } from '../insights/outcome.js';
 import * as episodeForm from '../symptoms/episode-form.js';
 import { resumable } from '../routine/resume.js';
 import { localDay } from '../lib/days.js';
@@ -40,7 +41,7 @@ function why(nudge) {
     `The last 7 days (${shortDay(latest.from)} to ${shortDay(latest.to)}): leg pain averaged ${score(latest.legPain)} out of 10 (${entries(latest.entries)}).`,
   ];
   if (nudge.pain) {
-    lines.push(`A change that usually matters is a drop of at least ${MEANINGFUL_POINTS} points, or ${Math.round(MEANINGFUL_SHARE * 100)}%.`);
+    lines.push(`A meaningful change is a drop of ${RULE_TEXT}.`);
   }
   if (nudge.weakness && first.weakness !== null && latest.weakness !== null) {
     lines.push(`Weakness you logged: mostly ${level(first.weakness)} in the first week, mostly ${level(latest.weakness)} in the last 7 days.`);
@@ -142,14 +143,14 @@ const dayName = (at) => new Date(at).toLocaleDateString(undefined, { weekday: 'l
 function lastSessionText(session) {
   const when = localDay(Date.parse(session.startedAt)) === localDay(Date.now()) ? 'today' : dayName(Date.parse(session.startedAt));
   const parts = [`${session.routineName || 'A routine'}, ${when}.`];
-  const before = session.painBefore;
-  const after = session.painAfter;
-  if (typeof before === 'number' && typeof after === 'number') {
-    const change = before - after;
-    parts.push(`Pain ${before} before, ${after} after${change >= 2 ? ': a change that usually matters.' : '.'}`);
-  } else if (typeof before === 'number') {
-    parts.push(`Pain ${before} before.`);
+  // The finish screen's words (insights/outcome.js): one session is told as numbers, never as a verdict.
+  const outcome = sessionOutcome(session);
+  if (outcome.pain) parts.push(outcome.pain);
+  else {
+    if (!didSteps(session)) parts.push('No step was done.');
+    if (Number.isInteger(session.painBefore)) parts.push(`Pain ${session.painBefore} before.`);
   }
+  if (session.symptomDirection === 'further-down') parts.push(outcome.direction);
   return parts.join(' ');
 }
 
@@ -164,7 +165,8 @@ async function drawSessions() {
   const now = new Date();
   const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
   const days = Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i));
-  const done = new Set(sessions.map((s) => localDay(Date.parse(s.startedAt))));
+  // A day with a routine: one with a step done (outcome.js), as in Insights and the summary.
+  const done = new Set(sessions.filter(didSteps).map((s) => localDay(Date.parse(s.startedAt))));
   const todayKey = localDay(Date.now());
   let count = 0;
   const items = days.map((day) => {

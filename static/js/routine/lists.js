@@ -9,6 +9,7 @@ import { resumable } from './resume.js';
 import * as share from './share.js';
 import * as store from '../lib/store.js';
 import { settleAfter } from '../lib/settle.js';
+import { sessionStepsText } from '../insights/outcome.js';
 
 const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${share.encodeRoutine(routine)}`;
 
@@ -97,8 +98,8 @@ async function history() {
     const started = new Date(s.startedAt);
     const minutes = Math.max(1, Math.round((new Date(s.endedAt).getTime() - started.getTime()) / 60000));
     const when = started.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    const facts = [`${minutes} min`, `${s.completed.length} done`];
-    if (s.skipped.length) facts.push(`${s.skipped.length} skipped`);
+    // Steps, not sets or sides, in the finish screen's words (insights/outcome.js).
+    const facts = [`${minutes} min`, sessionStepsText(s).replace(/\.$/, '')];
     if (s.status === 'ended') facts.push('ended early');
     const pain = s.painBefore !== null || s.painAfter !== null
       ? `Pain ${s.painBefore ?? '–'} before, ${s.painAfter ?? '–'} after (out of 10)` : '';

@@ -3,6 +3,7 @@
    kept about the run. records.save stamps updatedAt again when it stores it. */
 // @ts-check
 import * as timer from './timer.js';
+import { DIRECTION_ADVICE, sessionOutcome, stepsText } from '../insights/outcome.js';
 
 /**
  * What the player keeps about a run besides the timer.
@@ -65,8 +66,8 @@ export function stepPosition(segments, index) {
 }
 
 /**
- * "5 of 6 steps done, 1 skipped": a step is done when any of its sets or sides was done, and
- * skipped when it was reached but none was.
+ * "5 of 6 steps done, 1 skipped.": a step is done when any of its sets or sides was done, and
+ * skipped when it was reached but none was; the words are insights/outcome.js's, as in History.
  * @param {import('./timer.js').TimerState} timerState
  * @returns {{ total: number, done: number, skipped: number, text: string }}
  */
@@ -78,39 +79,25 @@ export function stepTally(timerState) {
     reached.add(entry.step);
     if (entry.result === 'done') done.add(entry.step);
   }
-  const skipped = [...reached].filter((step) => !done.has(step)).length;
-  const total = order.length;
-  const text = `${done.size} of ${total} step${total === 1 ? '' : 's'} done${skipped ? `, ${skipped} skipped` : ''}.`;
-  return { total, done: done.size, skipped, text };
+  const counts = { total: order.length, done: done.size, skipped: [...reached].filter((step) => !done.has(step)).length };
+  return { ...counts, text: stepsText(counts) };
 }
 
+/** What the finish screen says about the session's pain and symptom direction: the one rule in
+    insights/outcome.js (a single session is told as numbers, never praised; nothing done, nothing
+    put down to the routine). @param {SessionRecord} session */
+export const finishNotes = (session) => sessionOutcome(session);
+
 /**
- * Pain before and after, and whether the change is meaningful: 2 points or 30% (FACTS §4).
+ * Pain before and after one session, as numbers (for a caller that has only the two ratings;
+ * it assumes steps were done): see finishNotes.
  * @param {number | null | undefined} before @param {number | null | undefined} after
- * @returns {{ change: number, meaningful: boolean, text: string } | null}
+ * @returns {{ change: number, text: string } | null}
  */
 export function painChange(before, after) {
   if (!Number.isInteger(before) || !Number.isInteger(after)) return null;
-  const change = after - before;
-  const points = Math.abs(change);
-  const meaningful = points >= 2 || (before > 0 && points / before >= 0.3);
-  const lead = `Pain ${before} before, ${after} after`;
-  if (change === 0) return { change, meaningful: false, text: `${lead}: no change.` };
-  const way = change < 0 ? 'lower' : 'higher';
-  const size = `${points} point${points === 1 ? '' : 's'} ${way}`;
-  if (!meaningful) return { change, meaningful, text: `${lead}: ${size}, a small change.` };
-  return {
-    change,
-    meaningful,
-    text: change < 0 ? `${lead}: ${size}, a meaningful improvement.`
-      : `${lead}: ${size}, a meaningful increase. Go gently, and leave out what seemed to stir it up.`,
-  };
+  const { pain } = sessionOutcome({ painBefore: before, painAfter: after, completed: [{}] });
+  return { change: after - before, text: pain };
 }
 
-/** What the answer to the symptom direction question suggests (FACTS §9; guidance, not a
-    diagnosis). @type {Record<string, string>} */
-export const DIRECTION_ADVICE = {
-  'toward-back': 'Symptoms moving toward your back is usually a good sign: what you did today seems to suit you.',
-  same: 'No change in where you feel it. Keep going gently and notice how it goes over the next few sessions.',
-  'further-down': 'Symptoms spreading further down the leg suggests easing off: leave out what seemed to cause it next time. If it keeps happening, talk to a physiotherapist or GP.',
-};
+export { DIRECTION_ADVICE };
