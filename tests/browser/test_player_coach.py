@@ -23,7 +23,7 @@ def skip_to(page, name):
     for _ in range(30):
         if page.locator("#step-name").inner_text() == name:
             return
-        page.get_by_role("button", name="Skip").click()
+        page.get_by_role("button", name="Skip", exact=True).click()
     raise AssertionError(f"never reached {name}")
 
 
