@@ -208,4 +208,7 @@ test('forward bending only counts as less gentle; resting in a position of ease 
   const mixed = { steps: [{ technique: 'knee-to-chest' }, { technique: 'cat-cow' }, { technique: 'rest-side-lying-pillow' }] };
   assert.equal(strain(forward, tech), 1);
   assert.equal(strain(mixed, tech), 0);
+  // Self-massage moves nothing: a gentle roll doesn't make a forward-bending mix a mixed one.
+  const rolled = { steps: [...forward.steps, { technique: 'foam-roll-lower-back' }] };
+  assert.equal(strain(rolled, tech), 1);
 });

@@ -34,7 +34,7 @@ const HOUSEHOLD = ['chair', 'mat', 'strap'];
 const INTENSITY_RANK = { gentle: 0, moderate: 1, firm: 2 };
 // FACTS §9: a mix of forward bending only (pelvic tilt, knee-to-chest, piriformis; the seated
 // forward bend and child's pose bend forward too) can aggravate disc-related leg pain, so a
-// routine with nothing else counts as less gentle. Resting in a position of ease is neither.
+// routine with no other movement counts as less gentle. Resting in a position of ease is neither.
 // (The cards carry no movement direction yet: this list is the one place that says it.)
 const FORWARD_BENDING = new Set(['pelvic-tilt', 'knee-to-chest', 'piriformis-stretch', 'seated-forward-bend', 'childs-pose']);
 const POSITIONS_OF_EASE = new Set(['rest-calves-on-chair', 'rest-side-lying-pillow']);
@@ -54,7 +54,9 @@ export function massagedRecently(sessions, techniques, now) {
     forward. Lower is gentler.
     @param {{ steps: Array<{ technique: string }> }} routine @param {Record<string, any>} techniques */
 export function strain(routine, techniques) {
-  const moves = routine.steps.map((step) => step.technique).filter((slug) => !POSITIONS_OF_EASE.has(slug));
+  // The movements: not the rests, nor self-massage (an add-on that moves nothing).
+  const moves = routine.steps.map((step) => step.technique)
+    .filter((slug) => !POSITIONS_OF_EASE.has(slug) && (techniques[slug] || {}).kind !== 'massage');
   const forwardOnly = moves.length > 0 && moves.every((slug) => FORWARD_BENDING.has(slug));
   return routine.steps.reduce((sum, step) => {
     const t = techniques[step.technique] || {};

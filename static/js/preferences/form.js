@@ -29,4 +29,32 @@ export function fillForm(form, prefs) {
     else if (input.name === 'equipment') input.checked = (prefs.equipment || []).includes(input.value);
     else if (input.type === 'checkbox') input.checked = Boolean(value);
   }
+  showSideNote(form);
+}
+
+/** The note under "Which side hurts?" shows while Both sides is chosen: leg symptoms in both legs
+    are also a warning sign when new or getting worse (templates/preferences/_fields.html).
+    @param {HTMLFormElement} form */
+export function showSideNote(form) {
+  const note = /** @type {HTMLElement | null} */ (form.querySelector('#side-both-note'));
+  const both = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="side"][value="both"]'));
+  if (note) note.hidden = !(both && both.checked);
+}
+
+/**
+ * Keeps the note in step with the answer, and makes its link to the safety check keep what was
+ * answered: `beforeLeaving` (saving the answers) runs before the page is left.
+ * @param {HTMLFormElement} form
+ * @param {() => Promise<unknown>} beforeLeaving
+ */
+export function watchSideNote(form, beforeLeaving) {
+  form.addEventListener('change', () => showSideNote(form));
+  showSideNote(form);
+  const link = /** @type {HTMLAnchorElement | null} */ (form.querySelector('#side-both-check'));
+  if (!link) return;
+  link.addEventListener('click', async (event) => {
+    event.preventDefault();
+    await beforeLeaving().catch(() => {});
+    window.location.assign(link.href);
+  });
 }

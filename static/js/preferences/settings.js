@@ -7,7 +7,7 @@ import { guardUnsaved } from '../lib/unsaved.js';
 import * as records from '../sync/records.js';
 import { load, mirror, save } from './data.js';
 import { problems, withDefaults } from './prefs.js';
-import { fillForm, readForm } from './form.js';
+import { fillForm, readForm, watchSideNote } from './form.js';
 
 const form = /** @type {HTMLFormElement} */ (byId('settings-form'));
 const summary = byId('settings-errors');
@@ -39,6 +39,15 @@ function show(found, { onlyClear = false } = {}) {
   })));
   summary.hidden = remaining.length === 0;
 }
+
+// The emergency questions, from the note under "Both sides": answers that are complete are saved
+// first (the person chose them), so coming back shows them and leaving doesn't ask "Leave site?".
+watchSideNote(form, async () => {
+  const data = readForm(form);
+  if (problems(data).length) return;
+  await save(data);
+  guard.saved();
+});
 
 form.addEventListener('change', () => {
   status.textContent = '';

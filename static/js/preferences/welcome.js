@@ -5,7 +5,7 @@
 import { byId, make } from '../lib/dom.js';
 import * as safety from '../safety/state.js';
 import { load, save } from './data.js';
-import { fillForm, readForm } from './form.js';
+import { fillForm, readForm, watchSideNote } from './form.js';
 import { withDefaults } from './prefs.js';
 import { facts, startUrl, today } from '../main/today.js';
 
@@ -32,6 +32,8 @@ function showScreen(i, { focus = true } = {}) {
 }
 
 back.addEventListener('click', () => showScreen(Math.max(0, index - 1)));
+// Off to the emergency questions and back: the answers so far are kept, and filled in again here.
+watchSideNote(form, () => save(readForm(form)));
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
