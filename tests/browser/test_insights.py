@@ -398,7 +398,8 @@ QUARTER = """
   const sides = ['left', 'right', 'both'];
   const session = (back, more = {}) => R.records.save('session', {
     id: R.uuid7(), routineId: 'r' + (back % 5), routineName: 'A routine with a rather long name ' + (back % 5),
-    startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended', completed: [], skipped: [],
+    startedAt: at(back, 9), endedAt: at(back, 10), status: back % 3 ? 'finished' : 'ended',
+    completed: [{ technique: 'pelvic-tilt', side: null, set: 1 }], skipped: [],
     worse: Object.keys(data.techniques).slice(back % 9, back % 9 + 2), painBefore: 7, painAfter: back % 7, ...more });
   const yesToAll = (questions) => Object.fromEntries(questions.map((q) => [q.id, true]));
   const everyAnswerYes = async () => {

@@ -51,7 +51,7 @@ def test_review_nudge_after_six_weeks_of_flat_pain_offline(context, page, live_s
     expect(why.nth(0)).to_contain_text("Counting from your first log entry")
     expect(why.nth(1)).to_contain_text("leg pain averaged 6 out of 10 (4 entries)")
     expect(why.nth(2)).to_contain_text("leg pain averaged 6 out of 10 (4 entries)")
-    expect(why.nth(3)).to_have_text("A change that usually matters is a drop of at least 2 points, or 30%.")
+    expect(why.nth(3)).to_have_text("A meaningful change is a drop of at least 2 points or 30%.")
     expect(page.locator("#review-weakness")).to_be_hidden()
 
     # A start date in the future is refused, on the form, named.

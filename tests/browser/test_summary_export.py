@@ -27,7 +27,7 @@ RECENT_SEED = """async () => {
       sleep: null, notes: '', warningSigns: [] });
   }
   await R.records.save('session', { id: R.uuid7(), routineId: 'm', routineName: 'Morning', startedAt: at(2, 8), endedAt: at(2, 9),
-    status: 'finished', completed: [], skipped: [], worse: [], painBefore: 6, painAfter: 3 });
+    status: 'finished', completed: [{ technique: 'pelvic-tilt', side: null, set: 1 }], skipped: [], worse: [], painBefore: 6, painAfter: 3 });
 }"""
 
 # The old full quarter (every warning sign and contraindication answered yes), plus weekly PSFS

@@ -140,7 +140,7 @@ def test_today_shows_the_suggestion_the_last_session_and_the_week(browser, live_
     expect(suggestion).to_contain_text("floor work is OK")
     expect(page.locator("#suggestion-heading")).not_to_have_text("A gentle routine")
     expect(page.locator("#last-session-text")).to_contain_text("Morning relief, Monday.")
-    expect(page.locator("#last-session-text")).to_contain_text("Pain 6 before, 3 after: a change that usually matters.")
+    expect(page.locator("#last-session-text")).to_contain_text("Pain 6 before, 3 after: 3 points lower.")
     expect(page.locator("#week-text")).to_have_text("1 day with a routine this week. Rest days are part of it too.")
     expect(page.locator("#week-days li.done")).to_have_count(1)
     # Techniques to try: four, never rolling the lower back first, not simply A to Z.
