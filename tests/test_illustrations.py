@@ -152,3 +152,23 @@ def test_card_page_captions_and_thumbnails(client, content_app):
     assert 'href="#step-2"' in html and "1</span> Start" in html and 'id="step-4"' in html
     assert "2</span> Finish" in html and "shows your <strong>right</strong> side" in html
     assert '#k" alt=""' in client.get("/techniques/").get_data(as_text=True)
+
+
+def test_the_key_is_current_and_draws_each_mark_as_the_drawings_do():
+    module = generator()
+    key = ROOT / "static" / "img" / "key.svg"
+    assert key.read_text(encoding="utf-8") == module.key_svg(), "re-run tools/draw_illustrations.py"
+    root = ET.fromstring(key.read_bytes())
+    assert root.find(f"{SVG}style").text.startswith(module.STYLE), "the drawings' own colours, light and dark"
+    for mark in ("hl", "ng", "nv", "ar"):
+        group = root.find(f"{SVG}g[@id='m-{mark}']")
+        assert group is not None and [el.get("class") for el in group] == [mark]
+
+
+@pytest.mark.parametrize("slug", ["ball-floor-glutes", "sciatic-nerve-glide", "pelvic-tilt"])
+def test_a_card_page_keys_exactly_the_marks_its_drawing_uses(client, slug):
+    page = client.get(f"/techniques/{slug}").get_data(as_text=True)
+    drawn = set(re.findall(r'class="(hl|ng|nv|ar)"', svg_path(slug).read_text(encoding="utf-8")))
+    keyed = set(re.findall(r'key\.svg\?v=[0-9a-f]+#m-(\w+)"', page))
+    assert keyed == drawn and drawn
+    assert ("Keep off: the sciatic nerve" in page) == ("ng" in drawn)

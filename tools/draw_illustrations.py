@@ -744,7 +744,10 @@ def sciatic_nerve_glide(t):
     else:
         knee, ankle, _ = f.leg("n", thigh=-3, shin=-8, foot=85)
     f.arm("n", wrist=(hip[0] + 24, hip[1] - 5), bend=-1, hand=-10)
-    nerve = [("nth", line("nv", off(hip, -2, 9), off(knee, 0, 6))), ("nsh", line("nv", off(knee, 0, 6), off(ankle, 0, 5)))]
+    nerve = [
+        ("nth", line("nv", off(hip, -2, 9), off(knee, 0, 6))),
+        ("nsh", line("nv", off(knee, 0, 6), off(ankle, 0, 5))),
+    ]
     arrows = arc_arrow(knee, SHIN + 10, -95 + 0 * t, -20) + arc_arrow(f.shoulder, NECK + 2 * HEAD_R + 8, 60, 112)
     return chair(80, 120) + f.svg() + nerve + arrows
 
@@ -1227,8 +1230,30 @@ def build():
     return out
 
 
+# The key under each card's drawing: each mark drawn as the drawings draw it, one per fragment
+# (key.svg#m-ng shows the no-go band alone), in the same style sheet, so light, dark and the
+# colours always match the drawings.
+KEY_PATH = OUT_DIR.parent / "key.svg"
+
+
+def key_svg():
+    marks = {
+        "hl": ell("hl", (18, 10), 15, 7),
+        "ng": cap("ng", (5, 10), (31, 10), 6, 5),
+        "ar": f'<path class="ar" d="M{pts((4, 10), (31, 10))}{arrow_head((31, 10), 0)}"/>',
+        "nv": f'<path class="nv" d="M{pts((3, 10), (33, 10))}"/>',
+    }
+    BOX.clear()  # drawing the marks tracked their extent; the key has its own fixed frame
+    marks = "".join(f'<g id="m-{name}" class="s">{mark}</g>' for name, mark in marks.items())
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 36 20" aria-hidden="true">'
+        f"<style>{STYLE}.s{{display:none}}.s:target{{display:inline}}</style>{DEFS}{marks}</svg>\n"
+    )
+
+
 def main(argv):
     OUT_DIR.mkdir(parents=True, exist_ok=True)
+    KEY_PATH.write_text(key_svg(), encoding="utf-8")
     only = set(argv[1:])
     sizes = []
     for slug, svg in build().items():

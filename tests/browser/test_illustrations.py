@@ -90,7 +90,7 @@ def test_the_figure_fills_its_frame_on_every_card(browser, live_server, page):
     fills = {}
     for slug in CARDS:
         page.goto(f"{live_server}/techniques/{slug}")
-        frame = page.locator("figure.illustration img")
+        frame = page.locator("figure.illustration > img")
         expect(frame).to_be_visible()
         box = frame.bounding_box()
         expect(page.locator("#pose-captions")).to_contain_text("1 Start")

@@ -50,7 +50,7 @@ def test_offline_library_cards_and_filters(context, page, live_server):
     page.wait_for_load_state()
     assert "knee-to-chest" in page.url
     assert page.get_by_role("heading", level=1).inner_text().lower().startswith("knee")
-    image = page.locator("figure.illustration img")
+    image = page.locator("figure.illustration > img")
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")
 
     # Filters and search run in the page, offline.

@@ -2,6 +2,8 @@
 
 
 def init_app(app):
+    from webapp.library import marks
     from webapp.library.views import bp
 
     app.register_blueprint(bp)
+    app.jinja_env.globals.update(illustration_marks=marks.marks, illustration_key=marks.KEY_PATH)

@@ -31,6 +31,10 @@ ICONS = (
 )
 
 
+# The key under each drawing (tools/draw_illustrations.py), one mark per fragment.
+KEY_PATH = "img/key.svg"
+
+
 def illustration_path(slug):
     return f"img/techniques/{slug}.svg"
 
@@ -82,6 +86,7 @@ def asset_urls(techniques):
         + [url_for("pwa.manifest"), url_for("routines.catalog")]
         + [static_url(path) for path in ICONS]
         + [static_url(illustration_path(s)) for s in techniques]
+        + [static_url(KEY_PATH)]
     )
 
 
