@@ -10,6 +10,7 @@ import {
   TREATMENT_HELPED_LABELS, TREATMENT_KIND_LABELS, WARNING_LABELS,
 } from '../generated/contract.js';
 import { localDay } from '../lib/days.js';
+import { stepCounts } from '../insights/outcome.js';
 
 const BOM = '\uFEFF';
 const EOL = '\r\n';
@@ -134,8 +135,9 @@ function sessionsCsv(sessions, { techniqueNames = {}, labels } = {}) {
       ended ? Math.round((end - at) / 60000) : null,
       typeof s.routineName === 'string' ? s.routineName : '',
       STATUS[s.status] || (typeof s.status === 'string' ? s.status : ''),
-      list(s.completed).length,
-      list(s.skipped).length,
+      // Steps, not sets or sides: the finish screen's and History's count (insights/outcome.js).
+      stepCounts(s).done,
+      stepCounts(s).skipped,
       pain(s.painBefore),
       pain(s.painAfter),
       worse.map(nameOf).join('; '),
