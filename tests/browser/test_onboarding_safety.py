@@ -127,5 +127,12 @@ def test_a_new_persons_first_suggestion(browser, live_server, scheme, answers):
     expect(page.locator("#today-suggestion")).to_contain_text(why)
     page.locator("#today-suggestion").scroll_into_view_if_needed()
     screenshot(page, f"today-first-suggestion-{answers}-{scheme}")
+    # The same routine at the end of first run.
+    page.goto(live_server + "/welcome?step=suggest")
+    expect(page.locator("#welcome-suggestion")).to_be_visible()
+    expect(page.locator("#welcome-suggestion")).to_contain_text(why)
+    if name:
+        expect(page.locator("#welcome-suggestion #suggestion-heading")).to_have_text(name)
+    screenshot(page, f"welcome-first-suggestion-{answers}-{scheme}")
     assert context.console.errors == []
     context.close()

@@ -74,7 +74,9 @@ async function showSuggestion() {
   const names = suggestion.leftOut.map((slug) => techniques[slug].name).join(', ');
   leftOut.textContent = suggestion.leftOutFor === 'time'
     ? `Left out to fit your time: ${names} (optional self-massage).`
-    : `Left out: ${names}. They need equipment you don't have, or your answers rule them out.`;
+    : suggestion.leftOut.length === 1
+      ? `Left out: ${names}. It needs equipment you don't have, or your answers rule it out.`
+      : `Left out: ${names}. They need equipment you don't have, or your answers rule them out.`;
   const start = /** @type {HTMLAnchorElement} */ (byId('suggestion-start'));
   start.href = suggestion.builtin ? await startUrl(suggestion) : '#';
   start.addEventListener('click', async (event) => {
