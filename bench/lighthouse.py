@@ -4,9 +4,11 @@ gunicorn serves the app with production settings (pre-built bundles and their br
 WhiteNoise for /static) on a fresh SQLite database with the content loaded. Lighthouse 12 then
 measures each page with its mobile defaults (simulated slow 4G, 4x CPU slowdown, a phone screen),
 `--runs` times (default 3), on a device that already passed the safety check; caches and the
-service worker are cleared before every run (bench/lighthouse/run.js says why). Printed per page:
-the median performance score, the median of each metric, and the page's transfer size. The JSON reports
-go to bench/lighthouse/reports/ (git-ignored).
+service worker are cleared before every run (bench/lighthouse/run.js says why). Twice by default
+(`--protocol`): over HTTP/1.1 straight to gunicorn (at most six connections, so many small files
+queue), and through an HTTPS front speaking HTTP/2 (bench/lighthouse/h2front.js), as production
+runs behind nginx. Printed per page: the median performance score, the median of each metric, and
+the page's transfer size. The JSON reports go to bench/lighthouse/reports/ (git-ignored).
 
 Run: `make bench`, or `.venv/bin/python bench/lighthouse.py [--runs N] [--only home,card]` after
 `make setup`. Lighthouse itself is installed on demand into bench/lighthouse/node_modules (kept
@@ -212,7 +214,10 @@ def main():
     parser.add_argument("--port", type=int, default=0, help="default: a free one")
     parser.add_argument("--out", type=Path, default=REPORTS, help="folder for the JSON reports")
     parser.add_argument(
-        "--http2", action="store_true", help="through an HTTPS front speaking HTTP/2, as behind nginx in production"
+        "--protocol",
+        choices=("h1", "h2", "both"),
+        default="both",
+        help="h1: HTTP/1.1 straight to gunicorn; h2: through an HTTPS front speaking HTTP/2, as behind nginx",
     )
     args = parser.parse_args()
     root = args.root.resolve()
@@ -220,7 +225,6 @@ def main():
         print(f"Lighthouse skipped: no Chromium at {CHROMIUM} (set CHROME_PATH)")
         return
     install_lighthouse()
-    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         env = server_env(tmp)
         flask(root, env, "db", "upgrade")
@@ -233,33 +237,38 @@ def main():
             if args.only:
                 wanted = args.only.split(",")
                 chosen = [p for p in chosen if p[0] in wanted]
-            base, flags = server.base, FLAGS
-            if args.http2:
-                base = stack.enter_context(Http2Front(tmp, server.port)).base
-                flags = [*FLAGS, "--ignore-certificate-errors"]
-            job = {
-                "base": base,
-                "chrome": CHROMIUM,
-                "flags": flags,
-                "pages": [{"name": n, "path": p} for n, p in chosen],
-                "runs": args.runs,
-                "outdir": str(args.out.resolve()),
-                "seed": testkit(root) + "\nglobalThis.Relieve = Relieve;\n",
-            }
-            runs = {}
-            process = subprocess.Popen(
-                ["node", str(HERE / "run.js")], cwd=HERE, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-            )
-            process.stdin.write(json.dumps(job))
-            process.stdin.close()
-            for line in process.stdout:
-                done = json.loads(line)
-                runs.setdefault(done["name"], []).append(figures(json.loads(Path(done["file"]).read_text())))
-            if process.wait() != 0:
-                raise SystemExit(f"Lighthouse failed (exit {process.returncode})")
+            seed = testkit(root) + "\nglobalThis.Relieve = Relieve;\n"
+            for protocol in ("h1", "h2") if args.protocol == "both" else (args.protocol,):
+                base, flags = server.base, FLAGS
+                if protocol == "h2":
+                    base = stack.enter_context(Http2Front(tmp, server.port)).base
+                    flags = [*FLAGS, "--ignore-certificate-errors"]
+                out = args.out / protocol
+                out.mkdir(parents=True, exist_ok=True)
+                job = {"base": base, "chrome": CHROMIUM, "flags": flags, "runs": args.runs, "seed": seed}
+                job |= {"pages": [{"name": n, "path": p} for n, p in chosen], "outdir": str(out.resolve())}
+                report(protocol, chosen, lighthouse(job), args.runs, out)
 
-    protocol = "HTTP/2 over TLS through a front" if args.http2 else "HTTP/1.1 straight to gunicorn"
-    print(f"Lighthouse 12 mobile, {protocol}: median of {args.runs} run(s) (reports: {args.out}):")
+
+def lighthouse(job):
+    """Runs bench/lighthouse/run.js over the job; the figures of each run, by page name."""
+    runs = {}
+    process = subprocess.Popen(
+        ["node", str(HERE / "run.js")], cwd=HERE, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    process.stdin.write(json.dumps(job))
+    process.stdin.close()
+    for line in process.stdout:
+        done = json.loads(line)
+        runs.setdefault(done["name"], []).append(figures(json.loads(Path(done["file"]).read_text())))
+    if process.wait() != 0:
+        raise SystemExit(f"Lighthouse failed (exit {process.returncode})")
+    return runs
+
+
+def report(protocol, chosen, runs, count, out):
+    how = "HTTP/2 over TLS through a front" if protocol == "h2" else "HTTP/1.1 straight to gunicorn"
+    print(f"Lighthouse 12 mobile performance, {how}: median of {count} run(s) (reports: {out}):")
     head = ("FCP ms", "LCP ms", "TBT ms", "CLS", "SI ms")
     print(f"  {'page':10} {'score':>5} " + " ".join(f"{h:>7}" for h in head) + f" {'KB':>6}  scores")
     for name, path in chosen:
@@ -276,6 +285,7 @@ def main():
         )
         for warning in {w for r in rows for w in r["warnings"]}:
             print(f"      warning: {warning}")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":
