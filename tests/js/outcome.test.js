@@ -34,6 +34,7 @@ test("the reviewer's case: all 3 steps skipped, pain 6 then 4, spreading down th
   assert.equal(state.status, 'finished');
   const tally = stepTally(state);
   assert.equal(tally.text, '0 of 3 steps done, 3 skipped.');
+  assert.equal(tally.heading, 'All steps skipped'); // played to the end, but not "finished"
   const record = { ...sessionRecord(state, RUN, T0 + 60_000), painAfter: 4, symptomDirection: 'further-down' };
   assert.ok(record.skipped.length > 3, 'the record lists every set and side skipped');
   // History says the same as the finish screen: steps, not sets.

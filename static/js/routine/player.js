@@ -505,8 +505,9 @@ async function finish() {
   const finished = state.status === 'finished';
   if (finished) cues.finished();
   const session = sessionRecord(state, run, Date.now());
-  el('done-heading').textContent = finished ? 'Routine finished' : 'Routine ended early';
-  el('done-summary').textContent = stepTally(state).text;
+  const tally = stepTally(state);
+  el('done-heading').textContent = tally.heading;
+  el('done-summary').textContent = tally.text;
   show('player-done');
   el('done-heading').focus();
   await persistSession(session, 'Saved to your history on this device.');

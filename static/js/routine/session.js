@@ -68,8 +68,10 @@ export function stepPosition(segments, index) {
 /**
  * "5 of 6 steps done, 1 skipped.": a step is done when any of its sets or sides was done, and
  * skipped when it was reached but none was; the words are insights/outcome.js's, as in History.
+ * The heading: a routine played to its end with every step skipped is not called finished
+ * (Insights and the summary don't count it as one either).
  * @param {import('./timer.js').TimerState} timerState
- * @returns {{ total: number, done: number, skipped: number, text: string }}
+ * @returns {{ total: number, done: number, skipped: number, text: string, heading: string }}
  */
 export function stepTally(timerState) {
   const { order } = stepPosition(timerState.segments, 0);
@@ -80,7 +82,8 @@ export function stepTally(timerState) {
     if (entry.result === 'done') done.add(entry.step);
   }
   const counts = { total: order.length, done: done.size, skipped: [...reached].filter((step) => !done.has(step)).length };
-  return { ...counts, text: stepsText(counts) };
+  const heading = timerState.status !== 'finished' ? 'Routine ended early' : counts.done ? 'Routine finished' : 'All steps skipped';
+  return { ...counts, text: stepsText(counts), heading };
 }
 
 /** What the finish screen says about the session's pain and symptom direction: the one rule in
