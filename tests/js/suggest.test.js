@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { suggestRoutine, gentleFirst, massagedRecently, strain } from '../../static/js/main/suggest.js';
+import { suggestRoutine, fitsTechnique, gentleFirst, massagedRecently, strain } from '../../static/js/main/suggest.js';
 import { current, problems, withDefaults } from '../../static/js/preferences/prefs.js';
 
 const t = (position, equipment, intensity = 'gentle', kind = 'stretch', dosing = { type: 'time', seconds: 30, sets: 2, per_side: true, rest_seconds: 10 }) => (
@@ -211,4 +211,12 @@ test('forward bending only counts as less gentle; resting in a position of ease 
   // Self-massage moves nothing: a gentle roll doesn't make a forward-bending mix a mixed one.
   const rolled = { steps: [...forward.steps, { technique: 'foam-roll-lower-back' }] };
   assert.equal(strain(rolled, tech), 1);
+});
+
+test('techniques to try (the home page) count household things; the suggestion only what was ticked', () => {
+  const floor = prefs({ position: 'floor', equipment: [] });
+  assert.equal(fitsTechnique(techniques['knee-to-chest'], 'knee-to-chest', floor, {}), true);
+  assert.equal(fitsTechnique(techniques['knee-to-chest'], 'knee-to-chest', floor, {}, []), false);
+  assert.equal(fitsTechnique(techniques['knee-to-chest'], 'knee-to-chest', prefs({ position: 'chair', equipment: [] }), {}), false);
+  assert.equal(fitsTechnique(techniques['foam-roll-glutes'], 'foam-roll-glutes', floor, {}), false, 'a roller is never assumed');
 });

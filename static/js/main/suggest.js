@@ -69,9 +69,16 @@ function needWords(items) {
   return items.map((item) => `a ${(PREFERENCE_EQUIPMENT[item] || item).toLowerCase()}`).join(' and ');
 }
 
+/** Household things a person may have without ticking them: a rug only for floor work.
+    @param {{ position?: string | null } | null} prefs */
+function householdFor(prefs) {
+  return HOUSEHOLD.filter((item) => item !== 'mat' || !prefs || prefs.position !== 'chair');
+}
+
 /** Whether a technique suits the person's answers and today's safety state. Equipment counts
-    only when ticked ("with what you have" must be true), plus `extra` when the caller says so. */
-function fitsTechnique(technique, slug, prefs, safety, extra = []) {
+    when ticked, plus `extra`: by default the household things (the home page's techniques to
+    try); the suggestion passes none first, so that "with what you have" is true. */
+function fitsTechnique(technique, slug, prefs, safety, extra = householdFor(prefs)) {
   if (!technique) return false;
   if (safety.notAdvised && safety.notAdvised[slug]) return false;
   if ((safety.flagged || []).includes(slug)) return false;
@@ -167,7 +174,7 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
   const techniques = catalog.techniques || {};
   const budget = ((prefs && prefs.minutes) || DEFAULT_MINUTES) * 60;
   const massaged = massagedRecently((history && history.sessions) || [], techniques, (history && history.now) || Date.now());
-  const fits = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety);
+  const fits = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety, []);
   const reasons = [];
   if (prefs && prefs.minutes) reasons.push(`about ${prefs.minutes} minutes`);
   if (prefs && prefs.position === 'chair') reasons.push('on a chair or standing');
@@ -185,7 +192,7 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
 
   if (ticked) {
     // Nothing fits what was ticked: household things may do, said plainly.
-    const extra = HOUSEHOLD.filter((item) => !ticked.includes(item) && (item !== 'mat' || prefs.position !== 'chair'));
+    const extra = householdFor(prefs).filter((item) => !ticked.includes(item));
     const fitsWithExtra = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety, extra);
     const household = builtinCandidates(catalog, fitsWithExtra, budget, massaged)[0];
     if (household) {
