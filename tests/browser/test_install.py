@@ -90,3 +90,21 @@ def test_no_hint_once_installed(browser, live_server):
     assert page.locator("#ios-install-hint").is_hidden()
     assert page.locator("#install-banner").is_hidden()
     context.close()
+
+
+def test_no_install_offer_over_a_task(page, live_server):
+    """A log being filled in, a routine playing: the offer waits for a page that is read."""
+    visit_with_something_kept(page, live_server)
+    for path in ("/log/new", "/log/treatments", "/play?routine=desk-break"):
+        page.goto(live_server + path)
+        page.wait_for_function("() => document.body.hasAttribute('data-task')")
+        assert page.evaluate(FAKE_PROMPT) is True
+        page.wait_for_timeout(300)
+        assert page.locator("#install-banner").is_hidden(), path
+    # On a page that is read, it shows, and the page gets its height as room at the bottom.
+    page.goto(live_server + "/techniques/")
+    page.evaluate(FAKE_PROMPT)
+    expect(page.locator("#install-banner")).to_be_visible()
+    height = page.locator("#install-banner").bounding_box()["height"]
+    room = page.evaluate("parseFloat(getComputedStyle(document.documentElement).getPropertyValue('--banner-h'))")
+    assert abs(room - height) < 1, (room, height)

@@ -17,6 +17,20 @@ const recentlyDismissed = (id) => {
   return at > 0 && Date.now() - at < QUIET_DAYS * 864e5;
 };
 const hideAll = () => { banner.hidden = true; hint.hidden = true; };
+// Not over a task (a log being filled in, the safety check, a routine being built or played:
+// `data-task` on the body, templates/base.html). The offer waits for a page that is read.
+const busy = () => document.body.hasAttribute('data-task');
+
+// While an offer shows, the page gets its height as room at the bottom (--banner-h, see base.css),
+// so the end of the page can always be scrolled clear of it.
+if ('ResizeObserver' in window) {
+  const offers = [banner, hint];
+  const room = new ResizeObserver(() => {
+    const tallest = Math.max(...offers.map((el) => (el.hidden ? 0 : el.offsetHeight)));
+    document.documentElement.style.setProperty('--banner-h', tallest + 'px');
+  });
+  for (const el of offers) room.observe(el);
+}
 
 /** Has this device kept anything of the person's yet? */
 async function engaged() {
@@ -41,7 +55,7 @@ function offerInstall() {
     // Keep the prompt for our own button instead of the browser's mini bar.
     event.preventDefault();
     deferredPrompt = event;
-    if (!recentlyDismissed('install-banner')) engaged().then((yes) => { if (yes && deferredPrompt) banner.hidden = false; });
+    if (!recentlyDismissed('install-banner') && !busy()) engaged().then((yes) => { if (yes && deferredPrompt) banner.hidden = false; });
   });
 
   button.addEventListener('click', async () => {
@@ -61,5 +75,5 @@ function offerInstall() {
   // iPadOS reports itself as a Mac; touch support tells them apart.
   const ua = navigator.userAgent;
   const isIOS = /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1);
-  if (isIOS && !recentlyDismissed('ios-install-hint')) engaged().then((yes) => { hint.hidden = !yes; });
+  if (isIOS && !recentlyDismissed('ios-install-hint') && !busy()) engaged().then((yes) => { hint.hidden = !yes; });
 }
