@@ -42,7 +42,7 @@ def test_both_sides_on_first_run_points_to_the_emergency_questions(browser, live
 
     note.get_by_role("link", name="Check the emergency signs").click()
     page.wait_for_url(lambda url: "/safety/?part=emergency&" in url)
-    expect(page.locator("#check-step")).to_have_text("One screen")
+    expect(page.locator("#check-step")).to_have_text("Just this screen")
     saved = page.evaluate("Relieve.store.all('preferences')")
     assert [(r["side"], r["position"]) for r in saved] == [("both", "floor")]
     page.locator(".check-part:visible").get_by_role("button", name="None of these").click()

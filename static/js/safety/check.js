@@ -62,7 +62,7 @@ function showScreen(i, { focus = true } = {}) {
   index = i;
   for (const id of SCREENS) sections[id].hidden = id !== shown[i];
   const last = i === shown.length - 1;
-  byId('check-step').textContent = shown.length > 1 ? `Step ${i + 1} of ${shown.length}` : 'One screen';
+  byId('check-step').textContent = shown.length > 1 ? `Step ${i + 1} of ${shown.length}` : 'Just this screen';
   for (const dot of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.progress-dots li'))) {
     const at = shown.indexOf(dot.dataset.screen);
     dot.hidden = at < 0;
