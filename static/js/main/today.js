@@ -22,16 +22,19 @@ function meta() {
 
 /** Everything the suggestion depends on, and the suggestion. */
 export async function today() {
-  const [data, prefs, state, flags] = await Promise.all([
+  const [data, prefs, state, flags, sessions] = await Promise.all([
     catalog.load(),
     loadPrefs(),
     safety.current(),
     store.all('flags').catch(() => []),
+    store.all('sessions').catch(() => []),
   ]);
   const extra = meta();
   const techniques = Object.fromEntries(Object.entries(data.techniques).map(([slug, t]) => [slug, { ...t, ...(extra[slug] || {}) }]));
   const flagged = [...new Set(flags.map((f) => f.technique))];
-  const suggestion = suggestRoutine(prefs, { techniques, routines: data.routines }, { block: state.block, notAdvised: state.notAdvised, flagged });
+  // Recent sessions: stretches meant for after a massage are offered only after one.
+  const suggestion = suggestRoutine(prefs, { techniques, routines: data.routines },
+    { block: state.block, notAdvised: state.notAdvised, flagged }, { sessions });
   return { suggestion, prefs, state, techniques };
 }
 
