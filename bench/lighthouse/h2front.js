@@ -1,5 +1,5 @@
 // A stand-in for the HTTPS front production runs behind (nginx, README "Production"): HTTP/2 over
-// TLS on 127.0.0.1, passing every request to the gunicorn behind it unchanged. Only for
+// TLS on 127.0.0.1, passing every request to the gunicorn behind it (adding X-Forwarded-Proto). For
 // `bench/lighthouse.py` (its HTTP/2 pass), which makes the throwaway certificate and starts this with
 //   node h2front.js <listen port> <gunicorn port> <cert.pem> <key.pem>
 // A browser sends its requests over one connection here, as it would to a real front; over
