@@ -142,6 +142,7 @@ async function saveCheck(event) {
   const { value } = validateCheck(readCheck());
   const saved = await records.save('function_check', { ...value, id: uuid7() });
   checkForm.reset();
+  checkOpened = false; // folded again behind "Check in again now" by the redraw
   timeTouched = false;
   refreshNow();
   await draw();
@@ -217,6 +218,7 @@ checkedAt.addEventListener('input', () => { timeTouched = true; });
 
 let drawn = '';
 let drawnOnce = false;
+let checkOpened = false;
 async function draw() {
   /** @type {Activity[]} */
   const activities = await store.all('activities').catch(() => []);
@@ -242,6 +244,13 @@ async function draw() {
   byId('checkin-when').textContent = !last ? 'Your first check-in: it sets the starting point.'
     : due ? 'Your weekly check-in is due (the last was ' + shortTime(last) + ').'
       : 'Last check-in ' + shortTime(last) + '. The next is due from ' + new Date(next).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'short' }) + '; you can check in sooner if you like.';
+  // Checked in this week: the form waits behind "Check in again now" (an empty form asking again
+  // straight after a save read as being asked to do it twice), unless the person opened it.
+  const early = Boolean(last) && !due;
+  checkForm.hidden = early && !checkOpened;
+  const again = byId('check-again');
+  again.hidden = !checkForm.hidden;
+  again.setAttribute('aria-expanded', String(!checkForm.hidden));
   // "Compared with when you started" means nothing at the first check-in.
   const change = byId('field-change');
   change.hidden = checks.length === 0;
@@ -250,6 +259,13 @@ async function draw() {
   byId('check-list').replaceChildren(...checks.slice(0, 20).map(checkItem));
 }
 
+byId('check-again').addEventListener('click', () => {
+  checkOpened = true;
+  checkForm.hidden = false;
+  byId('check-again').hidden = true;
+  const first = /** @type {HTMLInputElement | null} */ (checkForm.querySelector('input'));
+  if (first) first.focus();
+});
 setupForm.addEventListener('submit', (event) => { saveSetup(event).catch(() => {}); });
 checkForm.addEventListener('submit', (event) => { saveCheck(event).catch(() => {}); });
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') refreshNow(); });
