@@ -113,6 +113,8 @@ def test_skip_this_exercise_leaves_every_set_and_side_in_one_tap(context, page, 
     page.get_by_role("button", name="End routine").click()
     page.get_by_role("button", name="Tap again to end").click()
     expect(page.locator("#done-summary")).to_have_text("0 of 3 steps done, 1 skipped.")
+    # Saved as the finish screen shows: wait for the write, not just the screen.
+    page.wait_for_function("() => Relieve.store.count('sessions').then((n) => n > 0)")
     session = page.evaluate("Relieve.store.all('sessions').then((s) => s[0])")
     # Recorded as Skip records one set: each set and side, as its own skipped step.
     assert session["completed"] == []
