@@ -24,29 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flask_migrate import upgrade  # noqa: E402
+from serving import make_app  # noqa: E402  (bench/ is the script's folder)
 from werkzeug.serving import make_server  # noqa: E402
 
-from webapp import create_app  # noqa: E402
-from webapp.content.loader import load_content  # noqa: E402
+from tests.browser.kit import CHROMIUM_ARGS  # noqa: E402
 
 KB = 1024
-
-
-def make_app(tmp):
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
-            "ASSETS_AUTO_BUILD": True,
-            "SECRET_KEY": "bench",
-            "CLINIC_NAME": None,
-            "CLINIC_BOOKING_URL": None,
-        }
-    )
-    with app.app_context():
-        upgrade()
-        load_content(ROOT / "content", ROOT / "static")
-    return app
 
 
 def first_visit(client, path="/techniques/"):
@@ -106,14 +89,7 @@ def offline_repeat_visit(app):
         browser = p.chromium.launch(
             executable_path=chromium,
             chromium_sandbox=False,
-            args=[
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         context = browser.new_context()
         page = context.new_page()
@@ -147,7 +123,7 @@ def main():
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     logging.getLogger("alembic").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory() as tmp:
-        app = make_app(tmp)
+        app = make_app(tmp, auto_build=True)
         client = app.test_client()
         rows = first_visit(client)
         print("1. First visit to /techniques/ (HTML + CSS + JS), bytes:")

@@ -30,19 +30,14 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.kit import CHROMIUM_ARGS, bundle_testkit  # noqa: E402
+
 HERE = ROOT / "bench" / "lighthouse"
 REPORTS = HERE / "reports"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+FLAGS = ["--headless", "--no-sandbox", *CHROMIUM_ARGS]
 AUDITS = {
     "FCP": "first-contentful-paint",
     "LCP": "largest-contentful-paint",
@@ -167,24 +162,6 @@ def install_lighthouse():
         subprocess.run(["npm", "ci", "--prefix", str(HERE), "--no-audit", "--no-fund", "--loglevel=error"], check=True)
 
 
-def testkit(root):
-    """The app's own modules as window.Relieve (as the browser tests use them), to seed the device."""
-    return subprocess.run(
-        [
-            str(root / "node_modules" / ".bin" / "esbuild"),
-            "tests/browser/testkit.js",
-            "--bundle",
-            "--format=iife",
-            "--global-name=Relieve",
-            "--log-level=warning",
-        ],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-
-
 def figures(report):
     if report.get("runtimeError"):
         return {"error": report["runtimeError"]["message"]}
@@ -237,7 +214,7 @@ def main():
             if args.only:
                 wanted = args.only.split(",")
                 chosen = [p for p in chosen if p[0] in wanted]
-            seed = testkit(root) + "\nglobalThis.Relieve = Relieve;\n"
+            seed = bundle_testkit(root)
             for protocol in ("h1", "h2") if args.protocol == "both" else (args.protocol,):
                 base, flags = server.base, FLAGS
                 if protocol == "h2":

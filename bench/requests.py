@@ -30,6 +30,10 @@ import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(HERE))
+
+from tests.browser.kit import SEED_ROUTINES, bundle_testkit  # noqa: E402
+
 EMAIL, PASSWORD = "bench@example.com", "bench password 123"
 PHONE = {"width": 390, "height": 844}
 CREATE_USER = """
@@ -43,13 +47,6 @@ with app.app_context():
     db.session.add(user)
     db.session.commit()
 """
-SEED = """async (n) => {
-  for (let i = 0; i < n; i += 1) {
-    await Relieve.records.save('routine', { id: Relieve.uuid7(), name: `Local ${i}`,
-      steps: [{ technique: 'pelvic-tilt', reps: 8, sides: 'none', rest: 10 }] });
-  }
-  return (await Relieve.store.all('routines')).map((r) => r.id);
-}"""
 
 
 def server(root, port, instance):
@@ -85,18 +82,6 @@ def server(root, port, instance):
             time.sleep(0.3)
     process.kill()
     raise SystemExit("the development server did not start")
-
-
-def testkit(root):
-    bundle = ["tests/browser/testkit.js", "--bundle", "--format=iife", "--global-name=Relieve", "--log-level=warning"]
-    result = subprocess.run(
-        [str(HERE / "node_modules" / ".bin" / "esbuild"), *bundle],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout + "\nglobalThis.Relieve = Relieve;\n"
 
 
 class Counted:
@@ -185,7 +170,7 @@ def measure(browser, kit, url):
 
     first = Counted(browser, kit)
     first.page.goto(url + "/routines/")
-    own = set(first.page.evaluate(SEED, 1000))
+    own = set(first.page.evaluate(SEED_ROUTINES, 1000))
     first.requests.clear()
     started = time.monotonic()
     sign_in(first, url)
@@ -225,7 +210,7 @@ def main():
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-                figures = measure(browser, testkit(args.root), url)
+                figures = measure(browser, bundle_testkit(Path(args.root).resolve()), url)
                 browser.close()
         finally:
             process.terminate()

@@ -30,6 +30,7 @@ from werkzeug.serving import make_server  # noqa: E402
 
 # The deploy test counts requests with the same code, so its figures and these agree.
 from tests.browser.deploy_cost import WAIT_FOR_WAITING, Recorder  # noqa: E402
+from tests.browser.kit import CHROMIUM_ARGS  # noqa: E402
 from webapp import create_app  # noqa: E402
 from webapp.content.loader import load_content  # noqa: E402
 from webapp.content.models import Article  # noqa: E402
@@ -124,7 +125,7 @@ def browser_figures(app):
             browser = p.chromium.launch(
                 executable_path=CHROMIUM,
                 chromium_sandbox=False,
-                args=["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+                args=CHROMIUM_ARGS,
             )
             page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
             page.goto(base + "/")

@@ -11,14 +11,15 @@ an account (device, the account fixture, sign_in, status), the safety check pass
 import logging
 import os
 import re
-import subprocess
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
+from tests.browser import kit
 from tests.conftest import CONTENT_DIR, PASSWORD, STATIC_DIR, _settings, create_user
 from webapp import create_app
 from webapp.auth.models import User
@@ -26,14 +27,6 @@ from webapp.content.loader import load_content
 from webapp.extensions import db
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 EMAIL = "sam@example.com"
@@ -102,28 +95,14 @@ def playwright_instance(chromium_path):
 @pytest.fixture(scope="session")
 def testkit():
     """tests/browser/testkit.js bundled into one classic script that sets window.Relieve."""
-    root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [
-            str(root / "node_modules" / ".bin" / "esbuild"),
-            "tests/browser/testkit.js",
-            "--bundle",
-            "--format=iife",
-            "--global-name=Relieve",
-            "--log-level=warning",
-        ],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    # Playwright may wrap an init script in a function, where `var Relieve` would stay local.
-    return result.stdout + "\nglobalThis.Relieve = Relieve;\n"
+    return kit.bundle_testkit()
 
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance, chromium_path, testkit):
-    browser = playwright_instance.chromium.launch(executable_path=chromium_path, chromium_sandbox=False, args=ARGS)
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path, chromium_sandbox=False, args=kit.CHROMIUM_ARGS
+    )
     new_context = browser.new_context
 
     def with_testkit(**options):
@@ -304,6 +283,27 @@ def account(live_app):
     """One account, EMAIL with PASSWORD, and no other."""
     only_accounts(live_app, EMAIL)
     return EMAIL
+
+
+def phone(browser, timezone="Europe/London", locale="en-GB", scheme="light"):
+    """A phone-sized touch context in a place and colour scheme, and its page."""
+    context = browser.new_context(
+        viewport=PHONE, timezone_id=timezone, locale=locale, color_scheme=scheme, is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(10_000)
+    context.console = ConsoleWatcher(context)
+    return context, context.new_page()
+
+
+def build_routine(page, live_server, name, go=None):
+    """A routine of one step made in the builder and saved. ?add= makes the step once the builder
+    has loaded the catalog (a click on "Add step" before then adds nothing). `go` opens the
+    builder (default: page.goto)."""
+    (go or page.goto)(live_server + "/routines/new?add=pelvic-tilt")
+    expect(page.get_by_role("list", name="Steps").get_by_role("listitem")).to_have_count(1)
+    page.get_by_label("Name").fill(name)
+    page.get_by_role("button", name="Save routine").click()
+    expect(page.locator("#builder-status")).to_contain_text("Saved")
 
 
 def device(browser, timeout_ms=15_000):

@@ -7,23 +7,14 @@ test-artifacts/screenshots/."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, axe_page, pass_safety_check, screenshot
+from tests.browser.conftest import axe_page, pass_safety_check, phone, screenshot
 
 NOTE = "Sciatica, numbness or weakness in both legs can be a warning sign when it is new or getting worse."
 
 
-def phone(browser, scheme="light"):
-    context = browser.new_context(
-        viewport=PHONE, timezone_id="Europe/London", locale="en-GB", color_scheme=scheme, is_mobile=True, has_touch=True
-    )
-    context.set_default_timeout(10_000)
-    context.console = ConsoleWatcher(context)
-    return context, context.new_page()
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_both_sides_on_first_run_points_to_the_emergency_questions(browser, live_server, scheme):
-    context, page = phone(browser, scheme)
+    context, page = phone(browser, scheme=scheme)
     page.goto(live_server + "/welcome")
     side = page.locator("#pref-side")
     note = page.locator("#side-both-note")
@@ -58,7 +49,7 @@ def test_both_sides_on_first_run_points_to_the_emergency_questions(browser, live
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_both_sides_in_settings(browser, live_server, scheme):
-    context, page = phone(browser, scheme)
+    context, page = phone(browser, scheme=scheme)
     page.goto(live_server + "/settings")
     pass_safety_check(page)
     page.evaluate(
@@ -110,7 +101,7 @@ ANSWERS = {
 @pytest.mark.parametrize("answers", list(ANSWERS))
 def test_a_new_persons_first_suggestion(browser, live_server, scheme, answers):
     prefs, name, why = ANSWERS[answers]
-    context, page = phone(browser, scheme)
+    context, page = phone(browser, scheme=scheme)
     page.goto(live_server + "/")
     pass_safety_check(page)
     page.evaluate(

@@ -9,25 +9,15 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    PHONE,
-    ConsoleWatcher,
     axe_page,
     go_offline,
     pass_safety_check,
+    phone,
     wait_for_service_worker,
 )
 from webapp.safety import questions
 
 EMERGENCY = [q.id for q in questions.RED_FLAGS if q.tier == "emergency"]
-
-
-def phone(browser, timezone="Europe/London", locale="en-GB", scheme="light"):
-    context = browser.new_context(
-        viewport=PHONE, timezone_id=timezone, locale=locale, color_scheme=scheme, is_mobile=True, has_touch=True
-    )
-    context.set_default_timeout(10_000)
-    context.console = ConsoleWatcher(context)
-    return context, context.new_page()
 
 
 def test_a_first_run_with_no_signs_takes_three_screens(browser, live_server):

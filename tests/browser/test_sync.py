@@ -6,6 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
+    build_routine,
     come_back,
     device,
     fill_sign_in,
@@ -24,13 +25,7 @@ def visit(page, url):
 
 
 def build(page, live_server, name):
-    # ?add= makes the step once the builder has loaded the catalog (a click on "Add step" before
-    # then adds nothing, and Save then has nothing to save).
-    visit(page, live_server + "/routines/new?add=pelvic-tilt")
-    expect(page.get_by_role("list", name="Steps").get_by_role("listitem")).to_have_count(1)
-    page.get_by_label("Name").fill(name)
-    page.get_by_role("button", name="Save routine").click()
-    expect(page.locator("#builder-status")).to_contain_text("Saved")
+    build_routine(page, live_server, name, go=lambda url: visit(page, url))
 
 
 def two_devices(browser, live_server, account):

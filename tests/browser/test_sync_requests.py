@@ -8,8 +8,9 @@ import time
 
 from playwright.sync_api import expect
 
+from tests.browser.conftest import build_routine, sign_in, status, wait_for_service_worker
 from tests.browser.conftest import device as phone
-from tests.browser.conftest import sign_in, status, wait_for_service_worker
+from tests.browser.kit import SEED_ROUTINES
 
 
 class Requests:
@@ -49,23 +50,6 @@ def settle(page, seconds=3.5):
     page.wait_for_timeout(seconds * 1000)
 
 
-def build(page, live_server, name):
-    page.goto(live_server + "/routines/new")
-    page.get_by_label("Name").fill(name)
-    page.get_by_role("button", name="Add step").click()
-    page.get_by_role("button", name="Save routine").click()
-    expect(page.locator("#builder-status")).to_contain_text("Saved")
-
-
-SEED = """async (n) => {
-  for (let i = 0; i < n; i += 1) {
-    await Relieve.records.save('routine', { id: Relieve.uuid7(), name: `Local ${i}`,
-      steps: [{ technique: 'pelvic-tilt', reps: 8, sides: 'none', rest: 10 }] });
-  }
-  return (await Relieve.store.all('routines')).map((r) => r.id);
-}"""
-
-
 def changes_received(requests):
     """Ids of every record the server sent this device: in pull pages and push answers."""
     ids = []
@@ -92,7 +76,7 @@ def test_a_saved_change_is_one_push_and_a_page_view_asks_nothing(browser, live_s
     settle(page, 1)
     assert requests.names() == []  # in sync and online: the server is not asked
 
-    build(page, live_server, "Evening stretch")
+    build_routine(page, live_server, "Evening stretch")
     settle(page)
     page.goto(live_server + "/routines/")
     expect(status(page)).to_have_text("Synced")
@@ -107,7 +91,7 @@ def test_signed_out_nothing_is_asked(browser, live_server, account):
     page.goto(live_server + "/routines/")
     wait_for_service_worker(page)
     for name in ("One", "Two", "Three"):
-        build(page, live_server, name)
+        build_routine(page, live_server, name)
     page.goto(live_server + "/routines/")
     expect(status(page)).to_have_text("Saved on this device only")
     settle(page)
@@ -124,13 +108,13 @@ def test_signed_out_nothing_is_asked(browser, live_server, account):
 def test_a_new_devices_first_sync_brings_each_record_once(browser, live_server, account):
     ctx_a, a, _ = device(browser)
     a.goto(live_server + "/routines/")
-    theirs = set(a.evaluate(SEED, 250))
+    theirs = set(a.evaluate(SEED_ROUTINES, 250))
     sign_in(a, live_server, account)
     expect(status(a)).to_have_text("Synced", timeout=60_000)
 
     ctx_b, b, requests = device(browser)
     b.goto(live_server + "/routines/")
-    mine = set(b.evaluate(SEED, 120))
+    mine = set(b.evaluate(SEED_ROUTINES, 120))
     sign_in(b, live_server, account)
     expect(status(b)).to_have_text("Synced", timeout=60_000)
     settle(b, 1)
@@ -170,7 +154,7 @@ def test_page_and_worker_never_sync_at_once(browser, live_server, account):
     settle(page, 1)
     requests.clear()
 
-    page.evaluate(SEED, 1)  # a change waiting
+    page.evaluate(SEED_ROUTINES, 1)  # a change waiting
     # The worker's Background Sync and the page both start a run while the lock is held.
     cdp = context.new_cdp_session(page)
     registrations = []

@@ -7,10 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    PHONE,
-    ConsoleWatcher,
     axe_page,
     pass_safety_check,
+    phone,
     screenshot,
     wait_for_service_worker,
 )
@@ -19,15 +18,6 @@ T0 = "2026-11-24T08:00:00"  # a Tuesday
 # Installed a minute before and paused at T0: pausing at the very time installed can find the
 # clock a few milliseconds past it on a busy machine ("Cannot fast-forward to the past").
 INSTALLED = "2026-11-24T07:59:00"
-
-
-def phone(browser, scheme="light"):
-    context = browser.new_context(
-        viewport=PHONE, timezone_id="Europe/London", locale="en-GB", color_scheme=scheme, is_mobile=True, has_touch=True
-    )
-    context.set_default_timeout(10_000)
-    context.console = ConsoleWatcher(context)
-    return context, context.new_page()
 
 
 def offline_home(context, page, live_server):
@@ -130,7 +120,7 @@ SEED_SESSION = """async () => {
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_today_shows_the_suggestion_the_last_session_and_the_week(browser, live_server, scheme):
-    context, page = phone(browser, scheme)
+    context, page = phone(browser, scheme=scheme)
     offline_home(context, page, live_server)
     pass_safety_check(page)
     page.evaluate(SEED_SESSION)
