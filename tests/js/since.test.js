@@ -20,5 +20,5 @@ test('a time a little ahead (another clock) is just now, not negative', () => {
 test('longer ago than a day: the day and time, not "36 hours ago"', () => {
   const text = sinceText('2026-03-09T00:00:00Z', NOW);
   assert.doesNotMatch(text, /ago/);
-  assert.match(text, /Mar/);
+  assert.match(text, /^on .*Mar/);
 });

@@ -7,9 +7,7 @@ import re
 
 from flask import current_app
 
-from webapp.pwa.precache import KEY_PATH, illustration_path
-
-__all__ = ("KEY_PATH", "marks")
+from webapp.pwa.precache import illustration_path
 
 # In the order the key lists them; key.svg#m-<mark> draws each as the drawings do.
 ORDER = ("hl", "ng", "nv", "ar")

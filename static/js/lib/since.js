@@ -5,7 +5,8 @@
 export const shortTime = (iso) => new Date(iso).toLocaleString([], { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /**
- * "12 minutes ago", "3 hours ago", or the day and time when it is longer ago than a day.
+ * "12 minutes ago", "3 hours ago", or "on" the day and time when it is longer ago than a day
+ * (so it reads after "last logged", "last seen", "was also logged").
  * @param {string} iso
  * @param {number} [now]
  */
@@ -15,5 +16,5 @@ export function sinceText(iso, now = Date.now()) {
   if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
   const hours = Math.round(minutes / 60);
   if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
-  return shortTime(iso);
+  return 'on ' + shortTime(iso);
 }

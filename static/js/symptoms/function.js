@@ -246,11 +246,7 @@ async function draw() {
       : 'Last check-in ' + shortTime(last) + '. The next is due from ' + new Date(next).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'short' }) + '; you can check in sooner if you like.';
   // Checked in this week: the form waits behind "Check in again now" (an empty form asking again
   // straight after a save read as being asked to do it twice), unless the person opened it.
-  const early = Boolean(last) && !due;
-  checkForm.hidden = early && !checkOpened;
-  const again = byId('check-again');
-  again.hidden = !checkForm.hidden;
-  again.setAttribute('aria-expanded', String(!checkForm.hidden));
+  showCheck(!last || due || checkOpened);
   // "Compared with when you started" means nothing at the first check-in.
   const change = byId('field-change');
   change.hidden = checks.length === 0;
@@ -259,10 +255,17 @@ async function draw() {
   byId('check-list').replaceChildren(...checks.slice(0, 20).map(checkItem));
 }
 
+/** The check-in form, or the button that opens it. @param {boolean} open */
+function showCheck(open) {
+  checkForm.hidden = !open;
+  const again = byId('check-again');
+  again.hidden = open;
+  again.setAttribute('aria-expanded', String(open));
+}
+
 byId('check-again').addEventListener('click', () => {
   checkOpened = true;
-  checkForm.hidden = false;
-  byId('check-again').hidden = true;
+  showCheck(true);
   const first = /** @type {HTMLInputElement | null} */ (checkForm.querySelector('input'));
   if (first) first.focus();
 });

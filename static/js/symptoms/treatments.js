@@ -112,8 +112,7 @@ async function showDone(entry, verb) {
   // soon after the last is noticed now, not in the clinician's summary.
   const earlier = earlierDose(await store.all('treatments').catch(() => []), entry);
   if (earlier) {
-    const when = sinceText(earlier.takenAt);
-    text += ' ' + title(earlier) + ' was also logged ' + (when.endsWith('ago') || when === 'just now' ? when : 'on ' + when)
+    text += ' ' + title(earlier) + ' was also logged ' + sinceText(earlier.takenAt)
       + '. If one was logged by mistake, delete it in the list below.';
   }
   byId('treatment-done-text').textContent = text;
