@@ -8,7 +8,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as timer from '../../static/js/routine/timer.js';
 import { expandRoutine } from '../../static/js/routine/expand.js';
-import { finishNotes, sessionRecord, stepTally } from '../../static/js/routine/session.js';
+import { sessionRecord, stepTally } from '../../static/js/routine/session.js';
 import { summarize } from '../../static/js/insights/calc.js';
 import {
   DIRECTION_ADVICE, didSteps, dropVerdict, isFinished, isRated, pastRule, RULE_TEXT, sessionOutcome, sessionStepsText,
@@ -44,7 +44,7 @@ test("the reviewer's case: all 3 steps skipped, pain 6 then 4, spreading down th
   assert.equal(isFinished(record), false);
   assert.equal(isRated(record), false);
   // The finish screen: numbers, no praise, the change not put down to the routine, the leg advice.
-  const notes = finishNotes(record);
+  const notes = sessionOutcome(record);
   assert.equal(notes.pain, 'Pain 6 before, 4 after: 2 points lower. No step was done this time, so this is not counted as the routine’s effect.');
   assert.equal(notes.direction, DIRECTION_ADVICE['further-down']);
   assert.equal(notes.caution, true);

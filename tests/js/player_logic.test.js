@@ -2,7 +2,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as timer from '../../static/js/routine/timer.js';
 import { expandRoutine } from '../../static/js/routine/expand.js';
-import { painChange, stepPosition, stepTally, sessionRecord, DIRECTION_ADVICE } from '../../static/js/routine/session.js';
+import { stepPosition, stepTally, sessionRecord } from '../../static/js/routine/session.js';
+import { DIRECTION_ADVICE, sessionOutcome } from '../../static/js/insights/outcome.js';
 import { resumableFrom, RESUME_MAX_AGE_MS } from '../../static/js/routine/resume.js';
 import { SYMPTOM_DIRECTIONS } from '../../static/js/generated/contract.js';
 import { catalog, routine } from './fixtures.js';
@@ -31,11 +32,13 @@ test('the end counts steps: done when any set or side was done, skipped when non
 });
 
 test('pain change: one session is told as numbers, never called meaningful (tests/js/outcome.test.js)', () => {
-  assert.equal(painChange(null, 3), null);
-  assert.equal(painChange(6, 4).text, 'Pain 6 before, 4 after: 2 points lower.');
-  assert.equal(painChange(6, 5).text, 'Pain 6 before, 5 after: 1 point lower.');
-  assert.equal(painChange(4, 4).text, 'Pain 4 before, 4 after: no change.');
-  assert.match(painChange(3, 6).text, /3 points higher\. Go gently/);
+  // A session with a step done, rated before and after.
+  const painChange = (before, after) => sessionOutcome({ painBefore: before, painAfter: after, completed: [{}] }).pain;
+  assert.equal(painChange(null, 3), '');
+  assert.equal(painChange(6, 4), 'Pain 6 before, 4 after: 2 points lower.');
+  assert.equal(painChange(6, 5), 'Pain 6 before, 5 after: 1 point lower.');
+  assert.equal(painChange(4, 4), 'Pain 4 before, 4 after: no change.');
+  assert.match(painChange(3, 6), /3 points higher\. Go gently/);
 });
 
 test('every symptom direction has its guidance', () => {

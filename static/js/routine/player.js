@@ -15,7 +15,8 @@ import { RESUME_MAX_AGE_MS, SAVE_KEY } from './resume.js';
 import * as safety from '../safety/state.js';
 import * as safetyRules from '../safety/rules.js';
 import * as store from '../lib/store.js';
-import { finishNotes, sessionRecord, stepPosition, stepTally } from './session.js';
+import { sessionRecord, stepPosition, stepTally } from './session.js';
+import { sessionOutcome } from '../insights/outcome.js';
 import * as timer from './timer.js';
 import { transitionOptions, transitionSeconds } from './transitions.js';
 import { settleAfter } from '../lib/settle.js';
@@ -511,9 +512,10 @@ async function finish() {
   show('player-done');
   el('done-heading').focus();
   await persistSession(session, 'Saved to your history on this device.');
-  // One text for pain and symptom direction together (session.js): each answer can change the other's words.
+  // One text for pain and symptom direction together (insights/outcome.js, as Home and History
+  // tell it): each answer can change the other's words.
   const showChange = () => {
-    const notes = finishNotes(session);
+    const notes = sessionOutcome(session);
     el('pain-change').textContent = notes.pain;
     el('pain-change').hidden = !notes.pain;
     el('direction-advice').textContent = notes.direction;

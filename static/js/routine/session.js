@@ -3,7 +3,7 @@
    kept about the run. records.save stamps updatedAt again when it stores it. */
 // @ts-check
 import * as timer from './timer.js';
-import { DIRECTION_ADVICE, sessionOutcome, stepsText } from '../insights/outcome.js';
+import { stepsText } from '../insights/outcome.js';
 
 /**
  * What the player keeps about a run besides the timer.
@@ -85,22 +85,3 @@ export function stepTally(timerState) {
   const heading = timerState.status !== 'finished' ? 'Routine ended early' : counts.done ? 'Routine finished' : 'All steps skipped';
   return { ...counts, text: stepsText(counts), heading };
 }
-
-/** What the finish screen says about the session's pain and symptom direction: the one rule in
-    insights/outcome.js (a single session is told as numbers, never praised; nothing done, nothing
-    put down to the routine). @param {SessionRecord} session */
-export const finishNotes = (session) => sessionOutcome(session);
-
-/**
- * Pain before and after one session, as numbers (for a caller that has only the two ratings;
- * it assumes steps were done): see finishNotes.
- * @param {number | null | undefined} before @param {number | null | undefined} after
- * @returns {{ change: number, text: string } | null}
- */
-export function painChange(before, after) {
-  if (!Number.isInteger(before) || !Number.isInteger(after)) return null;
-  const { pain } = sessionOutcome({ painBefore: before, painAfter: after, completed: [{}] });
-  return { change: after - before, text: pain };
-}
-
-export { DIRECTION_ADVICE };
