@@ -4,13 +4,18 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ARGS, PHONE, ConsoleWatcher, screenshot, wait_for_service_worker
+from tests.browser.conftest import PHONE, ConsoleWatcher, screenshot, wait_for_service_worker
+from tests.browser.kit import CHROMIUM_ARGS
 
 
 def test_app_is_installable(playwright_instance, chromium_path, live_server, tmp_path):
     # Installability is never reported for incognito-like contexts: use a real profile.
     context = playwright_instance.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=chromium_path, chromium_sandbox=False, args=ARGS, viewport=PHONE
+        str(tmp_path / "profile"),
+        executable_path=chromium_path,
+        chromium_sandbox=False,
+        args=CHROMIUM_ARGS,
+        viewport=PHONE,
     )
     try:
         page = context.pages[0] if context.pages else context.new_page()
