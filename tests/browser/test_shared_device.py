@@ -285,3 +285,36 @@ def test_without_an_account_a_device_file_moves_to_a_new_device(browser, live_se
     expect(status(page)).to_have_text("Saved on this device only")
     assert not context.console.errors, context.console.errors
     context.close()
+
+
+def test_joining_an_account_is_all_or_nothing(browser, live_server):
+    """A device joins an account by queueing every record it holds and linking the account in one
+    transaction: a page closed halfway must not leave it linked with its records never queued
+    (they would then never reach the account, which was a CI flake's real cause)."""
+    context, page = device(browser)
+    page.goto(live_server + "/")
+    left = page.evaluate("""async () => {
+      await Relieve.records.save('routine', { id: Relieve.uuid7(), name: 'Mine', steps: [] });
+      for (const entry of await Relieve.store.all('outbox')) await Relieve.store.remove('outbox', entry.key);
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (value, ...rest) {
+        if (this.name === 'outbox') throw new Error('the page went away');
+        return put.call(this, value, ...rest);
+      };
+      let failed = false;
+      try {
+        await Relieve.records.enqueueAll([{ key: 'account', value: { key: 'new-account' } }], ['cursor']);
+      } catch {
+        failed = true;
+      }
+      IDBObjectStore.prototype.put = put;
+      return { failed, account: await Relieve.store.get('meta', 'account'), outbox: await Relieve.store.count('outbox') };
+    }""")
+    assert left == {"failed": True, "account": None, "outbox": 0}
+    # And when nothing fails, both happen.
+    done = page.evaluate("""async () => {
+      await Relieve.records.enqueueAll([{ key: 'account', value: { key: 'new-account' } }]);
+      return { account: (await Relieve.store.get('meta', 'account')).value.key, outbox: await Relieve.store.count('outbox') };
+    }""")
+    assert done == {"account": "new-account", "outbox": 1}
+    context.close()

@@ -104,7 +104,18 @@ async function run(storeName, mode, fn) {
     tx.onabort = () => reject(tx.error || new Error('The change was not saved.'));
   });
   finished.catch(() => {}); // awaited below; this only stops an "unhandled" report if fn throws
-  const result = await fn(Array.isArray(storeName) ? tx : tx.objectStore(storeName));
+  let result;
+  try {
+    result = await fn(Array.isArray(storeName) ? tx : tx.objectStore(storeName));
+  } catch (error) {
+    // A throw in fn (not only a failed request) undoes the writes it made: all or nothing.
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted by the failed request
+    }
+    throw error;
+  }
   await finished;
   return result;
 }

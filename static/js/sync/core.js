@@ -263,10 +263,10 @@ async function once(wantPull) {
   if (!account || account.key !== current.account_key) {
     // First sync of this device with this account (or with the account re-created under the
     // same email after it was deleted): everything on it joins the account.
-    await setMeta('account', { user: current.user, email: current.email, key: current.account_key });
-    await setMeta('cursor', '0');
-    await store.remove('meta', 'pulledAt');
-    await records.enqueueAll();
+    await records.enqueueAll([
+      { key: 'account', value: { user: current.user, email: current.email, key: current.account_key } },
+      { key: 'cursor', value: '0' },
+    ], ['pulledAt']);
   }
   await setMeta('owner', { key: current.account_key, email: current.email });
   const state = { token: current.csrf_token, current: false, mine: new Map(), firstApplied: 0 };

@@ -61,10 +61,16 @@ async function remove(type, id) {
   changed({ type, id, op: 'delete', remote: false });
 }
 
-/** Queue every record on this device, e.g. when it first joins an account. */
-/** @returns {Promise<void>} */
-async function enqueueAll() {
-  await store.transaction([...Object.values(STORES), 'outbox'], async (tx) => {
+/** Queue every record on this device, e.g. when it first joins an account; `meta` entries are
+    written and `forget` meta keys removed in the same transaction.
+    @param {{key: string, value: any}[]} [meta] @param {string[]} [forget]
+    @returns {Promise<void>} */
+async function enqueueAll(meta = [], forget = []) {
+  await store.transaction([...Object.values(STORES), 'outbox', 'meta'], async (tx) => {
+    // With the queueing, in the same transaction: a page closed halfway never leaves the
+    // device linked to an account that its records were not queued for.
+    for (const entry of meta) await tx.store('meta').put(entry);
+    for (const name of forget) await tx.store('meta').delete(name);
     const outbox = tx.store('outbox');
     const writes = [];
     for (const [type, name] of Object.entries(STORES)) {
