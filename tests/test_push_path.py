@@ -4,12 +4,15 @@ content hash byte for byte, and all or nothing."""
 
 import hashlib
 import json
+import threading
+import time
 
 import sqlalchemy as sa
 
 from tests.conftest import ApiClient, sign_in
 from tests.sync_helpers import delete, now_ms, put, routine, uuid7
 from webapp.auth.models import User
+from webapp.database import write_turn
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord
 from webapp.sync.service import canonical, content_hash
@@ -176,3 +179,34 @@ def test_unicode_and_nested_data_round_trip_with_their_hash(app, device):
     assert row["data"] == data
     assert row["content_hash"] == old_hash("put", data)
     assert device.pull().get_json()["changes"][0]["data"] == data
+
+
+def test_writers_take_turns_and_the_next_is_let_in_at_once(app):
+    """On SQLite a push waits its turn on a file lock (webapp/database.py), not in SQLite's
+    sleep-and-retry: a second writer is held while the first writes and let in when it is done."""
+    with app.app_context():
+        engine = db.engine
+    if engine.dialect.name != "sqlite":
+        with write_turn(engine), write_turn(engine):  # PostgreSQL's row locks queue writers: nothing here
+            return
+    order = []
+    first_in = threading.Event()
+
+    def first():
+        with write_turn(engine):
+            first_in.set()
+            time.sleep(0.2)
+            order.append(("first done", time.monotonic()))
+
+    def second():
+        first_in.wait()
+        with write_turn(engine):
+            order.append(("second in", time.monotonic()))
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(5)
+    assert [name for name, _ in order] == ["first done", "second in"]
+    assert order[1][1] - order[0][1] < 0.05  # woken by the release, not by a poll

@@ -10,6 +10,7 @@ from flask_login import current_user, user_logged_in, user_logged_out
 from flask_wtf.csrf import generate_csrf
 
 from webapp.api.openapi import document
+from webapp.database import write_turn
 from webapp.errors import error_response
 from webapp.extensions import csrf, db
 from webapp.sync.fields import now_ms
@@ -129,10 +130,14 @@ def push():
     user_id, known = current_user.id, current_user.sync_seq  # a cursor past `known` isn't this account's
     try:
         device_id, checked = validate_batch(payload)
-        results, cursor = apply_batch(user_id, device_id, checked)
-        db.session.commit()
+        with write_turn(db.engine):
+            try:
+                results, cursor = apply_batch(user_id, device_id, checked)
+                db.session.commit()
+            except BaseException:
+                db.session.rollback()  # before the next writer's turn, which would wait for it
+                raise
     except BatchError as exc:
-        db.session.rollback()
         return error_response(exc.status, exc.message, record=exc.record, field=exc.field)
     answer = {"results": results, "cursor": str(cursor)}
     since = payload.get("since")

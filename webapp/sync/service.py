@@ -11,9 +11,10 @@ import hashlib
 import json
 
 from pydantic import ValidationError
-from sqlalchemy import ARRAY, JSON, String, Text, any_, bindparam, cast, insert, select, update
+from sqlalchemy import ARRAY, JSON, DateTime, Integer, String, Text, any_, bindparam, cast, insert, select, update
 
 from webapp.auth.models import User
+from webapp.content.models import utcnow
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord, change_of
 from webapp.sync.registry import record_types
@@ -56,8 +57,12 @@ def _has_nul(value):
     return False
 
 
+# One encoder, made once: json.dumps with these options builds a new one on every call.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical(data):
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(data)
 
 
 def content_hash(op, text):
@@ -153,36 +158,61 @@ _LOCK_ACCOUNT = (
 _SET_SEQ = update(_accounts).where(_accounts.c.id == bindparam("p_user_id")).values(sync_seq=bindparam("p_seq"))
 
 
-def _stored_json(dialect):
-    """The record's canonical JSON, bound as text: the JSON column's own serializer would write it
-    again. PostgreSQL is told it is JSON; SQLite keeps JSON as text anyway."""
+# What each stored row takes from its change; the rest (account, device, server time) is the
+# same for the whole push.
+_INSERTED = ("record_id", "record_type", "data", "deleted", "updated_at", "content_hash", "seq")
+_UPDATED = ("pk", "data", "deleted", "updated_at", "content_hash", "seq")
+_SHARED = {"user_id": Integer, "device_id": String, "now": DateTime(timezone=True)}
+
+
+class _RowByRow:
+    """One INSERT or UPDATE run for every row in one executemany, compiled once to the driver's
+    own SQL and handed to it through `exec_driver_sql`: SQLAlchemy would otherwise build and
+    process every row's parameters again, about a fifth of a 50-record push on SQLite. Every
+    value is one the driver takes as it is, except the server time, made once per push through
+    its column type. (On PostgreSQL psycopg pipelines the rows in one round trip; one statement
+    over unnest(arrays) or a multi-row VALUES measured 40-80% slower, in adapting the values.)"""
+
+    def __init__(self, statement, dialect):
+        compiled = statement.compile(dialect=dialect)
+        self.sql, self.order = compiled.string, compiled.positiontup  # qmark: tuples in this order
+        self.stamp = _records.c.server_updated_at.type.dialect_impl(dialect).bind_processor(dialect)
+
+    def run(self, conn, rows, shared):
+        shared = {f"p_{name}": value for name, value in shared.items()}
+        if self.stamp:
+            shared["p_now"] = self.stamp(shared["p_now"])
+        if self.order:
+            conn.exec_driver_sql(self.sql, [tuple({**shared, **row}[name] for name in self.order) for row in rows])
+        else:
+            conn.exec_driver_sql(self.sql, [{**shared, **row} for row in rows])
+
+
+def _row_statements(dialect):
+    """INSERT and UPDATE of one row, for executemany."""
+    shared = {name: bindparam(f"p_{name}", type_=kind) for name, kind in _SHARED.items()}
+    values = {name: bindparam(f"p_{name}") for name in _UPDATED if name != "pk"}
+    # The record's canonical JSON, bound as text: the JSON column's own serializer would write it
+    # again. PostgreSQL is told it is JSON; SQLite keeps JSON as text anyway.
     text = bindparam("p_data", type_=Text)
-    return cast(text, JSON) if dialect == "postgresql" else text
+    values["data"] = cast(text, JSON) if dialect.name == "postgresql" else text
+    # Given, so that the column's Python-side default is never needed per row.
+    values.update(device_id=shared["device_id"], server_updated_at=shared["now"])
+    insert_row = insert(_records).values(
+        user_id=shared["user_id"], record_id=bindparam("p_record_id"), record_type=bindparam("p_record_type"), **values
+    )
+    update_row = update(_records).where(_records.c.id == bindparam("p_pk")).values(**values)
+    return insert_row, update_row
 
 
 _STATEMENTS = {}
 
 
 def _statements(dialect):
-    """The SELECT of stored versions and the bulk INSERT and UPDATE (executemany), built once per
-    database dialect and reused."""
-    if dialect not in _STATEMENTS:
-        values = {
-            "data": _stored_json(dialect),
-            "deleted": bindparam("p_deleted"),
-            "updated_at": bindparam("p_updated_at"),
-            "device_id": bindparam("p_device_id"),
-            "content_hash": bindparam("p_content_hash"),
-            "seq": bindparam("p_seq"),
-        }
-        insert_rows = insert(_records).values(
-            user_id=bindparam("p_user_id"),
-            record_id=bindparam("p_record_id"),
-            record_type=bindparam("p_record_type"),
-            **values,
-        )
-        update_rows = update(_records).where(_records.c.id == bindparam("p_pk")).values(**values)
-        if dialect == "postgresql":
+    """The SELECT of stored versions and the bulk INSERT and UPDATE, built once per database
+    dialect and reused."""
+    if dialect.name not in _STATEMENTS:
+        if dialect.name == "postgresql":
             # One array parameter, not one per id: less to bind, and one statement whatever the
             # batch's size (psycopg prepares the statements it runs often; IN (...) would make
             # one per size).
@@ -190,8 +220,9 @@ def _statements(dialect):
         else:
             batch_ids = _records.c.record_id.in_(bindparam("p_ids", expanding=True))
         select_existing = select(*_EXISTING).where(_records.c.user_id == bindparam("p_user_id"), batch_ids)
-        _STATEMENTS[dialect] = select_existing, insert_rows, update_rows
-    return _STATEMENTS[dialect]
+        writers = (_RowByRow(statement, dialect) for statement in _row_statements(dialect))
+        _STATEMENTS[dialect.name] = (select_existing, *writers)
+    return _STATEMENTS[dialect.name]
 
 
 def apply_batch(user_id, device_id, checked):
@@ -205,7 +236,7 @@ def apply_batch(user_id, device_id, checked):
     seq = conn.execute(_LOCK_ACCOUNT, {"p_user_id": user_id}).scalar_one()
     start = seq
     ids = [change.id for change, *_ in checked]
-    select_existing, insert_rows, update_rows = _statements(conn.dialect.name)
+    select_existing, insert_rows, update_rows = _statements(conn.dialect)
     existing = {row.record_id: row for row in conn.execute(select_existing, {"p_user_id": user_id, "p_ids": ids})}
     results, inserts, updates, losers = [], [], [], []
     for change, _data, digest, text in checked:
@@ -229,20 +260,30 @@ def apply_batch(user_id, device_id, checked):
                 results.append(result)
                 continue
         seq += 1
-        values = {
-            "p_data": text,
-            "p_deleted": change.op == "delete",
-            "p_updated_at": change.updated_at,
-            "p_device_id": device_id,
-            "p_content_hash": digest,
-            "p_seq": seq,
-        }
+        # One literal per row (the driver gets these as they are): cheaper than filling it in steps.
         if row is None:
-            values.update(p_user_id=user_id, p_record_id=change.id, p_record_type=change.type)
-            inserts.append(values)
+            inserts.append(
+                {
+                    "p_record_id": change.id,
+                    "p_record_type": change.type,
+                    "p_data": text,
+                    "p_deleted": change.op == "delete",
+                    "p_updated_at": change.updated_at,
+                    "p_content_hash": digest,
+                    "p_seq": seq,
+                }
+            )
         else:
-            values["p_pk"] = row.id
-            updates.append(values)
+            updates.append(
+                {
+                    "p_pk": row.id,
+                    "p_data": text,
+                    "p_deleted": change.op == "delete",
+                    "p_updated_at": change.updated_at,
+                    "p_content_hash": digest,
+                    "p_seq": seq,
+                }
+            )
         results.append({"id": change.id, "status": "applied", "seq": seq})
     if losers:
         # The winner is answered whole: only now is any stored data read.
@@ -256,10 +297,11 @@ def apply_batch(user_id, device_id, checked):
         }
         for result in losers:
             result["winner"] = winners[result["id"]]
+    shared = {"user_id": user_id, "device_id": device_id, "now": utcnow()}
     if inserts:
-        conn.execute(insert_rows, inserts)
+        insert_rows.run(conn, inserts, shared)
     if updates:
-        conn.execute(update_rows, updates)
+        update_rows.run(conn, updates, shared)
     if seq != start:
         conn.execute(_SET_SEQ, {"p_user_id": user_id, "p_seq": seq})
     return results, seq
