@@ -296,9 +296,8 @@ def phone(browser, timezone="Europe/London", locale="en-GB", scheme="light"):
 
 
 def build_routine(page, live_server, name, go=None):
-    """A routine of one step made in the builder and saved. ?add= makes the step once the builder
-    has loaded the catalog (a click on "Add step" before then adds nothing). `go` opens the
-    builder (default: page.goto)."""
+    """A routine of one step made in the builder and saved, its step added as a card's "Add to a
+    routine" does (?add=). `go` opens the builder (default: page.goto)."""
     (go or page.goto)(live_server + "/routines/new?add=pelvic-tilt")
     expect(page.get_by_role("list", name="Steps").get_by_role("listitem")).to_have_count(1)
     page.get_by_label("Name").fill(name)

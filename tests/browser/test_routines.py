@@ -273,3 +273,19 @@ def test_builder_drag_reorder_and_double_save(page, live_server):
     page.get_by_role("button", name="Save routine").dblclick()
     expect(page.locator("#builder-status")).to_contain_text("Saved")
     assert page.evaluate("Relieve.store.all('routines').then((r) => r.length)") == 1
+
+
+def test_add_step_tapped_before_the_catalog_loads_is_not_lost(page, live_server):
+    """On a slow phone the builder shows before the technique list arrives: a tap on "Add step"
+    then waits for it and adds the step (it used to do nothing)."""
+    held = []
+    page.route("**/catalog.json", lambda route: held.append(route))
+    page.goto(live_server + "/routines/new")
+    expect(page.get_by_role("button", name="Add step")).to_be_visible()  # shown after settle's cap
+    assert held, "the catalog was requested"
+    page.get_by_role("button", name="Add step").click()
+    steps = page.get_by_role("list", name="Steps").get_by_role("listitem")
+    expect(steps).to_have_count(0)
+    for route in held:
+        route.continue_()
+    expect(steps).to_have_count(1)

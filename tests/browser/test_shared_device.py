@@ -32,7 +32,6 @@ def accounts(live_app):
 
 
 def build(page, live_server, name):
-    # ?add= makes the step once the builder has loaded the catalog (a click before then fails).
     page.goto(live_server + "/routines/new?add=pelvic-tilt")
     expect(page.get_by_role("list", name="Steps").get_by_role("listitem")).to_have_count(1)
     page.get_by_label("Name").fill(name)

@@ -192,7 +192,9 @@ list.addEventListener('pointerdown', (event) => {
   document.addEventListener('pointercancel', onUp);
 });
 
-byId('add-step').addEventListener('click', () => {
+byId('add-step').addEventListener('click', async () => {
+  // A tap before the catalog has loaded (a slow phone, a first visit) waits for it, not lost.
+  await ready;
   const slug = /** @type {HTMLSelectElement} */ (byId('add-technique')).value;
   list.append(stepElement({ technique: slug }));
   refresh();
@@ -201,6 +203,7 @@ byId('add-step').addEventListener('click', () => {
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
+  await ready;
   const routine = readRoutine();
   const check = expand.validateRoutine(routine, data.techniques);
   if (!check.ok) {
@@ -266,4 +269,5 @@ async function init() {
   }
   refresh();
 }
-init().catch((error) => { byId('builder-status').textContent = `The builder could not start: ${error.message}`; });
+const ready = init();
+ready.catch((error) => { byId('builder-status').textContent = `The builder could not start: ${error.message}`; });
