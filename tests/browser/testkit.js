@@ -9,3 +9,4 @@ export * as safety from '../../static/js/safety/state.js';
 export * as share from '../../static/js/routine/share.js';
 export * as expand from '../../static/js/routine/expand.js';
 export { uuid7 } from '../../static/js/lib/ids.js';
+export * as sides from '../../static/js/lib/sides.js';

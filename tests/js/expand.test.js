@@ -30,6 +30,18 @@ test('expands sides, sets, switches and rests in order', () => {
   ]);
 });
 
+test('only the last side of the last set of a two-sided step is final', () => {
+  const work = expandRoutine(routine(), catalog).filter((s) => s.kind === 'work');
+  assert.deepEqual(work.map((s) => `${s.technique} ${s.side || '-'} ${s.set} ${s.final ? 'final' : ''}`.trim()), [
+    'cat-cow - 1',
+    'piriformis-stretch left 1',
+    'piriformis-stretch right 1',
+    'piriformis-stretch left 2',
+    'piriformis-stretch right 2 final',
+    'ball-wall-glutes - 1',
+  ]);
+});
+
 test('work segments carry what the player shows', () => {
   const segments = expandRoutine(routine(), catalog);
   assert.deepEqual(segments[3], {

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mirrorText, textForSide, WRITTEN_SIDE } from '../../static/js/lib/sides.js';
+import { mirrorText, textForSide, withoutSwitch, WRITTEN_SIDE } from '../../static/js/lib/sides.js';
 
 test('cards are written for the right side, as they are drawn', () => {
   assert.equal(WRITTEN_SIDE, 'right');
@@ -76,4 +76,29 @@ test("the two-sided cards' steps read right on the left side", () => {
     assert.equal(textForSide(written, 'left'), left);
     assert.equal(textForSide(written, 'right'), written);
   }
+});
+
+test('on the last side, lines that say to change sides lose that part (the cards\' own lines)', () => {
+  assert.equal(withoutSwitch('Do 10 reps, then switch to your left leg.'), 'Do 10 reps.');
+  assert.equal(withoutSwitch('Repeat 2 to 4 times, then switch legs.'), 'Repeat 2 to 4 times.');
+  assert.equal(
+    withoutSwitch('Hold for about 30 seconds, breathing slowly. Then sit up, uncross your legs and repeat on the other side.'),
+    'Hold for about 30 seconds, breathing slowly. Then sit up, uncross your legs.',
+  );
+  assert.equal(
+    withoutSwitch('Slowly lower your left foot to the floor and uncross your legs. Repeat on the other side.'),
+    'Slowly lower your left foot to the floor and uncross your legs.',
+  );
+  assert.equal(withoutSwitch('After the time is up, uncross your legs, rest, and repeat on the left side.'), 'After the time is up, uncross your legs, rest.');
+  assert.equal(withoutSwitch('When the time is up, roll off, turn over and repeat on the left side if you wish.'), 'When the time is up, roll off.');
+  assert.equal(withoutSwitch('Keep moving rather than resting on one spot. When the time is up, switch legs.'), 'Keep moving rather than resting on one spot.');
+  assert.equal(withoutSwitch('Lift off the ball, move it to the other side and repeat. Roll onto your side to get up.'), 'Lift off the ball. Roll onto your side to get up.');
+});
+
+test('a line that only says to change sides is left out; other lines are untouched', () => {
+  assert.equal(withoutSwitch('Repeat on the other side.'), '');
+  assert.equal(withoutSwitch('Switch hands and repeat on the other side.'), '');
+  const line = 'Lie on your back with both knees bent and your right foot flat on the floor.';
+  assert.equal(withoutSwitch(line), line);
+  assert.equal(withoutSwitch('Stop if your leg tingles more.'), 'Stop if your leg tingles more.');
 });

@@ -56,3 +56,28 @@ export function textForSide(text, side, writtenFor = WRITTEN_SIDE) {
   if ((side !== 'left' && side !== 'right') || side === writtenFor) return text;
   return mirrorText(text);
 }
+
+// Telling the person to change sides: "switch legs", "then switch to your left leg", "and repeat
+// on the other side (if you wish)", "Switch hands and repeat on the other side.", "move it to the
+// other side and repeat".
+const SWITCH = String.raw`(?:switch|change) (?:to (?:your|the) (?:left|right|other) (?:leg|side|hand)|legs|hands|sides)`;
+const REPEAT = String.raw`(?:switch hands and )?repeat on the (?:other|left|right) side(?: if you wish)?|move it to the other side and repeat`;
+const WHOLE_SENTENCE = new RegExp(String.raw`^(?:(?:when|after) the time is up, )?(?:${SWITCH}|${REPEAT})\.$`, 'i');
+const CLAUSE = new RegExp(String.raw`,? (?:turn over )?(?:and |then )?(?:${SWITCH}|${REPEAT})(?=\.)`, 'gi');
+
+/**
+ * A card's line without its instructions to change sides, for the last side of the last set of a
+ * two-sided step: there is no other side left to go to. Sentences that only say to switch are
+ * dropped; "…, then switch legs." ends at the comma. '' when nothing is left of the line.
+ * @param {string} text
+ * @returns {string}
+ */
+export function withoutSwitch(text) {
+  if (typeof text !== 'string' || !text) return text;
+  return text
+    .split(/(?<=\.)\s+/)
+    .filter((sentence) => !WHOLE_SENTENCE.test(sentence.trim()))
+    .map((sentence) => sentence.replace(CLAUSE, ''))
+    .join(' ')
+    .trim();
+}

@@ -54,6 +54,7 @@
  * @property {'left' | 'right' | null} [side]  work
  * @property {number} [set]  work: 1 to sets
  * @property {number} [sets]  work
+ * @property {boolean} [final]  work on two sides: the last side of the last set (no side to switch to after it)
  * @property {'time' | 'reps'} [mode]  work
  * @property {number} [reps]  work counted in reps
  * @property {number} [holdSeconds]  work counted in reps: the hold of each rep
@@ -276,7 +277,9 @@ function expandRoutine(routine, catalog, options) {
     for (let set = 1; set <= sets; set += 1) {
       sides.forEach((side, s) => {
         if (s > 0 && switchSides > 0) segments.push({ kind: 'switch', seconds: switchSides, step: i, toSide: side });
-        segments.push(workSegment(step, i, technique, side, set, sets, tempoPercent));
+        const work = workSegment(step, i, technique, side, set, sets, tempoPercent);
+        if (side && set === sets && s === sides.length - 1) work.final = true;
+        segments.push(work);
       });
       if (set < sets && setRest > 0) segments.push({ kind: 'rest', seconds: setRest, step: i, next: technique.name });
     }

@@ -20,7 +20,7 @@ import { sessionOutcome } from '../insights/outcome.js';
 import * as timer from './timer.js';
 import { transitionOptions, transitionSeconds } from './transitions.js';
 import { settleAfter } from '../lib/settle.js';
-import { textForSide } from '../lib/sides.js';
+import { textForSide, withoutSwitch } from '../lib/sides.js';
 
 const root = byId('player');
 
@@ -199,8 +199,11 @@ function fillHowTo(work) {
   // Two-sided cards are written for one side: on the other, the words follow the mirrored drawing.
   el('how-to-name').textContent = work.side ? `${technique.name}, ${work.side} side` : technique.name;
   for (const line of technique.steps) {
+    // On the last side of the last set, "then switch legs" has no other side left to go to.
+    const text = work.final ? withoutSwitch(textForSide(line, work.side)) : textForSide(line, work.side);
+    if (!text) continue;
     const item = document.createElement('li');
-    item.textContent = textForSide(line, work.side);
+    item.textContent = text;
     list.append(item);
   }
   const link = /** @type {HTMLAnchorElement} */ (el('how-to-card'));
