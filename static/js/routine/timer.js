@@ -345,6 +345,7 @@ function cleanSegment(raw) {
   };
   if (typeof raw.cue === 'string') segment.cue = raw.cue;
   if (typeof raw.illustration === 'string') segment.illustration = raw.illustration;
+  if (raw.final === true) segment.final = true;
   if (raw.mode === 'time') {
     if (!isInt(raw.seconds, 1, 600)) return null;
     segment.seconds = raw.seconds;
