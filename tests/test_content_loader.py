@@ -110,6 +110,7 @@ BAD_EDITS = [
     ('url = "https://www.nhs.uk/conditions/sciatica/"', 'url = "http://example.com"', "sources.0.url", "should match"),
     ('cues = ["Breathe out."]', 'cues = ["Breathe out."]\ncolour = "red"', "colour", "not a known field"),
     ('stop_if = ["Pain spreads down the leg."]\n', "", "stop_if", "is required"),
+    ('kind = "massage"', 'kind = "massage"\nmovement = "twists"', "movement", "Input should be"),
 ]
 
 
@@ -194,4 +195,16 @@ def test_the_shipped_content_is_valid(app):
     ):
         assert slug in cards, slug
     assert {c.kind for c in cards.values()} == {"massage", "stretch"}
+    # What today's suggestion weighs (FACTS §9), said by the cards themselves.
+    assert {slug for slug, c in cards.items() if c.movement == "bends-forward"} >= {
+        "pelvic-tilt",
+        "knee-to-chest",
+        "piriformis-stretch",
+        "seated-forward-bend",
+        "childs-pose",
+    }
+    assert {slug for slug, c in cards.items() if c.movement == "position-of-ease"} == {
+        "rest-calves-on-chair",
+        "rest-side-lying-pillow",
+    }
     assert {c.position for c in cards.values()} == {"floor", "wall", "chair", "standing"}

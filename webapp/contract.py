@@ -13,6 +13,7 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
+from webapp.content import vocabulary as content_vocabulary
 from webapp.content.vocabulary import AVOID_IF
 from webapp.insights.views import MIN_RATED_SESSIONS, PERIODS
 from webapp.library import synonyms as search_synonyms
@@ -72,6 +73,10 @@ def build(app=None):
         "ROUTINE_MAX_STEPS": _field(RoutineData, "steps")["maxItems"],
         "ROUTINE_NAME_MAX": _field(RoutineData, "name")["maxLength"],
         "STEP_SIDES": list(STEP_SIDES),
+        "MOVEMENT": {
+            "BENDS_FORWARD": content_vocabulary.BENDS_FORWARD,
+            "POSITION_OF_EASE": content_vocabulary.POSITION_OF_EASE,
+        },
         "SLUG_PATTERN": SLUG,
         "SESSION_STATUSES": list(SESSION_STATUSES),
         "GET_READY": timing.GET_READY,

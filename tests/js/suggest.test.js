@@ -7,9 +7,9 @@ const t = (position, equipment, intensity = 'gentle', kind = 'stretch', dosing =
   { name: 'x', position, equipment, intensity, kind, dosing }
 );
 const techniques = {
-  'pelvic-tilt': t('floor', ['mat'], 'gentle', 'stretch', { type: 'reps', reps: 8, hold_seconds: 5, sets: 1, per_side: false, rest_seconds: 0 }),
-  'knee-to-chest': t('floor', ['mat']),
-  'piriformis-stretch': t('floor', ['mat']),
+  'pelvic-tilt': { ...t('floor', ['mat'], 'gentle', 'stretch', { type: 'reps', reps: 8, hold_seconds: 5, sets: 1, per_side: false, rest_seconds: 0 }), movement: 'bends-forward' },
+  'knee-to-chest': { ...t('floor', ['mat']), movement: 'bends-forward' },
+  'piriformis-stretch': { ...t('floor', ['mat']), movement: 'bends-forward' },
   'sciatic-nerve-glide': t('chair', ['chair'], 'gentle', 'stretch', { type: 'reps', reps: 10, sets: 1, per_side: true, rest_seconds: 0 }),
   'seated-figure-four': t('chair', ['chair']),
   'hand-kneading-lower-back': t('standing', [], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }),
@@ -188,7 +188,7 @@ test('nothing ticked: a routine needing a chair or a rug, said plainly, over sel
 test('the gentlest routine that fits wins, even over one closer to the time', () => {
   const tech = {
     ...techniques,
-    'seated-forward-bend': { ...t('chair', ['chair']), gentler: 'sciatic-nerve-glide' },
+    'seated-forward-bend': { ...t('chair', ['chair']), gentler: 'sciatic-nerve-glide', movement: 'bends-forward' },
     'ball-wall-glutes': techniques['ball-wall-glutes'],
   };
   const bend = { id: 'a-bend', name: 'A', steps: [
@@ -203,7 +203,7 @@ test('the gentlest routine that fits wins, even over one closer to the time', ()
 });
 
 test('forward bending only counts as less gentle; resting in a position of ease is neither', () => {
-  const tech = { ...techniques, 'cat-cow': t('floor', ['mat']), 'rest-side-lying-pillow': t('floor', ['mat']) };
+  const tech = { ...techniques, 'cat-cow': t('floor', ['mat']), 'rest-side-lying-pillow': { ...t('floor', ['mat']), movement: 'position-of-ease' } };
   const forward = { steps: [{ technique: 'knee-to-chest' }, { technique: 'piriformis-stretch' }, { technique: 'rest-side-lying-pillow' }] };
   const mixed = { steps: [{ technique: 'knee-to-chest' }, { technique: 'cat-cow' }, { technique: 'rest-side-lying-pillow' }] };
   assert.equal(strain(forward, tech), 1);

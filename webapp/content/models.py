@@ -48,6 +48,7 @@ class Technique(ContentRow, db.Model):
     stop_if: Mapped[list] = mapped_column(JSON)
     avoid_if: Mapped[list] = mapped_column(JSON)
     gentler: Mapped[str | None] = mapped_column(String(80), nullable=True, default=None)
+    movement: Mapped[str | None] = mapped_column(String(24), nullable=True, default=None)
     dosing: Mapped[dict] = mapped_column(JSON)
     sources: Mapped[list] = mapped_column(JSON)
 

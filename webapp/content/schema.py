@@ -15,6 +15,7 @@ Area = Literal[tuple(v.TARGET_AREAS)]
 Equipment = Literal[tuple(v.EQUIPMENT)]
 Position = Literal[tuple(v.POSITIONS)]
 Intensity = Literal[tuple(v.INTENSITIES)]
+Movement = Literal[tuple(v.MOVEMENTS)]
 AvoidIf = Literal[tuple(v.AVOID_IF)]
 
 
@@ -63,6 +64,7 @@ class TechniqueFile(Strict):
     equipment: Annotated[list[Equipment], Field(max_length=5)]
     position: Position
     intensity: Intensity
+    movement: Movement | None = None
     intensity_note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=400)]
     illustration_alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
     steps: Annotated[list[Line], Field(min_length=2, max_length=10)]

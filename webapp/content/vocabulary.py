@@ -25,6 +25,16 @@ POSITIONS = {"floor": "On the floor", "wall": "Against a wall", "chair": "On a c
 
 INTENSITIES = {"gentle": "Gentle", "moderate": "Moderate", "firm": "Firm"}
 
+# How a technique moves the lower back, where it matters to what is suggested (FACTS §9: a mix
+# of forward bending only can aggravate disc-related leg pain). A card without one moves
+# otherwise (a glide, a side bend, bending back) or is self-massage.
+BENDS_FORWARD = "bends-forward"
+POSITION_OF_EASE = "position-of-ease"
+MOVEMENTS = {
+    BENDS_FORWARD: "Bends the lower back forward",
+    POSITION_OF_EASE: "A resting position that eases the leg; moves nothing",
+}
+
 AVOID_IF = {
     "fracture": "a recent fracture or injury in the area",
     "blood-clot": "a blood clot (DVT) or suspected clot",

@@ -99,6 +99,8 @@ def catalog_data():
                 "steps": card.steps,
                 "stop_if": card.stop_if,
                 "gentler": card.gentler,
+                # What today's suggestion weighs (static/js/main/suggest.js).
+                "movement": card.movement,
             }
             for slug, card in cards.items()
         },

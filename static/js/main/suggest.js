@@ -4,7 +4,7 @@
    seated forward bend tensions the nerve and has a gentler alternative). Pure: the home page and
    first run call it with the catalog; Node tests it. */
 // @ts-check
-import { PREFERENCE_EQUIPMENT } from '../generated/contract.js';
+import { MOVEMENT, PREFERENCE_EQUIPMENT } from '../generated/contract.js';
 import { expandRoutine, totalSeconds } from '../routine/expand.js';
 
 /**
@@ -32,12 +32,10 @@ const AFTER_MASSAGE_HOURS = 3;
 // soft floor counts only for someone happy to get down there.
 const HOUSEHOLD = ['chair', 'mat', 'strap'];
 const INTENSITY_RANK = { gentle: 0, moderate: 1, firm: 2 };
-// FACTS §9: a mix of forward bending only (pelvic tilt, knee-to-chest, piriformis; the seated
-// forward bend and child's pose bend forward too) can aggravate disc-related leg pain, so a
-// routine with no other movement counts as less gentle. Resting in a position of ease is neither.
-// (The cards carry no movement direction yet: this list is the one place that says it.)
-const FORWARD_BENDING = new Set(['pelvic-tilt', 'knee-to-chest', 'piriformis-stretch', 'seated-forward-bend', 'childs-pose']);
-const POSITIONS_OF_EASE = new Set(['rest-calves-on-chair', 'rest-side-lying-pillow']);
+// FACTS §9: a mix of forward bending only can aggravate disc-related leg pain, so a routine with
+// no other movement counts as less gentle. Resting in a position of ease is neither. Each card
+// says which it is (its `movement`, content/techniques/*.toml).
+const movementOf = (techniques, slug) => (techniques[slug] || {}).movement;
 
 /** Whether a session within AFTER_MASSAGE_HOURS of `now` included self-massage.
     @param {PastSession[]} sessions @param {Record<string, any>} techniques @param {number} now */
@@ -56,8 +54,8 @@ export function massagedRecently(sessions, techniques, now) {
 export function strain(routine, techniques) {
   // The movements: not the rests, nor self-massage (an add-on that moves nothing).
   const moves = routine.steps.map((step) => step.technique)
-    .filter((slug) => !POSITIONS_OF_EASE.has(slug) && (techniques[slug] || {}).kind !== 'massage');
-  const forwardOnly = moves.length > 0 && moves.every((slug) => FORWARD_BENDING.has(slug));
+    .filter((slug) => movementOf(techniques, slug) !== MOVEMENT.POSITION_OF_EASE && (techniques[slug] || {}).kind !== 'massage');
+  const forwardOnly = moves.length > 0 && moves.every((slug) => movementOf(techniques, slug) === MOVEMENT.BENDS_FORWARD);
   return routine.steps.reduce((sum, step) => {
     const t = techniques[step.technique] || {};
     return sum + (INTENSITY_RANK[t.intensity] ?? 1) + (t.gentler ? 1 : 0);
