@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from webapp.content.loader import ContentError, load_content
-from webapp.content.models import Article, Technique
+from webapp.content.models import Article, Routine, Technique
 from webapp.extensions import db
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -207,4 +207,8 @@ def test_the_shipped_content_is_valid(app):
         "rest-calves-on-chair",
         "rest-side-lying-pillow",
     }
+    assert {slug for slug, c in cards.items() if c.warm_up_first} == {"foam-roll-lower-back"}
+    with app.app_context():
+        after = db.session.scalars(db.select(Routine.slug).filter_by(after_massage=True)).all()
+    assert after == ["after-massage-stretches"]
     assert {c.position for c in cards.values()} == {"floor", "wall", "chair", "standing"}

@@ -13,7 +13,7 @@ const techniques = {
   'sciatic-nerve-glide': t('chair', ['chair'], 'gentle', 'stretch', { type: 'reps', reps: 10, sets: 1, per_side: true, rest_seconds: 0 }),
   'seated-figure-four': t('chair', ['chair']),
   'hand-kneading-lower-back': t('standing', [], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }),
-  'foam-roll-lower-back': t('floor', ['foam-roller'], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }),
+  'foam-roll-lower-back': { ...t('floor', ['foam-roller'], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }), warm_up_first: true },
   'foam-roll-glutes': t('floor', ['foam-roller'], 'moderate', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: true, rest_seconds: 0 }),
   'ball-wall-glutes': t('wall', ['massage-ball'], 'moderate', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: true, rest_seconds: 0 }),
 };
@@ -120,7 +120,7 @@ test('preferences: the latest record wins, defaults fill the gaps, problems name
 
 // ---- a new person's first routine (new-user review) ------------------------------------------
 
-const afterMassage = { id: 'after-massage-stretches', name: 'Stretches after a massage', steps: [
+const afterMassage = { id: 'after-massage-stretches', name: 'Stretches after a massage', afterMassage: true, steps: [
   { technique: 'piriformis-stretch', sides: 'left-right', rest: 15 },
   { technique: 'knee-to-chest', sides: 'left-right', rest: 0 },
 ] };

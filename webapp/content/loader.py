@@ -159,6 +159,7 @@ def _routine_fields(data):
         "summary": data["summary"],
         "sort_order": data["order"],
         "flare": data["flare"],
+        "after_massage": data["after_massage"],
         "steps": data["steps"],
     }
 

@@ -49,6 +49,7 @@ class Technique(ContentRow, db.Model):
     avoid_if: Mapped[list] = mapped_column(JSON)
     gentler: Mapped[str | None] = mapped_column(String(80), nullable=True, default=None)
     movement: Mapped[str | None] = mapped_column(String(24), nullable=True, default=None)
+    warm_up_first: Mapped[bool] = mapped_column(Boolean, default=False)
     dosing: Mapped[dict] = mapped_column(JSON)
     sources: Mapped[list] = mapped_column(JSON)
 
@@ -72,6 +73,7 @@ class Routine(ContentRow, db.Model):
     name: Mapped[str] = mapped_column(String(60))
     summary: Mapped[str] = mapped_column(String(200))
     flare: Mapped[bool] = mapped_column(Boolean, default=False)
+    after_massage: Mapped[bool] = mapped_column(Boolean, default=False)
     # Each step fully resolved at load time (technique defaults filled in), so every client
     # plays exactly the same routine.
     steps: Mapped[list] = mapped_column(JSON)

@@ -65,6 +65,8 @@ class TechniqueFile(Strict):
     position: Position
     intensity: Intensity
     movement: Movement | None = None
+    # Pressure on the lower back comes after gentle movement, never first in a routine.
+    warm_up_first: bool = False
     intensity_note: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=400)]
     illustration_alt: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=300)]
     steps: Annotated[list[Line], Field(min_length=2, max_length=10)]
@@ -117,4 +119,6 @@ class RoutineFile(Strict):
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=200)]
     order: Annotated[int, Field(ge=0, le=100000)]
     flare: bool = False
+    # Meant to follow a self-massage session: suggested only after one, never as a first routine.
+    after_massage: bool = False
     steps: Annotated[list[RoutineStep], Field(min_length=1, max_length=40)]

@@ -8,16 +8,15 @@ from webapp.safety.questions import signs_by_tier
 
 bp = Blueprint("main", __name__)
 
-# Never the first card a person meets: rolling the lower back wants a warm-up and care.
-NOT_FIRST = {"foam-roll-lower-back"}
 UPRIGHT = ("chair", "standing", "wall")
 
 
 def techniques_to_try(cards, count=8):
     """Gentle cards first, one per position before a second from the same one, so a person
-    who can't get down to the floor sees something too; never rolling the lower back first.
+    who can't get down to the floor sees something too; never a card that wants a warm-up
+    before it (its `warm_up_first`, e.g. rolling the lower back) among the gentle first ones.
     The page shows four; static/js/main/home.js picks the four that fit the person's answers."""
-    gentle = [c for c in cards if c.intensity == "gentle" and c.slug not in NOT_FIRST]
+    gentle = [c for c in cards if c.intensity == "gentle" and not c.warm_up_first]
     rest = [c for c in cards if c not in gentle]
     picked, positions = [], []
     for card in gentle:

@@ -101,6 +101,7 @@ def catalog_data():
                 "gentler": card.gentler,
                 # What today's suggestion weighs (static/js/main/suggest.js).
                 "movement": card.movement,
+                "warm_up_first": card.warm_up_first,
             }
             for slug, card in cards.items()
         },
@@ -110,6 +111,7 @@ def catalog_data():
                 "name": r.name,
                 "summary": r.summary,
                 "flare": r.flare,
+                "afterMassage": r.after_massage,
                 "builtin": True,
                 "seconds": total_seconds(r.steps, where),
                 "secondsWithoutOptional": total_seconds(r.steps, where, without_optional=True),

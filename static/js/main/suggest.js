@@ -8,7 +8,7 @@ import { MOVEMENT, PREFERENCE_EQUIPMENT } from '../generated/contract.js';
 import { expandRoutine, totalSeconds } from '../routine/expand.js';
 
 /**
- * @typedef {import('../routine/expand.js').Routine & { id: string, flare?: boolean, builtin?: boolean, summary?: string }} CatalogRoutine
+ * @typedef {import('../routine/expand.js').Routine & { id: string, flare?: boolean, afterMassage?: boolean, builtin?: boolean, summary?: string }} CatalogRoutine
  * @typedef {{ techniques: Record<string, any>, routines: CatalogRoutine[] }} Catalog
  * @typedef {{ block?: any, notAdvised?: Record<string, string[]>, flagged?: string[] }} SafetyState
  * @typedef {{ endedAt?: string, completed?: Array<{ technique: string }> }} PastSession
@@ -20,12 +20,11 @@ const UPRIGHT = ['chair', 'standing', 'wall'];
 // A little over is fine: "about 10 minutes".
 const SLACK_SECONDS = 90;
 const DEFAULT_MINUTES = 10;
-// Rolling the lower back never comes first: warm up with gentle movement before any pressure there.
-const NOT_FIRST = new Set(['foam-roll-lower-back']);
-// Routines meant to follow a massage (their name says so): suggested only within this long of a
-// session that included self-massage, never as anyone's first routine.
-const AFTER_MASSAGE = new Set(['after-massage-stretches']);
+// A card that puts pressure on the lower back never comes first (its `warm_up_first`): gentle
+// movement before it. A routine meant to follow a massage (its `afterMassage`) is suggested only
+// within this long of a session that included self-massage, never as anyone's first routine.
 const AFTER_MASSAGE_HOURS = 3;
+const needsWarmUp = (techniques, slug) => Boolean((techniques[slug] || {}).warm_up_first);
 // Things most homes have, which a person may not think of as equipment: when nothing fits what
 // they ticked, a routine that needs only these is offered, saying so ("if you have a chair"),
 // rather than one of self-massage alone (FACTS §9: massage only alongside exercise). A rug or
@@ -109,7 +108,7 @@ function gentleFirst(slugs, techniques) {
       || (ta.order ?? 0) - (tb.order ?? 0)
       || a.localeCompare(b);
   });
-  const first = sorted.findIndex((slug) => !NOT_FIRST.has(slug));
+  const first = sorted.findIndex((slug) => !needsWarmUp(techniques, slug));
   if (first > 0) sorted.unshift(...sorted.splice(first, 1));
   return sorted;
 }
@@ -126,10 +125,10 @@ function builtinCandidates(catalog, fits, budget, massaged) {
   const candidates = [];
   for (const routine of catalog.routines || []) {
     if (routine.flare) continue;
-    if (AFTER_MASSAGE.has(routine.id) && !massaged) continue;
+    if (routine.afterMassage && !massaged) continue;
     const required = routine.steps.filter((s) => s.optional !== true);
     if (!required.length || !required.every((s) => fits(s.technique))) continue;
-    if (NOT_FIRST.has(required[0].technique)) continue;
+    if (needsWarmUp(techniques, required[0].technique)) continue;
     const leftOut = routine.steps.filter((s) => s.optional === true && !fits(s.technique)).map((s) => s.technique);
     const steps = routine.steps.filter((s) => fits(s.technique));
     const fitted = leftOut.length ? { ...routine, steps } : routine;
