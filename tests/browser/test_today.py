@@ -152,6 +152,27 @@ def test_today_shows_the_suggestion_the_last_session_and_the_week(browser, live_
     context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_routine_that_spread_symptoms_down_the_leg_is_not_offered_again(browser, live_server, scheme):
+    """The reviewer's day 8: Today kept offering the routine after which the leg got worse further
+    down. Now it offers another, and says why on the card."""
+    context, page = phone(browser, scheme=scheme)
+    offline_home(context, page, live_server)
+    pass_safety_check(page)
+    page.evaluate(SEED_SESSION.replace("painBefore: 6, painAfter: 3", "symptomDirection: 'further-down'"))
+    page.reload()
+    expect(page.locator("#suggestion-heading")).to_be_visible()
+    expect(page.locator("#suggestion-heading")).not_to_have_text("Morning relief")
+    aside = page.locator("#suggestion-aside")
+    expect(aside).to_be_visible()
+    expect(aside).to_contain_text("Not suggesting Morning relief for now")
+    expect(aside).to_contain_text("spread further down your leg, which suggests easing off")
+    page.locator("#today-suggestion").scroll_into_view_if_needed()
+    screenshot(page, f"today-set-aside-{scheme}")
+    assert context.console.errors == []
+    context.close()
+
+
 SAVED_PLAYER = """(now) => localStorage.setItem('relieve.player', JSON.stringify({
   routineId: 'desk-break', run: { routineId: 'desk-break', routineName: 'Desk break' },
   state: JSON.stringify({ status: 'paused', savedAt: now, index: 2,

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { suggestRoutine, fitsTechnique, gentleFirst, massagedRecently, strain } from '../../static/js/main/suggest.js';
+import { suggestRoutine, fitsTechnique, gentleFirst, massagedRecently, setAside, strain } from '../../static/js/main/suggest.js';
 import { current, problems, withDefaults } from '../../static/js/preferences/prefs.js';
 
 const t = (position, equipment, intensity = 'gentle', kind = 'stretch', dosing = { type: 'time', seconds: 30, sets: 2, per_side: true, rest_seconds: 10 }) => (
@@ -219,4 +219,37 @@ test('techniques to try (the home page) count household things; the suggestion o
   assert.equal(fitsTechnique(techniques['knee-to-chest'], 'knee-to-chest', floor, {}, []), false);
   assert.equal(fitsTechnique(techniques['knee-to-chest'], 'knee-to-chest', prefs({ position: 'chair', equipment: [] }), {}), false);
   assert.equal(fitsTechnique(techniques['foam-roll-glutes'], 'foam-roll-glutes', floor, {}), false, 'a roller is never assumed');
+});
+
+test('a routine whose last session spread symptoms further down is set aside, and says so', () => {
+  const day = (d, h = 9) => `2026-11-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00Z`;
+  const desk = { routineId: 'desk-break', routineName: 'Desk break' };
+  const sessions = [
+    { ...desk, endedAt: day(3), symptomDirection: 'toward-back' },
+    { ...desk, endedAt: day(5), symptomDirection: 'further-down' },
+  ];
+  const chair = prefs({ position: 'chair', equipment: ['chair'], minutes: 5 });
+  const plain = suggestRoutine(chair, { techniques, routines }, {}, {});
+  assert.equal(plain.routine.id, 'desk-break');
+  const s = suggestRoutine(chair, { techniques, routines }, {}, { sessions });
+  assert.notEqual(s.routine.id, 'desk-break');
+  assert.deepEqual(s.setAside, [{ id: 'desk-break', name: 'Desk break', endedAt: day(5) }]);
+  // Played again and it went otherwise (or nothing was said): offered again.
+  const later = [...sessions, { ...desk, endedAt: day(8), symptomDirection: 'same' }];
+  assert.equal(suggestRoutine(chair, { techniques, routines }, {}, { sessions: later }).routine.id, 'desk-break');
+  assert.equal(suggestRoutine(chair, { techniques, routines }, {}, { sessions: later }).setAside, undefined);
+  const unanswered = [...sessions, { ...desk, endedAt: day(8) }];
+  assert.equal(setAside(unanswered).size, 0);
+});
+
+test('after symptoms spread, the routine with fewest of the techniques done then comes first', () => {
+  const floor = prefs({ position: 'floor', equipment: ['mat', 'foam-roller'], minutes: 10 });
+  const a = { id: 'a', name: 'A', steps: [{ technique: 'knee-to-chest', sides: 'left-right' }, { technique: 'piriformis-stretch', sides: 'left-right' }] };
+  const b = { id: 'b', name: 'B', steps: [{ technique: 'knee-to-chest', sides: 'left-right' }, { technique: 'pelvic-tilt', sides: 'none' }] };
+  const c = { id: 'c', name: 'C', steps: [{ technique: 'foam-roll-glutes', sides: 'left-right' }, { technique: 'pelvic-tilt', sides: 'none' }] };
+  const sessions = [{ routineId: 'a', routineName: 'A', endedAt: '2026-11-05T09:00:00Z', symptomDirection: 'further-down',
+    completed: [{ technique: 'knee-to-chest' }, { technique: 'piriformis-stretch' }] }];
+  const s = suggestRoutine(floor, { techniques, routines: [a, b, c] }, {}, { sessions });
+  assert.equal(s.routine.id, 'c');
+  assert.deepEqual(s.setAside.map((r) => r.id), ['a']);
 });

@@ -15,6 +15,7 @@ import { didSteps, RULE_TEXT, sessionOutcome } from '../insights/outcome.js';
 import * as episodeForm from '../symptoms/episode-form.js';
 import { resumable } from '../routine/resume.js';
 import { localDay } from '../lib/days.js';
+import { shortTime } from '../lib/since.js';
 import { load as loadPrefs, mirror, save as savePrefs } from '../preferences/data.js';
 import { facts, startUrl, today } from './today.js';
 import { fitsTechnique } from './suggest.js';
@@ -104,6 +105,11 @@ function drawResume() {
 
 // ---- today's suggestion -------------------------------------------------------------------
 
+/** Why a routine is not offered (suggest.js setAside), in the finish screen's words (FACTS §9). */
+function setAsideText(routines) {
+  return routines.map(({ name, endedAt }) => `Not suggesting ${name} for now: after it (${shortTime(endedAt)}) your symptoms spread further down your leg, which suggests easing off. You can still choose it from Other routines.`).join(' ');
+}
+
 let suggestionSignature = '';
 async function drawSuggestion() {
   const { suggestion, state, techniques, prefs } = await today();
@@ -114,7 +120,10 @@ async function drawSuggestion() {
   const section = byId('today-suggestion');
   // A red-flag day: the safety banner says why; no routine is offered.
   section.hidden = Boolean(state.block);
+  const aside = byId('suggestion-aside');
+  aside.hidden = !(suggestion && suggestion.setAside && suggestion.setAside.length);
   if (!suggestion) return;
+  if (!aside.hidden) aside.textContent = setAsideText(suggestion.setAside || []);
   byId('suggestion-why').textContent = suggestion.reasons.length ? `Today · fits ${suggestion.reasons.join(', ')}` : 'Suggested for today';
   byId('suggestion-heading').textContent = suggestion.routine.name;
   const names = suggestion.routine.steps.map((step) => techniques[step.technique].name);

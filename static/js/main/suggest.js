@@ -11,9 +11,9 @@ import { expandRoutine, totalSeconds } from '../routine/expand.js';
  * @typedef {import('../routine/expand.js').Routine & { id: string, flare?: boolean, afterMassage?: boolean, builtin?: boolean, summary?: string }} CatalogRoutine
  * @typedef {{ techniques: Record<string, any>, routines: CatalogRoutine[] }} Catalog
  * @typedef {{ block?: any, notAdvised?: Record<string, string[]>, flagged?: string[] }} SafetyState
- * @typedef {{ endedAt?: string, completed?: Array<{ technique: string }> }} PastSession
+ * @typedef {{ routineId?: string, routineName?: string, endedAt?: string, symptomDirection?: string | null, completed?: Array<{ technique: string }> }} PastSession
  * @typedef {{ sessions?: PastSession[], now?: number }} History
- * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[], leftOutFor?: 'time' | 'fit', needs?: string[] }} Suggestion
+ * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[], leftOutFor?: 'time' | 'fit', needs?: string[], setAside?: Array<{ id: string, name: string, endedAt: string }> }} Suggestion
  */
 
 const UPRIGHT = ['chair', 'standing', 'wall'];
@@ -44,6 +44,31 @@ export function massagedRecently(sessions, techniques, now) {
     if (!(ended <= now && now - ended <= AFTER_MASSAGE_HOURS * 3600 * 1000)) return false;
     return (session.completed || []).some((step) => techniques[step.technique] && techniques[step.technique].kind === 'massage');
   });
+}
+
+/**
+ * Routines whose most recent session ended with leg symptoms spreading further down (FACTS §9:
+ * that suggests easing off): not suggested again until the person plays them again and it goes
+ * otherwise. Newest session first wins.
+ * @param {PastSession[]} sessions
+ * @returns {Map<string, { name: string, endedAt: string, techniques: Set<string> }>} routine id → its
+ *   name, when, and the techniques done in that session
+ */
+export function setAside(sessions) {
+  /** @type {Map<string, any>} */
+  const latest = new Map();
+  for (const session of sessions || []) {
+    if (!session || !session.routineId || !session.endedAt) continue;
+    const seen = latest.get(session.routineId);
+    if (!seen || String(session.endedAt) > String(seen.endedAt)) latest.set(session.routineId, session);
+  }
+  const aside = new Map();
+  for (const [id, session] of latest) {
+    if (session.symptomDirection !== 'further-down') continue;
+    const done = new Set((session.completed || []).map((step) => step.technique));
+    aside.set(id, { name: session.routineName || '', endedAt: session.endedAt, techniques: done });
+  }
+  return aside;
 }
 
 /** How much a routine asks of a sore leg: each step's intensity above gentle, one for each step
@@ -117,15 +142,17 @@ function gentleFirst(slugs, techniques) {
  * The built-in routines that fit, each as it would be played (add-ons that don't fit, or don't
  * fit the time, left out).
  * @param {Catalog} catalog @param {(slug: string) => boolean} fits @param {number} budget
- * @param {boolean} massaged @returns {Suggestion[]}
+ * @param {boolean} massaged @param {Map<string, any>} aside  routines set aside (setAside)
+ * @returns {Suggestion[]}
  */
-function builtinCandidates(catalog, fits, budget, massaged) {
+function builtinCandidates(catalog, fits, budget, massaged, aside) {
   const techniques = catalog.techniques || {};
   /** @type {Suggestion[]} */
   const candidates = [];
   for (const routine of catalog.routines || []) {
     if (routine.flare) continue;
     if (routine.afterMassage && !massaged) continue;
+    if (aside.has(routine.id)) continue;
     const required = routine.steps.filter((s) => s.optional !== true);
     if (!required.length || !required.every((s) => fits(s.technique))) continue;
     if (needsWarmUp(techniques, required[0].technique)) continue;
@@ -145,8 +172,13 @@ function builtinCandidates(catalog, fits, budget, massaged) {
     candidates.push({ routine: fitted, seconds: time, builtin: true, reasons: [], leftOut, leftOutFor: 'fit' });
   }
   const order = new Map((catalog.routines || []).map((r, i) => [r.id, i]));
-  // The gentlest first; then the closest to the time the person has; then the catalog's order.
-  return candidates.sort((a, b) => strain(a.routine, techniques) - strain(b.routine, techniques)
+  // After symptoms spread down the leg, what was done then is what "seemed to cause it": fewest
+  // of those techniques first. Then the gentlest; the closest to the time the person has; the
+  // catalog's order.
+  const suspect = new Set([...aside.values()].flatMap((a) => [...a.techniques]));
+  const shared = (routine) => routine.steps.filter((step) => suspect.has(step.technique)).length;
+  return candidates.sort((a, b) => shared(a.routine) - shared(b.routine)
+    || strain(a.routine, techniques) - strain(b.routine, techniques)
     || Math.abs(budget - a.seconds) - Math.abs(budget - b.seconds)
     || (order.get(a.routine.id) ?? 0) - (order.get(b.routine.id) ?? 0));
 }
@@ -178,33 +210,41 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
   else if (prefs && prefs.position === 'floor') reasons.push('floor work is OK');
   const ticked = prefs && Array.isArray(prefs.equipment) ? prefs.equipment : null;
 
-  const best = builtinCandidates(catalog, fits, budget, massaged)[0];
+  const aside = setAside((history && history.sessions) || []);
+  // Said on the card, so the person knows why their usual routine is not offered.
+  const asideNote = [...aside].filter(([id]) => (catalog.routines || []).some((r) => r.id === id))
+    .map(([id, { name, endedAt }]) => ({ id, name, endedAt }));
+  const withNote = (suggestion) => (asideNote.length ? { ...suggestion, setAside: asideNote } : suggestion);
+  const best = builtinCandidates(catalog, fits, budget, massaged, aside)[0];
   if (best) {
     if (ticked) reasons.push(ticked.length ? 'with what you have' : 'no equipment');
     best.reasons = reasons;
     // A built-in routine with steps left out is a new routine: it plays as the person's own.
     if (best.leftOut.length) best.builtin = false;
-    return best;
+    return withNote(best);
   }
 
   if (ticked) {
     // Nothing fits what was ticked: household things may do, said plainly.
     const extra = householdFor(prefs).filter((item) => !ticked.includes(item));
     const fitsWithExtra = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety, extra);
-    const household = builtinCandidates(catalog, fitsWithExtra, budget, massaged)[0];
+    const household = builtinCandidates(catalog, fitsWithExtra, budget, massaged, aside)[0];
     if (household) {
       const used = new Set(household.routine.steps.flatMap((step) => techniques[step.technique].equipment || []));
       const needs = extra.filter((item) => used.has(item));
       household.needs = needs;
       household.reasons = [...reasons, `if you have ${needWords(needs)}`];
       if (household.leftOut.length) household.builtin = false;
-      return household;
+      return withNote(household);
     }
     reasons.push(ticked.length ? 'with what you have' : 'no equipment');
   }
 
   // Nothing built in fits: put one together.
-  const usable = gentleFirst(Object.keys(techniques).filter(fits), techniques);
+  // The techniques done in a set-aside session go last, as in the built-in routines' order.
+  const suspect = new Set([...aside.values()].flatMap((a) => [...a.techniques]));
+  const ordered = gentleFirst(Object.keys(techniques).filter(fits), techniques);
+  const usable = [...ordered.filter((slug) => !suspect.has(slug)), ...ordered.filter((slug) => suspect.has(slug))];
   /** @type {import('../routine/expand.js').RoutineStep[]} */
   const steps = [];
   let time = 0;
@@ -218,10 +258,10 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
     if (time >= budget) break;
   }
   if (!steps.length || time === Infinity) return null;
-  return {
+  return withNote({
     routine: { id: 'suggested', name: 'Your routine for today', steps },
     seconds: time, builtin: false, reasons, leftOut: [],
-  };
+  });
 }
 
 export { fitsTechnique, gentleFirst };
