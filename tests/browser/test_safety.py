@@ -13,6 +13,7 @@ from tests.browser.conftest import (
     go_offline,
     pass_safety_check,
     phone,
+    screenshot,
     wait_for_service_worker,
 )
 from webapp.safety import questions
@@ -29,6 +30,7 @@ def test_a_first_run_with_no_signs_takes_three_screens(browser, live_server):
     page.locator("#first-run").get_by_role("button", name="Skip").click()
     expect(page.locator("#safety-first-run")).to_be_visible()
     page.locator("#safety-first-run").get_by_role("link", name="Start the safety check").click()
+    expect(page.locator("#safety-length")).to_have_text("Three short screens of yes-or-no questions.")
     for step in (1, 2, 3):
         expect(page.locator("#check-step")).to_have_text(f"Step {step} of 3")
         page.locator(".check-part:visible").get_by_role("button", name="None of these").click()
@@ -51,6 +53,9 @@ def test_the_flare_button_reaches_a_running_routine_after_one_screen(browser, li
     page.get_by_role("link", name=re.compile("Start the gentle routine")).click()
     expect(page).to_have_url(re.compile(r"/safety/\?part=emergency"))
     expect(page.locator("#check-step")).to_have_text("Just this screen")
+    # One length, said once: the introduction agrees with the progress line.
+    expect(page.locator("#safety-length")).to_have_text("One short screen of yes-or-no questions.")
+    screenshot(page, "safety-one-screen")
     expect(page.locator("fieldset.yes-no:visible")).to_have_count(len(EMERGENCY))
     page.get_by_role("button", name="None of these").click()
     expect(page).to_have_url(re.compile(r"/play\?routine=flare-up-gentle&flare=1"))

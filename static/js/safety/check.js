@@ -29,9 +29,12 @@ let saving = false;
 
 // Someone sent here on the way to a routine, or from a log entry, is told why.
 const WHY = {
-  routine: 'Before your routine: a few questions to check a routine is right for you today. It takes a minute or two.',
+  routine: 'Before your routine: a few questions to check a routine is right for you today.',
   log: 'Your last log entry suggested a warning sign. Please answer each of these questions.',
 };
+// One length, said once, the same as the progress line ("Just this screen", "Step 1 of 2").
+const COUNT_WORDS = ['', 'One short screen', 'Two short screens', 'Three short screens'];
+byId('safety-length').textContent = `${COUNT_WORDS[shown.length] || `${shown.length} short screens`} of yes-or-no questions.`;
 if (WHY[source]) {
   byId('safety-why').textContent = WHY[source];
   byId('safety-why').hidden = false;
