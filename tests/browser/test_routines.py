@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, pass_safety_check, wait_for_service_worker
+from tests.browser.conftest import ARTIFACTS, PHONE, ConsoleWatcher, pass_safety_check, wait_for_service_worker
 
 T0 = "2026-11-24T08:00:00"
 
@@ -273,6 +273,11 @@ def test_builder_drag_reorder_and_double_save(page, live_server):
     page.get_by_role("button", name="Save routine").dblclick()
     expect(page.locator("#builder-status")).to_contain_text("Saved")
     assert page.evaluate("Relieve.store.all('routines').then((r) => r.length)") == 1
+    # What comes next, a button under the thumb: play it.
+    start = page.locator("#builder-status").get_by_role("link", name="Start it now")
+    assert start.bounding_box()["height"] >= 48
+    start.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / "builder-saved.png"))
 
 
 def test_add_step_tapped_before_the_catalog_loads_is_not_lost(page, live_server):
@@ -289,3 +294,8 @@ def test_add_step_tapped_before_the_catalog_loads_is_not_lost(page, live_server)
     for route in held:
         route.continue_()
     expect(steps).to_have_count(1)
+    # "Left, then right" is read whole: the sides box spans the step, not half of it.
+    sides = steps.first.locator('[data-field="sides"]')
+    assert sides.bounding_box()["width"] >= 300
+    steps.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / "builder-step.png"))

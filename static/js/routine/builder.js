@@ -237,6 +237,8 @@ form.addEventListener('submit', async (event) => {
   const link = document.createElement('a');
   link.href = `/play?routine=${encodeURIComponent(record.id)}`;
   link.textContent = 'Start it now';
+  // The next thing a person wants after saving: a real button, not a small link under the form.
+  link.className = 'button primary large';
   byId('builder-status').append(`Saved “${record.name}” on this device. `, link);
 });
 
