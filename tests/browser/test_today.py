@@ -173,6 +173,24 @@ def test_a_routine_that_spread_symptoms_down_the_leg_is_not_offered_again(browse
     context.close()
 
 
+def test_a_new_week_remembers_the_last_one(browser, live_server):
+    """The reviewer's Monday: after a week of routines, "Nothing yet this week" read like a reset.
+    A new week with none yet names last week's days instead."""
+    context, page = phone(browser)
+    offline_home(context, page, live_server)
+    pass_safety_check(page)
+    # T0 is a Tuesday; the 19th and 20th are last week's Thursday and Friday.
+    for day in ("2026-11-19", "2026-11-20"):
+        page.evaluate(SEED_SESSION.replace("2026-11-23", day))
+    page.reload()
+    expect(page.locator("#week-text")).to_have_text(
+        "A new week. Last week: 2 days with a routine. Even a few minutes counts."
+    )
+    expect(page.locator("#week-days li.done")).to_have_count(0)
+    assert context.console.errors == []
+    context.close()
+
+
 SAVED_PLAYER = """(now) => localStorage.setItem('relieve.player', JSON.stringify({
   routineId: 'desk-break', run: { routineId: 'desk-break', routineName: 'Desk break' },
   state: JSON.stringify({ status: 'paused', savedAt: now, index: 2,

@@ -190,9 +190,16 @@ async function drawSessions() {
   });
   byId('week-days').replaceChildren(...items);
   byId('this-week').hidden = sessions.length === 0;
+  // A new week starts empty; last week's days are still the person's (a Monday is not a reset).
+  const lastMonday = monday.getTime() - 7 * 24 * 3600 * 1000;
+  const lastWeek = new Set([...done].filter((key) => {
+    const at = Date.parse(`${key}T12:00:00`);
+    return at >= lastMonday && at < monday.getTime();
+  })).size;
+  const dayCount = (n) => `${n} day${n === 1 ? '' : 's'}`;
   byId('week-text').textContent = count === 0
-    ? 'Nothing yet this week. Even a few minutes counts.'
-    : `${count} day${count === 1 ? '' : 's'} with a routine this week. Rest days are part of it too.`;
+    ? (lastWeek ? `A new week. Last week: ${dayCount(lastWeek)} with a routine. Even a few minutes counts.` : 'Nothing yet this week. Even a few minutes counts.')
+    : `${dayCount(count)} with a routine this week. Rest days are part of it too.`;
 }
 
 const redrawToday = () => {

@@ -22,7 +22,8 @@ import { jsonBytes, takeBatch } from './batch.js';
  * @typedef {object} SyncStatus
  * @property {'local' | 'synced' | 'waiting' | 'offline' | 'signed-out' | 'other-account' | 'error'} state
  * @property {number} waiting  changes still in the outbox
- * @property {string} [message]
+ * @property {string} [message]  for the person
+ * @property {string} [detail]  the server's own words, for whoever helps them
  * @property {number} [at]  ms when it was reported
  */
 
@@ -280,10 +281,23 @@ async function once(wantPull) {
   const rejected = (await meta('rejected')) || [];
   const left = await store.count('outbox');
   if (rejected.length) {
-    report({ state: 'error', waiting: left, message: `${rejected.length} change(s) could not be synced: ${rejected[0].message}` });
+    report({ state: 'error', waiting: left, message: refusedText(rejected), detail: rejected[0].message });
   } else {
     report({ state: left ? 'waiting' : 'synced', waiting: left });
   }
+}
+
+/** What the person reads when the server refused some changes: what it means for their data and,
+    where the reason is one they can fix (a time in the future: the phone's clock is ahead), what
+    to do. The server's own message, for whoever helps them, stays in the status's `detail`.
+    @param {Array<{ message?: string, field?: string }>} rejected */
+function refusedText(rejected) {
+  const n = rejected.length;
+  const clockAhead = rejected.some((r) => /in the future|ahead of the server/i.test(r.message || ''));
+  return [
+    `${n} change${n === 1 ? '' : 's'} could not be synced to your account. ${n === 1 ? 'It is' : 'They are'} kept on this device.`,
+    clockAhead ? "Check that this phone's date and time are right." : 'Editing it again may help.',
+  ].join(' ');
 }
 
 /** Enough of an email to recognise one's own account, not to learn someone else's. */

@@ -31,6 +31,10 @@ const TEXT = {
 };
 
 function render(status) {
+  // The sync module's starting value, before any run has reported: not a fact about this device.
+  // Drawn, it said "Saved on this device only" and forgot the account, so the header read
+  // "Sign in" on a signed-in phone that was offline or had a change refused.
+  if (!status.at) return;
   /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-sync-status]')).forEach((el) => {
     el.textContent = TEXT[status.state](status);
     el.dataset.state = status.state;
