@@ -19,7 +19,15 @@ from webapp.insights.views import MIN_RATED_SESSIONS, PERIODS
 from webapp.library import synonyms as search_synonyms
 from webapp.preferences import records as preferences
 from webapp.routines import timing
-from webapp.routines.records import SESSION_STATUSES, SLUG, STEP_SIDES, SYMPTOM_DIRECTIONS, RoutineData, RoutineStep
+from webapp.routines.records import (
+    SESSION_STATUSES,
+    SLUG,
+    STEP_SIDES,
+    SYMPTOM_DIRECTION_LABELS,
+    SYMPTOM_DIRECTIONS,
+    RoutineData,
+    RoutineStep,
+)
 from webapp.safety import questions
 from webapp.safety.records import SCREENING_KINDS, SCREENING_SOURCES
 from webapp.symptoms import vocabulary as symptoms
@@ -92,6 +100,7 @@ def build(app=None):
         },
         "SLOW_TEMPO_PERCENT": timing.SLOW_TEMPO_PERCENT,
         "SYMPTOM_DIRECTIONS": list(SYMPTOM_DIRECTIONS),
+        "SYMPTOM_DIRECTION_LABELS": SYMPTOM_DIRECTION_LABELS,
         # Symptom log
         "LEVELS": list(symptoms.LEVELS),
         "LEVEL_RANK": {level: rank for rank, level in enumerate(symptoms.LEVELS)},

@@ -124,6 +124,9 @@ def test_builtin_routine_offline(context, page, live_server):
     expect(item.get_by_role("heading")).to_have_text("Stretches after a massage")
     expect(item).to_contain_text("3 of 3 steps done")  # steps, as on the finish screen
     expect(item).to_contain_text("Pain 6 before, 3 after")
+    # The answer is there to look back on (a "further down" most of all).
+    expect(item).to_contain_text("Leg symptoms afterwards: toward my back")
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / "history-direction.png"))
     assert context.console.errors == []
 
 

@@ -15,7 +15,13 @@ Pain = Annotated[int, Field(ge=0, le=10)] | None
 STEP_SIDES = ("left-right", "both", "none")
 SESSION_STATUSES = ("finished", "ended")
 # FACTS §9: after a routine, did leg symptoms move toward the back, stay, or spread further down?
-SYMPTOM_DIRECTIONS = ("toward-back", "same", "further-down")
+# The answers as the person reads them: in the player, the history, the CSV and the summary.
+SYMPTOM_DIRECTION_LABELS = {
+    "toward-back": "Toward my back",
+    "same": "Stayed the same",
+    "further-down": "Further down my leg",
+}
+SYMPTOM_DIRECTIONS = tuple(SYMPTOM_DIRECTION_LABELS)
 
 
 class RoutineStep(Strict):

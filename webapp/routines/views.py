@@ -10,6 +10,7 @@ from webapp.extensions import db
 from webapp.pwa import release
 from webapp.pwa.precache import illustration_path
 from webapp.pwa.static_urls import static_url
+from webapp.routines.records import SYMPTOM_DIRECTION_LABELS
 from webapp.routines.timing import total_seconds
 from webapp.safety import questions
 
@@ -67,7 +68,7 @@ def shared():
 @bp.get("/play")
 def player():
     """The guided routine player."""
-    return render_template("routines/player.html")
+    return render_template("routines/player.html", directions=SYMPTOM_DIRECTION_LABELS)
 
 
 @bp.get("/history")

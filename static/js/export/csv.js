@@ -6,7 +6,7 @@
    = + - or @ as a formula, so such text is prefixed with an apostrophe to stay text. */
 // @ts-check
 import {
-  CHANGE_LABELS, HELPED_LABELS, LEVEL_LABELS, REGIONS, REGION_LABELS, SENSATION_LABELS, SLEEP_LABELS, SYMPTOM_DIRECTIONS,
+  CHANGE_LABELS, HELPED_LABELS, LEVEL_LABELS, REGIONS, REGION_LABELS, SENSATION_LABELS, SLEEP_LABELS, SYMPTOM_DIRECTION_LABELS, SYMPTOM_DIRECTIONS,
   TREATMENT_HELPED_LABELS, TREATMENT_KIND_LABELS, WARNING_LABELS,
 } from '../generated/contract.js';
 import { localDay } from '../lib/days.js';
@@ -27,8 +27,8 @@ const LABELS = {
   kinds: TREATMENT_KIND_LABELS,
   treatmentHelped: TREATMENT_HELPED_LABELS,
   changes: CHANGE_LABELS,
-  // The player's answers to "where are your symptoms now?" (templates/routines/player.html).
-  directions: { 'toward-back': 'Toward my back', same: 'About the same', 'further-down': 'Further down my leg' },
+  // The player's answers to "where are your symptoms now?", in its words.
+  directions: SYMPTOM_DIRECTION_LABELS,
 };
 const STATUS = { finished: 'Finished', ended: 'Ended early' };
 const LOG_COLUMNS = ['Date', 'Time', 'Leg pain (0-10)', 'Back pain (0-10)', 'Numbness', 'Tingling', 'Weakness',

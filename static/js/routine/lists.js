@@ -10,6 +10,7 @@ import * as share from './share.js';
 import * as store from '../lib/store.js';
 import { settleAfter } from '../lib/settle.js';
 import { sessionStepsText } from '../insights/outcome.js';
+import { SYMPTOM_DIRECTION_LABELS } from '../generated/contract.js';
 
 const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${share.encodeRoutine(routine)}`;
 
@@ -107,6 +108,11 @@ async function history() {
       make('h2', { textContent: s.routineName }),
       make('p', { className: 'tile-meta' }, make('time', { dateTime: s.startedAt, textContent: when }), ` · ${facts.join(' · ')}`));
     if (pain) item.append(make('p', { textContent: pain }));
+    // What the finish screen asked; "further down" is what to look back for before the next one.
+    if (s.symptomDirection && SYMPTOM_DIRECTION_LABELS[s.symptomDirection]) {
+      const spread = s.symptomDirection === 'further-down';
+      item.append(make('p', { className: spread ? 'worse' : '', textContent: `Leg symptoms afterwards: ${SYMPTOM_DIRECTION_LABELS[s.symptomDirection].toLowerCase()}` }));
+    }
     if (s.worse && s.worse.length) item.append(make('p', { className: 'worse', textContent: `Made it worse: ${s.worse.map(nameOf).join(', ')}` }));
     list.append(item);
   }
