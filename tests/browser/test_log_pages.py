@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_page, go_offline
+from tests.browser.conftest import ARTIFACTS, axe_page, go_offline
 
 # What an entry holds when the person chose leg pain alone (id and updatedAt aside).
 QUICK_KEYS = {"loggedAt", "legPain", "areas", "sensations", "helped", "helpedOther", "sleep", "notes", "warningSigns"}
@@ -335,6 +335,17 @@ def test_psfs_set_up_and_a_weekly_rating(context, page, live_server):
         "Lifting my toddler": False,
     }
     expect(page.locator("#check-list")).to_contain_text("Putting on socks: 0")
+
+    # The second check-in says at once how the average moved since the first (as Insights does).
+    for name, score in {"Sitting through a film": "5", "Walking the dog": "7", "Lifting my toddler": "6"}.items():
+        page.get_by_role("group", name=name).get_by_role("radio", name=score, exact=True).click()
+    page.get_by_role("button", name="Save check-in").click()
+    expect(page.locator("#function-status")).to_contain_text(
+        "Check-in saved: average 6 out of 10 across 3 activities. Up 3.7 points since your first check-in "
+        "(2.3 then 6), a change most people notice."
+    )
+    page.locator("#function-status").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / "function-second-check-in.png"))
     assert context.console.errors == []
 
 

@@ -10,6 +10,7 @@ import * as records from '../sync/records.js';
 import { ACTIVITIES_MAX, ACTIVITIES_MIN, CHANGE_LABELS, MINUTES_MAX } from '../generated/contract.js';
 import { nameError, validateCheck } from './function-validate.js';
 import { checkDue, mean } from './checkin.js';
+import { functionSummary } from '../insights/measures.js';
 import { errorDisplay, fromLocalInput, shortTime, toLocalInput } from './form-kit.js';
 
 /** @typedef {import('./function-validate.js').Activity & { id: string }} Activity */
@@ -148,7 +149,19 @@ async function saveCheck(event) {
   await draw();
   const average = mean(saved.ratings.map((r) => r.score));
   status('Check-in saved' + (average === null ? '.' : ': average ' + average + ' out of 10 across ' + saved.ratings.length + ' activities.')
-    + ' The next one is due in a week.');
+    + sinceFirst(functionSummary(await store.all('checks').catch(() => [])).psfs) + ' The next one is due in a week.');
+}
+
+/** The average against the first check-in, as Insights says it (a change of PSFS_MIC or more is
+    one most people notice): said straight away, not only on another page.
+    @param {{ first: number, latest: number, change: number | null, meaningful?: boolean | null } | null} psfs */
+function sinceFirst(psfs) {
+  if (!psfs || psfs.change === null) return '';
+  if (psfs.change === 0) return ' The same as your first check-in.';
+  const size = Math.abs(psfs.change);
+  const points = `${size} point${size === 1 ? '' : 's'}`;
+  return ` ${psfs.change > 0 ? 'Up' : 'Down'} ${points} since your first check-in (${psfs.first} then ${psfs.latest})`
+    + `${psfs.meaningful ? ', a change most people notice' : ''}.`;
 }
 
 // ---- drawing --------------------------------------------------------------------------------------
