@@ -126,6 +126,8 @@ def test_builtin_routine_offline(context, page, live_server):
     expect(item).to_contain_text("Pain 6 before, 3 after")
     # The answer is there to look back on (a "further down" most of all).
     expect(item).to_contain_text("Leg symptoms afterwards: toward my back")
+    # Never signed in: offline or not, nothing is "waiting" for a sync that would never come.
+    expect(page.locator("[data-sync-status]").first).to_have_text("Saved on this device only")
     page.screenshot(path=str(ARTIFACTS / "screenshots" / "history-direction.png"))
     assert context.console.errors == []
 

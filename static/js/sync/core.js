@@ -247,6 +247,12 @@ async function pull(state) {
 async function once(wantPull) {
   const waiting = await store.count('outbox');
   if (self.navigator && self.navigator.onLine === false) {
+    // Never linked to an account and not signed in: nothing is waiting to sync, it all lives
+    // here ("Offline: 3 waiting" promised a sync that would never come).
+    if (accountHint() === '' && !(await meta('account'))) {
+      report({ state: 'local', waiting });
+      return;
+    }
     throw new SyncStop('offline', 'Offline. Changes wait on this device.');
   }
   const current = await session();
