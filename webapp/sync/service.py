@@ -9,6 +9,7 @@ three values, so all of them keep the same winner; the losing version is answere
 
 import hashlib
 import json
+from operator import itemgetter
 
 from pydantic import ValidationError
 from sqlalchemy import ARRAY, JSON, DateTime, Integer, String, Text, any_, bindparam, cast, insert, select, update
@@ -175,17 +176,16 @@ class _RowByRow:
 
     def __init__(self, statement, dialect):
         compiled = statement.compile(dialect=dialect)
-        self.sql, self.order = compiled.string, compiled.positiontup  # qmark: tuples in this order
+        self.sql = compiled.string
+        # qmark drivers (sqlite3) take each row as a tuple in this order; named ones (psycopg) a dict.
+        self.pick = itemgetter(*compiled.positiontup) if compiled.positiontup else (lambda values: values)
         self.stamp = _records.c.server_updated_at.type.dialect_impl(dialect).bind_processor(dialect)
 
     def run(self, conn, rows, shared):
         shared = {f"p_{name}": value for name, value in shared.items()}
         if self.stamp:
             shared["p_now"] = self.stamp(shared["p_now"])
-        if self.order:
-            conn.exec_driver_sql(self.sql, [tuple({**shared, **row}[name] for name in self.order) for row in rows])
-        else:
-            conn.exec_driver_sql(self.sql, [{**shared, **row} for row in rows])
+        conn.exec_driver_sql(self.sql, [self.pick({**shared, **row}) for row in rows])
 
 
 def _row_statements(dialect):
