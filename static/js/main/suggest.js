@@ -142,17 +142,19 @@ function gentleFirst(slugs, techniques) {
  * The built-in routines that fit, each as it would be played (add-ons that don't fit, or don't
  * fit the time, left out).
  * @param {Catalog} catalog @param {(slug: string) => boolean} fits @param {number} budget
- * @param {boolean} massaged @param {Map<string, any>} aside  routines set aside (setAside)
+ * @param {boolean} massaged
+ * @param {{ routines: Map<string, any>, techniques: Set<string> }} avoid  routines set aside
+ *   (setAside) and the techniques done in their sessions
  * @returns {Suggestion[]}
  */
-function builtinCandidates(catalog, fits, budget, massaged, aside) {
+function builtinCandidates(catalog, fits, budget, massaged, avoid) {
   const techniques = catalog.techniques || {};
   /** @type {Suggestion[]} */
   const candidates = [];
   for (const routine of catalog.routines || []) {
     if (routine.flare) continue;
     if (routine.afterMassage && !massaged) continue;
-    if (aside.has(routine.id)) continue;
+    if (avoid.routines.has(routine.id)) continue;
     const required = routine.steps.filter((s) => s.optional !== true);
     if (!required.length || !required.every((s) => fits(s.technique))) continue;
     if (needsWarmUp(techniques, required[0].technique)) continue;
@@ -175,8 +177,7 @@ function builtinCandidates(catalog, fits, budget, massaged, aside) {
   // After symptoms spread down the leg, what was done then is what "seemed to cause it": fewest
   // of those techniques first. Then the gentlest; the closest to the time the person has; the
   // catalog's order.
-  const suspect = new Set([...aside.values()].flatMap((a) => [...a.techniques]));
-  const shared = (routine) => routine.steps.filter((step) => suspect.has(step.technique)).length;
+  const shared = (routine) => routine.steps.filter((step) => avoid.techniques.has(step.technique)).length;
   return candidates.sort((a, b) => shared(a.routine) - shared(b.routine)
     || strain(a.routine, techniques) - strain(b.routine, techniques)
     || Math.abs(budget - a.seconds) - Math.abs(budget - b.seconds)
@@ -211,11 +212,12 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
   const ticked = prefs && Array.isArray(prefs.equipment) ? prefs.equipment : null;
 
   const aside = setAside((history && history.sessions) || []);
+  const avoid = { routines: aside, techniques: new Set([...aside.values()].flatMap((a) => [...a.techniques])) };
   // Said on the card, so the person knows why their usual routine is not offered.
   const asideNote = [...aside].filter(([id]) => (catalog.routines || []).some((r) => r.id === id))
     .map(([id, { name, endedAt }]) => ({ id, name, endedAt }));
   const withNote = (suggestion) => (asideNote.length ? { ...suggestion, setAside: asideNote } : suggestion);
-  const best = builtinCandidates(catalog, fits, budget, massaged, aside)[0];
+  const best = builtinCandidates(catalog, fits, budget, massaged, avoid)[0];
   if (best) {
     if (ticked) reasons.push(ticked.length ? 'with what you have' : 'no equipment');
     best.reasons = reasons;
@@ -228,7 +230,7 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
     // Nothing fits what was ticked: household things may do, said plainly.
     const extra = householdFor(prefs).filter((item) => !ticked.includes(item));
     const fitsWithExtra = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety, extra);
-    const household = builtinCandidates(catalog, fitsWithExtra, budget, massaged, aside)[0];
+    const household = builtinCandidates(catalog, fitsWithExtra, budget, massaged, avoid)[0];
     if (household) {
       const used = new Set(household.routine.steps.flatMap((step) => techniques[step.technique].equipment || []));
       const needs = extra.filter((item) => used.has(item));
@@ -242,9 +244,8 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
 
   // Nothing built in fits: put one together.
   // The techniques done in a set-aside session go last, as in the built-in routines' order.
-  const suspect = new Set([...aside.values()].flatMap((a) => [...a.techniques]));
   const ordered = gentleFirst(Object.keys(techniques).filter(fits), techniques);
-  const usable = [...ordered.filter((slug) => !suspect.has(slug)), ...ordered.filter((slug) => suspect.has(slug))];
+  const usable = [...ordered.filter((slug) => !avoid.techniques.has(slug)), ...ordered.filter((slug) => avoid.techniques.has(slug))];
   /** @type {import('../routine/expand.js').RoutineStep[]} */
   const steps = [];
   let time = 0;
