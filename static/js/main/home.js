@@ -173,7 +173,10 @@ async function drawSessions() {
   // Monday to Sunday of this week, each day done or not: no streaks, nothing "broken".
   const now = new Date();
   const monday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - ((now.getDay() + 6) % 7));
-  const days = Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + i));
+  // Calendar days from Monday (`from` 0 this week, -7 last week), built by date, not by adding
+  // 24 hours, so a clock change never moves a day.
+  const weekOf = (from) => Array.from({ length: 7 }, (_, i) => new Date(monday.getFullYear(), monday.getMonth(), monday.getDate() + from + i));
+  const days = weekOf(0);
   // A day with a routine: one with a step done (outcome.js), as in Insights and the summary.
   const done = new Set(sessions.filter(didSteps).map((s) => localDay(Date.parse(s.startedAt))));
   const todayKey = localDay(Date.now());
@@ -191,11 +194,7 @@ async function drawSessions() {
   byId('week-days').replaceChildren(...items);
   byId('this-week').hidden = sessions.length === 0;
   // A new week starts empty; last week's days are still the person's (a Monday is not a reset).
-  const lastMonday = monday.getTime() - 7 * 24 * 3600 * 1000;
-  const lastWeek = new Set([...done].filter((key) => {
-    const at = Date.parse(`${key}T12:00:00`);
-    return at >= lastMonday && at < monday.getTime();
-  })).size;
+  const lastWeek = weekOf(-7).filter((day) => done.has(localDay(day.getTime()))).length;
   const dayCount = (n) => `${n} day${n === 1 ? '' : 's'}`;
   byId('week-text').textContent = count === 0
     ? (lastWeek ? `A new week. Last week: ${dayCount(lastWeek)} with a routine. Even a few minutes counts.` : 'Nothing yet this week. Even a few minutes counts.')
