@@ -15,7 +15,7 @@ from webapp.auth.models import User
 from webapp.database import write_turn
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord
-from webapp.sync.service import canonical, content_hash
+from webapp.sync.service import _statements, canonical, content_hash
 
 
 def old_hash(op, data):
@@ -210,3 +210,47 @@ def test_writers_take_turns_and_the_next_is_let_in_at_once(app):
         thread.join(5)
     assert [name for name, _ in order] == ["first done", "second in"]
     assert order[1][1] - order[0][1] < 0.05  # woken by the release, not by a poll
+
+
+def _scans_of_records(plan):
+    """Every node of a PostgreSQL JSON plan that reads sync_record."""
+    found = [plan] if plan.get("Relation Name") == "sync_record" else []
+    for child in plan.get("Plans", ()):
+        found += _scans_of_records(child)
+    return found
+
+
+def test_stored_versions_are_looked_up_by_record_however_long_the_history(app, device):
+    """A push finds its records' stored versions with one probe each in the (user, record) unique
+    index. It must not read the account's history through the (user, seq) index, which a plan
+    made while the table was young chose on PostgreSQL: every push then grew slower with every
+    record the account stored."""
+    t = now_ms() - 60_000
+    for batch in range(10):
+        assert device.push([put(uuid7(), routine(f"R{batch}-{i}"), t) for i in range(100)]).status_code == 200
+    with app.app_context():
+        known = db.session.scalars(db.select(SyncRecord.record_id).limit(25)).all()
+        ids = known + [uuid7() for _ in range(25)]
+        user_id = db.session.scalar(db.select(SyncRecord.user_id).limit(1))
+        conn = db.session.connection()
+        select_existing = _statements(conn.dialect)[0]
+        if conn.dialect.name == "postgresql":
+            sql = str(select_existing.compile(dialect=conn.dialect))
+            sql = sql.replace("%(p_user_id)s", "$1").replace("%(p_ids)s", "$2")
+            # The plan psycopg's prepared statement would keep: made without the values.
+            conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
+            conn.exec_driver_sql(f"PREPARE existing AS {sql}")
+            array = "ARRAY[" + ",".join(f"'{i}'" for i in ids) + "]::varchar[]"
+            plan = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE existing({user_id}, {array})")
+            tree = plan.scalar()[0]["Plan"]
+            scans = _scans_of_records(tree)
+            assert scans and all(scan.get("Index Name") == "uq_sync_record_user_record" for scan in scans), scans
+            assert sum(scan.get("Rows Removed by Filter", 0) for scan in scans) == 0
+            assert tree["Actual Rows"] == 25  # the 25 stored ones, the 25 new ones not there
+        else:
+            bound = select_existing.params(p_user_id=user_id, p_ids=ids)
+            sql = str(bound.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+            details = " ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+            # SQLite names the unique constraint's index itself; what matters is both columns.
+            assert "USING INDEX" in details and "(user_id=? AND record_id=?)" in details, details
+        db.session.rollback()

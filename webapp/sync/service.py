@@ -12,7 +12,22 @@ import json
 from operator import itemgetter
 
 from pydantic import ValidationError
-from sqlalchemy import ARRAY, JSON, DateTime, Integer, String, Text, any_, bindparam, cast, insert, select, update
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    DateTime,
+    Integer,
+    String,
+    Text,
+    bindparam,
+    cast,
+    func,
+    insert,
+    literal_column,
+    select,
+    true,
+    update,
+)
 
 from webapp.auth.models import User
 from webapp.content.models import utcnow
@@ -171,8 +186,9 @@ class _RowByRow:
     own SQL and handed to it through `exec_driver_sql`: SQLAlchemy would otherwise build and
     process every row's parameters again, about a fifth of a 50-record push on SQLite. Every
     value is one the driver takes as it is, except the server time, made once per push through
-    its column type. (On PostgreSQL psycopg pipelines the rows in one round trip; one statement
-    over unnest(arrays) or a multi-row VALUES measured 40-80% slower, in adapting the values.)"""
+    its column type. (On PostgreSQL it runs the updates, which psycopg pipelines in one round trip;
+    new rows are copied, see _Copied. One statement over unnest(arrays) or a multi-row VALUES
+    measured 40-80% slower than the pipeline, in adapting the values.)"""
 
     def __init__(self, statement, dialect):
         compiled = statement.compile(dialect=dialect)
@@ -186,6 +202,26 @@ class _RowByRow:
         if self.stamp:
             shared["p_now"] = self.stamp(shared["p_now"])
         conn.exec_driver_sql(self.sql, [self.pick({**shared, **row}) for row in rows])
+
+
+class _Copied:
+    """PostgreSQL: a push's new rows sent with COPY, in the push's transaction. An INSERT run once
+    per row costs psycopg a round of Python work per row (binding, the pipeline's bookkeeping):
+    0.6 ms of a 50-record push's CPU, against 0.2 ms for the same rows copied, which psycopg
+    formats in C. The stored rows are the same: the JSON text is stored as sent (the JSON type
+    keeps it verbatim), and the unique index still refuses a record stored twice."""
+
+    def __init__(self):
+        columns = ("user_id", "device_id", "server_updated_at", *(name for name in _INSERTED))
+        self.sql = f"COPY {_records.name} ({', '.join(columns)}) FROM STDIN"
+        self.pick = itemgetter(*(f"p_{name}" for name in _INSERTED))
+
+    def run(self, conn, rows, shared):
+        # The driver's own connection: SQLAlchemy has no COPY. Same connection, same transaction.
+        with conn.connection.driver_connection.cursor() as cursor, cursor.copy(self.sql) as copy:
+            head = (shared["user_id"], shared["device_id"], shared["now"])
+            for row in rows:
+                copy.write_row(head + self.pick(row))
 
 
 def _row_statements(dialect):
@@ -213,14 +249,30 @@ def _statements(dialect):
     dialect and reused."""
     if dialect.name not in _STATEMENTS:
         if dialect.name == "postgresql":
-            # One array parameter, not one per id: less to bind, and one statement whatever the
-            # batch's size (psycopg prepares the statements it runs often; IN (...) would make
-            # one per size).
-            batch_ids = _records.c.record_id == any_(bindparam("p_ids", type_=ARRAY(String)))
+            # Each id looked up on its own in the (user_id, record_id) unique index: one probe per
+            # change, whatever the account's history. As `record_id = ANY(:ids)`, a plan made
+            # while the table was young (psycopg prepares the statement and PostgreSQL keeps the
+            # plan) read the account's whole history through the (user_id, seq) index instead,
+            # a push growing slower with every record stored. LIMIT 1 (one stored version per id
+            # anyway) keeps the lookup a separate step the planner can't fold into a join.
+            # One array parameter, not one per id: one statement whatever the batch's size.
+            ids = func.unnest(bindparam("p_ids", type_=ARRAY(String))).table_valued("record_id")
+            ids = ids.render_derived(name="ids")
+            stored = (
+                select(*_EXISTING)
+                .where(_records.c.user_id == bindparam("p_user_id"), _records.c.record_id == ids.c.record_id)
+                .limit(literal_column("1"))
+                .lateral("stored")
+            )
+            select_existing = select(*stored.c).select_from(ids).join(stored, true())
         else:
             batch_ids = _records.c.record_id.in_(bindparam("p_ids", expanding=True))
-        select_existing = select(*_EXISTING).where(_records.c.user_id == bindparam("p_user_id"), batch_ids)
-        writers = (_RowByRow(statement, dialect) for statement in _row_statements(dialect))
+            select_existing = select(*_EXISTING).where(_records.c.user_id == bindparam("p_user_id"), batch_ids)
+        insert_row, update_row = _row_statements(dialect)
+        writers = (
+            _Copied() if dialect.name == "postgresql" else _RowByRow(insert_row, dialect),
+            _RowByRow(update_row, dialect),
+        )
         _STATEMENTS[dialect.name] = (select_existing, *writers)
     return _STATEMENTS[dialect.name]
 
@@ -229,7 +281,8 @@ def apply_batch(user_id, device_id, checked):
     """Apply validated changes in one transaction. Returns (results, cursor).
 
     A handful of statements whatever the batch's size: the account row, one SELECT of the
-    batch's stored versions (no data), one bulk INSERT, one bulk UPDATE, the new change number."""
+    batch's stored versions (no data), the new rows in one bulk INSERT (a COPY on PostgreSQL),
+    one bulk UPDATE, the new change number."""
     conn = db.session.connection()
     # Writing the account row first takes its lock: one batch at a time per account, so change
     # numbers are handed out in commit order and a pull never skips one.
