@@ -124,3 +124,59 @@ def test_the_browser_finds_the_same_cards(content_app):
     )
     assert run_module(script) == server
     assert server["xyz"] == []
+
+
+def _ranked(cards, query):
+    return [card.slug for card in f(q=query).ordered(cards) if f(q=query).matches(card)]
+
+
+def test_a_search_lists_the_best_match_first(content_app, client):
+    """A match in the name beats one in the summary, which beats one in the labels or tags; the
+    cards about the nerve come before those that only sit on its path; ties keep the list's order."""
+    from webapp.content.queries import all_cards
+
+    with content_app.app_context():
+        cards = all_cards()
+        by_slug = {card.slug: card for card in cards}
+        sciatic = _ranked(cards, "sciatic")
+        assert sciatic[0] == "sciatic-nerve-glide"
+        nerve = [s for s in sciatic if "leg-nerve" in by_slug[s].target_areas]
+        assert sciatic[: len(nerve)] == nerve
+        assert not [s for s in sciatic[: len(nerve)] if s.startswith("foam-roll")]
+        # Equal matches keep the list's own order.
+        order = [card.slug for card in cards]
+        rest = sciatic[len(nerve) :]
+        assert rest == sorted(rest, key=order.index)
+        # "foam roller" in a name beats it in a label.
+        assert _ranked(cards, "foam roller")[:4] == [s for s in order if s.startswith("foam-roll")]
+        # No search, no reordering; cards that do not match go last.
+        assert [card.slug for card in f().ordered(cards)] == order
+        assert [card.slug for card in f(q="sciatic").ordered(cards)][: len(sciatic)] == sciatic
+
+    # Without JavaScript the page lists them ranked.
+    page = client.get("/techniques/?q=sciatic").get_data(as_text=True)
+    first = page.index('data-slug="sciatic-nerve-glide"')
+    assert first < page.index('data-slug="foam-roll-glutes"')
+    assert first < page.index('data-slug="ball-wall-glutes"')
+
+
+def test_the_browser_ranks_the_same_way(content_app):
+    import json
+
+    from webapp.content.queries import all_cards
+    from webapp.library.filters import search_text
+
+    queries = ["sciatic", "sciatica", "foam roller", "gentle stretch", "hamstring", "leg", "back", "in bed", "xyz"]
+    with content_app.app_context():
+        cards = all_cards()
+        texts = [[card.slug, search_text(card)] for card in cards]
+        server = {q: _ranked(cards, q) for q in queries}
+    script = (
+        "import { rank } from './static/js/lib/search.js';"
+        f"const texts = {json.dumps(texts)}; const queries = {json.dumps(queries)};"
+        "const out = {}; for (const q of queries) out[q] = texts.map(([s, t]) => [s, rank(q, t)])"
+        ".filter(([, r]) => r !== null).sort((a, b) => a[1] - b[1]).map(([s]) => s);"
+        "process.stdout.write(JSON.stringify(out));"
+    )
+    assert run_module(script) == server
+    assert server["sciatic"][0] == "sciatic-nerve-glide"

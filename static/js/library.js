@@ -3,12 +3,15 @@
    synonyms are the server's own table (lib/search.js). */
 // @ts-check
 import { byId, debounce } from './lib/dom.js';
-import { matchesQuery } from './lib/search.js';
+import { matchesQuery, rank } from './lib/search.js';
 
 const form = /** @type {HTMLFormElement & { elements: { q: HTMLInputElement } }} */ (byId('library-filters'));
 
 const FIELDS = ['q', 'kind', 'area', 'position', 'equipment'];
-const tiles = Array.from(/** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('#card-list .card-tile')));
+const list = byId('card-list');
+// In the list's own order (the server may have drawn them ranked for a search in the address).
+const tiles = Array.from(/** @type {NodeListOf<HTMLElement>} */ (list.querySelectorAll('.card-tile')))
+  .sort((a, b) => Number(a.dataset.order) - Number(b.dataset.order));
 const count = byId('result-count');
 const empty = byId('no-results');
 const clear = byId('clear-filters');
@@ -29,6 +32,14 @@ function matches(tile, f) {
   return true;
 }
 
+/** Best match first for a search, as the server lists them (webapp/library/filters.py ordered):
+    a stable sort, so equal matches keep the list's order; cards that do not match go last. */
+function ordered(q) {
+  if (!q) return tiles;
+  const key = (/** @type {HTMLElement} */ tile) => rank(q, tile.dataset.search || '') ?? Infinity;
+  return tiles.map((tile) => ({ tile, at: key(tile) })).sort((a, b) => (a.at === b.at ? 0 : a.at - b.at)).map((x) => x.tile);
+}
+
 function apply(updateUrl) {
   const filters = read();
   let shown = 0;
@@ -37,6 +48,9 @@ function apply(updateUrl) {
     tile.hidden = !ok;
     if (ok) shown += 1;
   }
+  const order = ordered(filters.q);
+  // Moved only when the order changes, so typing that keeps it moves nothing.
+  if (order.some((tile, i) => list.children[i] !== tile)) list.append(...order);
   count.textContent = `${shown} of ${tiles.length} techniques`;
   empty.hidden = shown > 0;
   const active = Object.values(filters).some(Boolean);

@@ -2,9 +2,10 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, ConsoleWatcher, screenshot, wait_for_service_worker
+from tests.browser.conftest import PHONE, ConsoleWatcher, phone, screenshot, wait_for_service_worker
 from tests.browser.kit import CHROMIUM_ARGS
 
 
@@ -106,7 +107,7 @@ def test_js_filters_match_the_server(context, page, live_server):
     queries = ("kind=massage", "equipment=none", "area=back-of-thigh", "position=floor&kind=stretch", "q=ball")
     # Search as people put it (one synonym table, webapp/library/synonyms.py), and the strap filter.
     queries += ("q=sciatica", "q=sitting", "q=in+bed", "q=gentle", "q=hamstring", "q=gentle+stretch+in+bed")
-    queries += ("equipment=strap", "q=towel")
+    queries += ("equipment=strap", "q=towel", "q=sciatic", "q=foam+roller", "q=sciatic&kind=massage")
     for query in queries:
         server = context.new_page()
         server.route("**/*.js", lambda route: route.abort())  # the server's rendering alone
@@ -122,6 +123,33 @@ def test_js_filters_match_the_server(context, page, live_server):
         assert visible_titles(page) == expected, query
         if query.startswith(("q=", "equipment=strap")):
             assert expected, f"{query} finds no card"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_typing_a_search_lists_the_best_match_first(browser, live_server, scheme):
+    """Searching "sciatic" lists the nerve glide first, not the foam rollers that sit on the nerve's
+    path (webapp/library/synonyms.py rank); clearing the search puts the list back in its order."""
+    context, page = phone(browser, scheme=scheme)
+    try:
+        page.goto(live_server + "/techniques/")
+        before = visible_titles(page)
+        assert before[0].startswith("Foam roller")
+        page.get_by_label("Search").fill("sciatic")
+        expect(page).to_have_url(re.compile("q=sciatic"))
+        titles = visible_titles(page)
+        assert titles[0] == "Sciatic nerve glide"
+        first_roller = next(i for i, t in enumerate(titles) if t.startswith("Foam roller"))
+        nerve = page.locator(
+            "#card-list .card-tile:not([hidden])[data-areas~='leg-nerve'] .tile-name"
+        ).all_inner_texts()
+        assert set(titles[: len(nerve)]) == set(nerve) and first_roller >= len(nerve)
+        screenshot(page, f"library-search-sciatic-{scheme}")
+        page.get_by_role("link", name="Clear filters").click()
+        expect(page).not_to_have_url(re.compile("q="))
+        assert visible_titles(page) == before
+        assert context.console.errors == []
+    finally:
+        context.close()
 
 
 def test_update_prompt_then_refresh(context, page, live_server, live_app):

@@ -52,11 +52,25 @@ class Filters:
             return all(synonyms.term_matches(term, haystack) for term in synonyms.terms(self.q))
         return True
 
+    def ordered(self, cards):
+        """The cards in the order the list shows them: best match first for a search (a stable
+        sort, so equal matches keep the list's order), cards that do not match last."""
+        if not self.q:
+            return list(cards)
+
+        def key(card):
+            found = synonyms.rank(self.q, search_text(card).split("\n"))
+            return float("inf") if found is None else found
+
+        return sorted(cards, key=key)
+
 
 def search_text(card):
-    """The words a search matches against: name, summary, the labels of its tags, and the tags
-    themselves (`@area:buttock`) that the synonyms (synonyms.py) stand for."""
+    """The words a search matches against, on three lines: the name; the summary; the labels of
+    its tags and the tags themselves (`@area:buttock`) that the synonyms (synonyms.py) stand for.
+    The lines rank a match (synonyms.rank)."""
     labels = [v.KINDS[card.kind], v.POSITIONS[card.position], v.INTENSITIES[card.intensity]]
     labels += [v.TARGET_AREAS[a] for a in card.target_areas]
     labels += [v.EQUIPMENT[e] for e in card.equipment] or [v.NO_EQUIPMENT_LABEL]
-    return " ".join([card.name, card.summary, *labels, *synonyms.tags(card)]).lower()
+    rest = " ".join([*labels, *synonyms.tags(card)])
+    return "\n".join(" ".join(part.split()) for part in (card.name, card.summary, rest)).lower()

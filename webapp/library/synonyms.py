@@ -6,7 +6,11 @@ A search is split into terms (a phrase listed here, such as "in bed", is one ter
 like "in" or "my" are dropped). A card matches when every term matches: the term's own text is
 in the card's name, summary or tag labels, or the card carries one of the tags the term stands
 for. Tags are written into the card's search text as `@area:buttock`, `@position:chair`,
-`@kind:stretch`, `@intensity:gentle`, `@slug:pelvic-tilt`."""
+`@kind:stretch`, `@intensity:gentle`, `@slug:pelvic-tilt`.
+
+Results are ranked (rank below): a match in a card's name beats one in its summary, which beats one
+in its labels or tags. So list a term's tags most direct first: "sciatic" ranks the cards about the
+nerve above those that only work near its path."""
 
 from webapp.content import vocabulary as v
 
@@ -120,6 +124,32 @@ def terms(query):
 
 def term_matches(term, haystack):
     return term in haystack or any(tag in haystack for tag in SYNONYMS.get(term, ()))
+
+
+def term_tier(term, parts):
+    """How well a card matches a term, 0 best: the term in its name (0), in its summary (1), in
+    its labels or as the first tag the term stands for (2: the card is about it, as a nerve card
+    is for "sciatic"), or only through the term's other tags (3). None when it does not match.
+    `parts` is the card's search text split into name, summary and the rest (filters.search_text).
+    static/js/lib/search.js termTier is the same rule."""
+    name, summary, rest = parts
+    if term in name:
+        return 0
+    if term in summary:
+        return 1
+    tags = SYNONYMS.get(term, ())
+    if term in rest or (tags and tags[0] in rest):
+        return 2
+    if any(tag in rest for tag in tags):
+        return 3
+    return None
+
+
+def rank(query, parts):
+    """A matching card's place in a search's results, lower first: the sum of its terms' tiers.
+    None when some term does not match. Cards of equal rank keep the list's order."""
+    tiers = [term_tier(term, parts) for term in terms(query)]
+    return None if None in tiers else sum(tiers)
 
 
 def tags(card):

@@ -15,7 +15,9 @@ def index():
     cards = all_cards()
     return render_template(
         "library/index.html",
-        cards=cards,
+        cards=filters.ordered(cards),
+        # The list's own order, so the browser can rank a new search from it (static/js/library.js).
+        order={card.slug: i for i, card in enumerate(cards)},
         filters=filters,
         shown={c.slug for c in cards if filters.matches(c)},
         search_text=search_text,

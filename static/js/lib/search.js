@@ -37,3 +37,29 @@ export function matchesQuery(query, haystack) {
   return terms(query).every((term) => haystack.includes(term)
     || (Object.hasOwn(SYNONYMS, term) && SYNONYMS[term].some((tag) => haystack.includes(tag))));
 }
+
+/** How well a card matches a term, 0 best: in its name (0), its summary (1), its labels or the
+    first tag the term stands for (2), only the term's other tags (3); null when it does not match.
+    `parts`: the search text's three lines (name, summary, the rest). The same rule as
+    webapp/library/synonyms.py term_tier. @param {string} term @param {string[]} parts */
+export function termTier(term, [name, summary, rest]) {
+  if (name.includes(term)) return 0;
+  if (summary.includes(term)) return 1;
+  const tags = Object.hasOwn(SYNONYMS, term) ? SYNONYMS[term] : [];
+  if (rest.includes(term) || (tags.length > 0 && rest.includes(tags[0]))) return 2;
+  if (tags.some((tag) => rest.includes(tag))) return 3;
+  return null;
+}
+
+/** A matching card's place in a search's results, lower first (the sum of its terms' tiers);
+    null when some term does not match. @param {string} query @param {string} haystack */
+export function rank(query, haystack) {
+  const parts = haystack.split('\n');
+  let total = 0;
+  for (const term of terms(query)) {
+    const tier = termTier(term, [parts[0] || '', parts[1] || '', parts.slice(2).join(' ')]);
+    if (tier === null) return null;
+    total += tier;
+  }
+  return total;
+}
