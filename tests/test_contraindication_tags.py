@@ -4,7 +4,7 @@ reason shown on the card."""
 
 import pytest
 
-from webapp.content.vocabulary import AVOID_IF
+from webapp.content.vocabulary import AVOID_IF, KINDS
 from webapp.safety import questions
 
 # tag -> the cards it must rule out, and why (FACTS §8 and §2).
@@ -22,7 +22,7 @@ EXPECTED = {
     # Prone press-up and other back-arching extension: cat-cow's "cow" arch, and lying back over
     # a foam roller.
     "spinal-stenosis": {"prone-press-up", "cat-cow", "foam-roll-lower-back"},
-    # Every self-massage and stretch card: follow the surgical team's plan.
+    # Every card, of every kind (self-massage, stretch, nerve glide): follow the surgical team's plan.
     "spinal-surgery": None,
 }
 
@@ -50,7 +50,7 @@ def test_each_new_tag_rules_out_the_cards_the_facts_name(catalog, tag):
     tagged = {slug for slug, card in catalog["techniques"].items() if tag in card["avoid_if"]}
     expected = EXPECTED[tag]
     if expected is None:
-        expected = {slug for slug, card in catalog["techniques"].items() if card["kind"] in ("massage", "stretch")}
+        expected = {slug for slug, card in catalog["techniques"].items() if card["kind"] in KINDS}
         assert expected == set(catalog["techniques"])
     assert tagged == expected
 

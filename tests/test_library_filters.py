@@ -1,5 +1,6 @@
 """The card list's filters (the server side; the browser tests check the same rules in JS)."""
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -83,6 +84,7 @@ SEARCHES = {
     "hamstring": {"foam-roll-hamstrings", "seated-forward-bend"},
     "gentle hamstring stretch": {"seated-forward-bend"},
     "towel": {"piriformis-stretch"},
+    "slider": {"sciatic-nerve-glide"},
 }
 
 
@@ -180,3 +182,17 @@ def test_the_browser_ranks_the_same_way(content_app):
     )
     assert run_module(script) == server
     assert server["sciatic"][0] == "sciatic-nerve-glide"
+
+
+def test_the_nerve_glide_is_its_own_kind(client):
+    """Not filed under "Stretch" (its own card says it is not one): the list's filter, the tile's
+    and the card's label say "Nerve glide"."""
+    page = client.get("/techniques/?kind=nerve-glide").get_data(as_text=True)
+    assert '<option value="nerve-glide" selected>Nerve glide</option>' in page
+    tiles = re.findall(r'<li class="card-tile" data-slug="([^"]+)"[^>]*?( hidden)?>', page)
+    assert [slug for slug, hidden in tiles if not hidden] == ["sciatic-nerve-glide"]
+    assert '<span class="badge badge-nerve-glide">Nerve glide</span>' in page
+    stretches = client.get("/techniques/?kind=stretch").get_data(as_text=True)
+    assert 'data-slug="sciatic-nerve-glide" data-kind="nerve-glide"' in stretches
+    card = client.get("/techniques/sciatic-nerve-glide").get_data(as_text=True)
+    assert '<span class="badge badge-nerve-glide">Nerve glide</span>' in card

@@ -10,7 +10,7 @@ const techniques = {
   'pelvic-tilt': { ...t('floor', ['mat'], 'gentle', 'stretch', { type: 'reps', reps: 8, hold_seconds: 5, sets: 1, per_side: false, rest_seconds: 0 }), movement: 'bends-forward' },
   'knee-to-chest': { ...t('floor', ['mat']), movement: 'bends-forward' },
   'piriformis-stretch': { ...t('floor', ['mat']), movement: 'bends-forward' },
-  'sciatic-nerve-glide': t('chair', ['chair'], 'gentle', 'stretch', { type: 'reps', reps: 10, sets: 1, per_side: true, rest_seconds: 0 }),
+  'sciatic-nerve-glide': t('chair', ['chair'], 'gentle', 'nerve-glide', { type: 'reps', reps: 10, sets: 1, per_side: true, rest_seconds: 0 }),
   'seated-figure-four': t('chair', ['chair']),
   'hand-kneading-lower-back': t('standing', [], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }),
   'foam-roll-lower-back': { ...t('floor', ['foam-roller'], 'gentle', 'massage', { type: 'time', seconds: 60, sets: 1, per_side: false, rest_seconds: 0 }), warm_up_first: true },
@@ -92,6 +92,10 @@ test('a put-together routine is gentle first and never starts by rolling the low
   const rollersOnly = { techniques: { 'foam-roll-lower-back': techniques['foam-roll-lower-back'], 'foam-roll-glutes': techniques['foam-roll-glutes'] }, routines: [] };
   const s = suggestRoutine(prefs({ equipment: ['foam-roller'], minutes: 5 }), rollersOnly, {});
   assert.notEqual(s.routine.steps[0].technique, 'foam-roll-lower-back');
+});
+
+test('a nerve glide counts as moving, before massage, like a stretch', () => {
+  assert.deepEqual(gentleFirst(['hand-kneading-lower-back', 'sciatic-nerve-glide'], techniques), ['sciatic-nerve-glide', 'hand-kneading-lower-back']);
 });
 
 test('nothing fits: null, not an empty routine', () => {

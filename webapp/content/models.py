@@ -28,7 +28,7 @@ class ContentRow:
 
 
 class Technique(ContentRow, db.Model):
-    """One technique card (self-massage or stretch)."""
+    """One technique card (self-massage, stretch or nerve glide)."""
 
     __tablename__ = "technique"
 

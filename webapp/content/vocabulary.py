@@ -1,6 +1,8 @@
 """The fixed vocabularies content files use, with the labels people see."""
 
-KINDS = {"massage": "Self-massage", "stretch": "Stretch"}
+# A nerve glide ("slider", FACTS §5 and §9) moves the nerve with light tension only: its own kind,
+# not a stretch, so the list, the filter and the card say what it is.
+KINDS = {"massage": "Self-massage", "stretch": "Stretch", "nerve-glide": "Nerve glide"}
 
 TARGET_AREAS = {
     "lower-back": "Lower back",

@@ -78,6 +78,10 @@ SYNONYMS = {
     # What kind.
     "stretching": ["@kind:stretch"],
     "stretches": ["@kind:stretch"],
+    "glide": ["@kind:nerve-glide"],
+    "glides": ["@kind:nerve-glide"],
+    "slider": ["@kind:nerve-glide"],
+    "sliders": ["@kind:nerve-glide"],
     "massage": ["@kind:massage"],
     "rub": ["@kind:massage"],
     "roll": ["@kind:massage"],

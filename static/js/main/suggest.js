@@ -122,14 +122,15 @@ function seconds(routine, techniques) {
   }
 }
 
-/** Gentle before moderate before firm; stretches before massage; the lower back never first. */
+/** Gentle before moderate before firm; moving (stretches, nerve glides) before massage; the lower
+    back never first. */
 function gentleFirst(slugs, techniques) {
   const rank = { gentle: 0, moderate: 1, firm: 2 };
   const sorted = [...slugs].sort((a, b) => {
     const ta = techniques[a];
     const tb = techniques[b];
     return (rank[ta.intensity] ?? 1) - (rank[tb.intensity] ?? 1)
-      || (ta.kind === 'stretch' ? 0 : 1) - (tb.kind === 'stretch' ? 0 : 1)
+      || (ta.kind === 'massage' ? 1 : 0) - (tb.kind === 'massage' ? 1 : 0)
       || (ta.order ?? 0) - (tb.order ?? 0)
       || a.localeCompare(b);
   });
