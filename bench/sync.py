@@ -458,6 +458,30 @@ class Account:
 TARGETS = {"push": "/api/v1/sync/push", "bare": "/bare/api/v1/sync/push"}
 
 
+def cpu_seconds(server_pid):
+    """CPU seconds used so far by the server (gunicorn's master and workers), PostgreSQL's
+    backends of the bench database, and this process (the clients), read from /proc; None where
+    /proc can't tell (not Linux)."""
+    if not Path("/proc/self/stat").exists():
+        return None
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {"server": 0.0, "postgres": 0.0, "client": sum(os.times()[:2])}
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        seconds = (int(fields[11]) + int(fields[12])) / tick
+        if int(proc.name) == server_pid or int(fields[1]) == server_pid:  # the master or a worker
+            used["server"] += seconds
+        elif command.startswith("postgres:") and PG_DATABASE in command:
+            used["postgres"] += seconds
+    return used
+
+
 def load_phase(accounts, clients, seconds, batch_size, path):
     """`clients` threads sending batches to `path` for `seconds`; [(status, ms)] and the time taken."""
     idle = queue.Queue()
@@ -505,6 +529,7 @@ def push_load(db, users, clients, seconds, batch_size, workers, rounds=3):
 
     results = {name: [] for name in TARGETS}
     elapsed = dict.fromkeys(TARGETS, 0.0)
+    cpu = {name: Counter() for name in TARGETS}
     with Gunicorn(db, workers) as server:
         accounts = [Account(server.base, email, i) for i, email in enumerate(emails)]
         started = time.perf_counter()
@@ -524,7 +549,12 @@ def push_load(db, users, clients, seconds, batch_size, workers, rounds=3):
         for round_number in range(1, rounds + 1):
             figures = []
             for name, path in TARGETS.items():
+                before = cpu_seconds(server.process.pid)
                 phase, took = load_phase(accounts, clients, seconds, batch_size, path)
+                after = cpu_seconds(server.process.pid)
+                if before and after:
+                    for part in after:
+                        cpu[name][part] += after[part] - before[part]
                 results[name].extend(phase)
                 elapsed[name] += took
                 figures.append(f"{name} {len(phase) / took:.0f}/s")
@@ -556,6 +586,24 @@ def push_load(db, users, clients, seconds, batch_size, workers, rounds=3):
         print(line + f"; not 200: {errors or 'none'}")
     share = summary["push"]["rps"] / summary["bare"]["rps"] if summary["bare"]["rps"] else 0
     print(f"  push at {share:.0%} of the bare-Flask ceiling measured in this run")
+    for name in TARGETS:
+        count = len(results[name])
+        if cpu[name] and count:
+            parts = ", ".join(
+                f"{part} {cpu[name][part] / count * 1000:.2f}" for part in ("server", "postgres", "client")
+            )
+            busy = sum(cpu[name].values()) / elapsed[name]
+            summary[name]["cpu_ms"] = {part: cpu[name][part] / count * 1000 for part in cpu[name]}
+            print(f"  {name:>4}: CPU ms per request: {parts}; {busy:.2f} of {os.cpu_count()} cores busy")
+    if all("cpu_ms" in summary[name] for name in TARGETS):
+        # The clients run here too: where the bare phase keeps them busier than the server, it
+        # measures what this client can send, and the share above flatters the push.
+        push_cpu = summary["push"]["cpu_ms"]["server"] + summary["push"]["cpu_ms"]["postgres"]
+        print(
+            f"  server CPU per push {push_cpu:.2f} ms against {summary['bare']['cpu_ms']['server']:.2f} ms per bare "
+            f"request ({summary['bare']['cpu_ms']['server'] / push_cpu:.0%}); the clients' own "
+            f"{summary['bare']['cpu_ms']['client']:.2f} ms per bare request"
+        )
     expected = summary["push"]["ok"] * batch_size
     print(f"  records stored by the measured pushes: {stored} (expected {expected})")
     if any(summary[name]["errors"] for name in TARGETS):
