@@ -62,9 +62,13 @@ HEAVY_SEED = quarter_seed("""
 """)
 
 # Every list at its longest: all 13 regions on both sides, long names and notes everywhere, ten
-# kinds of treatment with side effects, five long activities, every warning sign and every
-# contraindication answered yes. The caps tighten when the warning-sign text is this long.
-EXTREME_SEED = quarter_seed("""
+# kinds of treatment with side effects, five long activities (one of the longest a name may be),
+# a routine whose name is as long as a name may be, every warning sign and every contraindication
+# answered yes. The caps tighten when the warning-sign text is this long.
+LONG_ACTIVITY = "Carrying the shopping from the car up two flights of stairs"  # ACTIVITY_NAME_MAX = 60
+LONG_ROUTINE = "Slow evening stretches for the nights my leg is at its worst"  # routine names: 60 at most
+EXTREME_SEED = (
+    quarter_seed("""
   const regions = ['lower-back', 'buttock', 'hip', 'groin', 'thigh-front', 'thigh', 'knee', 'shin', 'calf', 'ankle', 'foot-top', 'sole', 'foot'];
   for (let back = 0; back < 90; back += 1) {
     for (const hour of [8, 13, 20]) {
@@ -75,9 +79,10 @@ EXTREME_SEED = quarter_seed("""
         areas: Object.fromEntries(regions.map((r, i) => [r, sides[(back + i) % 3]])),
         warningSigns: back % 4 === 0 && hour === 8 ? ['both-legs', 'bladder', 'fever'] : [] });
     }
-    await session(back, { symptomDirection: ['toward-back', 'same', 'further-down'][back % 3] });
+    await session(back, { symptomDirection: ['toward-back', 'same', 'further-down'][back % 3],
+      ...(back % 5 === 0 ? { routineName: 'LONG_ROUTINE' } : {}) });
   }
-  const names = ['Walking the dog around the park', 'Sitting through a work meeting', 'Putting on socks and shoes', 'Lifting my toddler', 'Driving to my mother'];
+  const names = ['LONG_ACTIVITY', 'Sitting through a work meeting', 'Putting on socks and shoes', 'Lifting my toddler', 'Driving to my mother'];
   const ids = names.map(() => R.uuid7());
   for (let week = 0; week < 13; week += 1) {
     await R.records.save('function_check', { id: R.uuid7(), checkedAt: at(week * 7, 10),
@@ -91,6 +96,9 @@ EXTREME_SEED = quarter_seed("""
   }
   await everyAnswerYes();
 """)
+    .replace("LONG_ACTIVITY", LONG_ACTIVITY)
+    .replace("LONG_ROUTINE", LONG_ROUTINE)
+)
 
 
 def test_default_period_for_someone_who_started_three_days_ago(context, page, live_server):
@@ -195,4 +203,46 @@ def test_every_list_at_its_longest_still_fits_one_page(context, page, live_serve
     assert "and 7 more (in the CSV file)" in text  # 10 treatments, 3 shown
     assert "and 267 more (in the CSV file)" in text  # notes: 1 shown
     assert "Lower back L178 R180" in text and "Foot (older entries) L178 R180" in text
+    # Long names wrap and are cut at a word, never mid-word, with the whole name kept as the title.
+    assert "Sitting through a work meeting 2→1; Putting on socks and shoes 3→2" in text
+    for whole, shown, where in (
+        (LONG_ACTIVITY, "Carrying the shopping from the car up two…", "#function-figures"),
+        (LONG_ROUTINE, "Slow evening stretches for the nights my…", "#routine-figures"),
+    ):
+        assert shown.replace("…", "...") in text and whole not in text  # the PDF's text is NFKC
+        name = page.locator(f'{where} .sheet-name[title="{whole}"]')
+        expect(name).to_have_count(1)
+        assert name.text_content() == shown + whole  # the whole name for screen readers, hidden on paper
+    assert context.console.errors == []
+
+
+# Every name as long as it may be: five activities and the three routines listed, 60 characters each.
+LONG_ACTIVITIES = [
+    LONG_ACTIVITY,
+    "Sitting through a whole work meeting without getting up once",
+    "Putting on my socks and shoes in the morning without any help",
+    "Lifting my toddler out of the cot and into the high chair too",
+    "Driving to my mother's house and back on the motorway at night",
+]
+
+
+def test_every_name_at_its_longest_still_fits_one_page(context, page, live_server):
+    seed = EXTREME_SEED
+    for short, long in zip(
+        ["Sitting through a work meeting", "Putting on socks and shoes", "Lifting my toddler", "Driving to my mother"],
+        LONG_ACTIVITIES[1:],
+        strict=True,
+    ):
+        seed = seed.replace(f"'{short}'", json.dumps(long[:60]))
+    every_session = f"...(back % 5 === 0 ? {{ routineName: '{LONG_ROUTINE}' }} : {{}})"
+    assert every_session in seed
+    seed = seed.replace(every_session, f"routineName: {json.dumps(LONG_ROUTINE[:56])} + ' no ' + (back % 5)")
+    printed_quarter(page, live_server, seed, "summary-every-name-longest")
+    names = page.locator(".sheet-name[title]")
+    expect(names).to_have_count(8)  # five activities and three routines, each cut
+    for name in names.all():
+        whole = name.get_attribute("title")
+        shown = name.locator("[aria-hidden=true]").text_content()
+        # Cut after a whole word of the name, never in the middle of one.
+        assert shown.endswith("…") and (whole + " ").startswith(shown[:-1] + " "), (shown, whole)
     assert context.console.errors == []

@@ -27,9 +27,55 @@ const shortDate = (iso) => new Date(iso).toLocaleDateString(undefined, { day: 'n
 const signed = (n) => (n > 0 ? `+${score(n)}` : n < 0 ? `−${score(-n)}` : '0');
 
 /** Term and value pairs; a third item `true` gives the value a whole row on paper. */
+/** @typedef {string | Array<string | Node>} FigureValue text, or nodes (a run of names) */
+/** Rows of [term, value, wide?]. @param {HTMLElement} list @param {Array<Array<any>>} rows */
 function figures(list, rows) {
   list.replaceChildren(...rows.flatMap(([term, value, wide]) => [
-    make('dt', { textContent: term, className: wide ? 'wide' : '' }), make('dd', { textContent: value, className: wide ? 'wide' : '' })]));
+    make('dt', { textContent: term, className: wide ? 'wide' : '' }),
+    make('dd', { className: wide ? 'wide' : '' }, ...(typeof value === 'string' ? [value] : value))]));
+}
+
+/** Characters of one name in a run of names: about a line of the sheet's narrowest column, so a
+    name wraps onto two lines at most. */
+const NAME_CHARS = 44;
+
+/** A name for the sheet: whole if it fits `limit` characters, else cut at a word boundary with an
+    ellipsis; the whole name is its title and what a screen reader reads.
+    @param {string} name @param {number} limit */
+function sheetName(name, limit) {
+  const whole = name.trim().replace(/\s+/g, ' ');
+  if (whole.length <= limit) return make('span', { className: 'sheet-name', textContent: whole });
+  // Up to the limit and the character after it: a space there ends a whole word.
+  const cut = whole.slice(0, limit + 1);
+  const space = cut.lastIndexOf(' ');
+  // One very long word is cut where it must be; otherwise after the last whole word.
+  const short = `${(space > limit / 2 ? cut.slice(0, space) : cut.slice(0, limit - 1)).replace(/[\s,;:.-]+$/, '')}…`;
+  return make('span', { className: 'sheet-name', title: whole },
+    make('span', { textContent: short, ariaHidden: 'true' }), make('span', { className: 'visually-hidden', textContent: whole }));
+}
+
+/** Each name's share of `budget` characters: short names keep all theirs, the longer ones share
+    what is left equally, none more than NAME_CHARS. So one long name among short ones shows more
+    of itself, and a run of long names still takes the lines it always did.
+    @param {string[]} names @param {number} budget */
+function nameShares(names, budget) {
+  const shares = names.map(() => 0);
+  let left = budget;
+  let count = names.length;
+  for (const [length, i] of names.map((n, j) => [n.trim().replace(/\s+/g, ' ').length, j]).sort((a, b) => a[0] - b[0])) {
+    shares[i] = Math.min(length, Math.floor(left / count), NAME_CHARS);
+    left -= shares[i];
+    count -= 1;
+  }
+  return shares;
+}
+
+/** Named things in a run ("name figure; name figure"), their names sharing `budget` characters
+    (nameShares), each whole or cut at a word, never mid-word.
+    @param {Array<[string, string]>} items name and figure @param {number} budget @returns {FigureValue} */
+function namedRun(items, budget) {
+  const shares = nameShares(items.map(([name]) => name), budget);
+  return items.flatMap(([name, figure], i) => [...(i ? ['; '] : []), sheetName(name, shares[i]), ` ${figure}`]);
 }
 
 function chosenPeriod() {
@@ -65,6 +111,10 @@ const WARNING_ROOM = 900; // characters of warning-sign and safety text before t
 const ROOMY = { treatments: 4, notes: 3, flagged: 6 };
 let caps = ROOMY;
 const NOTE_CHARS = 64;
+// Characters of names in the five activities (in a narrow column) and the three routines (across
+// the page): about three and two lines' worth, so the longest names still print on one page.
+const ACTIVITY_NAMES_CHARS = 160;
+const ROUTINE_NAMES_CHARS = 110;
 /** Text cut to `n` characters with an ellipsis, so one long entry can't push the page over. */
 const clip = (text, n) => (text.length > n ? `${text.slice(0, n - 1).trimEnd()}…` : text);
 const LEVEL_WORDS = ['none', 'mild', 'moderate', 'severe'];
@@ -147,16 +197,18 @@ function functionSection(s, checks, now) {
   }
   const span = (m) => (m.change === null ? `${m.latest} (${dayText(m.latestDay)})`
     : `${m.first} (${dayText(m.firstDay)}) → ${m.latest} (${dayText(m.latestDay)})`);
+  /** @type {Array<[string, FigureValue]>} */
   const rows = [['Check-ins', `${f.total}, ${f.checks} in this period`]];
   if (f.psfs) {
     const mic = f.psfs.meaningful === null ? '' : f.psfs.meaningful ? ' (≥ 2: meaningful)' : ' (< 2)';
     rows.push(['PSFS average', `${span(f.psfs)}${f.psfs.change === null ? '' : `, ${signed(f.psfs.change)}${mic}`}`]);
   }
-  const items = f.activities.slice(0, 5).map((a) => `${clip(a.name, 24)} ${a.change === null ? a.latest : `${a.first}→${a.latest}`}`);
+  /** @type {Array<[string, string]>} */
+  const items = f.activities.slice(0, 5).map((a) => [a.name, a.change === null ? `${a.latest}` : `${a.first}→${a.latest}`]);
   if (f.walk) rows.push(['Walking (min)', span(f.walk)]);
   if (f.sit) rows.push(['Sitting (min)', span(f.sit)]);
   if (f.change) rows.push(['Since starting', `${CHANGE_LABELS[String(f.change.value)] || f.change.value} (${signed(f.change.value)}, ${dayText(f.change.day)})`]);
-  if (items.length) rows.push(['Activities', items.join('; ')]);
+  if (items.length) rows.push(['Activities', namedRun(items, ACTIVITY_NAMES_CHARS)]);
   figures(byId('function-figures'), rows);
 }
 
@@ -196,14 +248,15 @@ function routineSection(s, nameOf, sessions, now) {
   const b = s.beforeAfter;
   const { endedEarly, noSteps } = s.sessions;
   const endedText = `${endedEarly ? `, ${endedEarly} ended early` : ''}${noSteps ? `, ${noSteps} with no step done` : ''}`;
-  const top = s.routines.slice(0, 3).map((r) => `${clip(r.name, 24)} ${signed(-r.avgDrop)} (${r.rated} rated)`).join('; ');
+  /** @type {Array<[string, string]>} */
+  const top = s.routines.slice(0, 3).map((r) => [r.name, `${signed(-r.avgDrop)} (${r.rated} rated)`]);
   figures(byId('routine-figures'), [
     ['Sessions', `${s.sessions.total} (${s.sessions.finished} finished${endedText})`],
     ['Days with a routine', `${s.activeDays} of ${s.dayCount}: ${score(s.daysPerWeek)} days a week`],
     ['Pain before → after', b.count
       ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')}; ${verdictWords(b.verdict)})`
       : `no rated sessions${b.noSteps ? ` (${plural(b.noSteps, 'session', 'sessions')} rated with no step done, not counted)` : ''}`, true],
-    ['Change by routine', top || 'none rated', true],
+    ['Change by routine', top.length ? namedRun(top, ROUTINE_NAMES_CHARS) : 'none rated', true],
     ['Symptoms after', directionText(directionCounts(sessions, { from: s.from, now })), true],
   ]);
   const flagged = s.flagged.slice(0, caps.flagged).map((f) => make('li', { textContent: `${nameOf(f.technique)} (${plural(f.count, 'time', 'times')})` }));
