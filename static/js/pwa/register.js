@@ -18,6 +18,17 @@ function registerWorker() {
   let updateAccepted = false;
 
   function offerUpdate(worker) {
+    // Never over a routine in progress: a page marks the body while the person is in the middle
+    // of something, and the offer comes when it is done.
+    if (document.body.hasAttribute('data-hold-updates')) {
+      const observer = new MutationObserver(() => {
+        if (document.body.hasAttribute('data-hold-updates')) return;
+        observer.disconnect();
+        offerUpdate(worker);
+      });
+      observer.observe(document.body, { attributes: true, attributeFilter: ['data-hold-updates'] });
+      return;
+    }
     const message = toast.querySelector('p');
     const text = message.textContent;
     toast.hidden = false;

@@ -58,6 +58,8 @@ function show(id) {
   // Focus mode: while a routine runs, the site header and tab bar give way to the player, so a
   // stray tap can't leave it; End is the way out.
   document.body.classList.toggle('player-focus', id === 'player-run');
+  // "A new version is ready" waits for the end of the routine (static/js/pwa/register.js).
+  document.body.toggleAttribute('data-hold-updates', id === 'player-run');
 }
 
 function fail(message) {
