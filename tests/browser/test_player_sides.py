@@ -48,6 +48,10 @@ def test_the_steps_say_the_side_on_screen_on_both_sides(context, page, live_serv
     # Left first: the drawing is mirrored, the badge says Left, and so do the words.
     expect(page.locator("#phase")).to_have_text("Left side · Set 1 of 3")
     expect(page.locator(".step-figure")).to_have_attribute("data-side", "left")
+    # A screen reader hears what the drawing shows (the card's description), not only its name.
+    expect(page.locator("#step-image")).to_have_attribute(
+        "alt", re.compile(r"^A person lies on their back on a mat, one ankle crossed over the opposite knee")
+    )
     expect(page.locator("#how-to-name")).to_have_text(f"{PIRIFORMIS}, left side")
     page.locator("#how-to summary").click()
     lines = " ".join(how_to(page))

@@ -51,6 +51,7 @@ test('work segments carry what the player shows', () => {
     name: 'Piriformis stretch',
     cue: 'Draw the knee toward the opposite shoulder',
     illustration: '/static/img/techniques/piriformis-stretch.svg?v=1',
+    alt: 'On the back, the right ankle crossed over the left knee, drawing the legs toward the chest.',
     side: 'left',
     set: 1,
     sets: 2,

@@ -6,6 +6,7 @@ const catalog = [
     kind: 'stretch',
     cue: 'Draw the knee toward the opposite shoulder',
     illustration: '/static/img/techniques/piriformis-stretch.svg?v=1',
+    alt: 'On the back, the right ankle crossed over the left knee, drawing the legs toward the chest.',
     dosing: { type: 'time', seconds: 30, sets: 2, per_side: true, rest_seconds: 10 },
   },
   {
@@ -14,6 +15,7 @@ const catalog = [
     kind: 'stretch',
     cue: 'Move slowly with your breath',
     illustration: '/static/img/techniques/cat-cow.svg?v=1',
+    alt: 'On hands and knees, the back rounding up, then gently dipping.',
     dosing: { type: 'reps', reps: 10, sets: 1, per_side: false, rest_seconds: 0 },
   },
   {
@@ -22,6 +24,7 @@ const catalog = [
     kind: 'stretch',
     cue: 'Sit back toward your heels',
     illustration: '/static/img/techniques/childs-pose.svg?v=1',
+    alt: 'Kneeling, sitting back toward the heels with the arms forward on the floor.',
     dosing: { type: 'reps', reps: 8, hold_seconds: 5, sets: 2, per_side: false, rest_seconds: 15 },
   },
   {
@@ -30,6 +33,7 @@ const catalog = [
     kind: 'massage',
     cue: 'Upper, outer buttock, not the middle',
     illustration: '/static/img/techniques/ball-wall-glutes.svg?v=1',
+    alt: 'Standing with the back to a wall, a ball between the wall and the right buttock.',
     dosing: { type: 'time', seconds: 60, sets: 1, per_side: true, rest_seconds: 0 },
   },
 ];

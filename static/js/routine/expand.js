@@ -29,6 +29,7 @@
  * @property {string} name
  * @property {string} [cue]
  * @property {string} [illustration]
+ * @property {string} [alt]  the drawing's description, written for the right side like the steps
  * @property {string[]} [equipment]
  * @property {string} [position]
  * @property {string[]} [steps]  the card's numbered steps (the player's how-to sheet)
@@ -51,6 +52,7 @@
  * @property {string} [name]  work
  * @property {string} [cue]  work
  * @property {string} [illustration]  work
+ * @property {string} [alt]  work: the drawing's description
  * @property {'left' | 'right' | null} [side]  work
  * @property {number} [set]  work: 1 to sets
  * @property {number} [sets]  work
@@ -198,6 +200,7 @@ function workSegment(step, i, technique, side, set, sets, tempoPercent) {
     name: technique.name,
     cue: technique.cue,
     illustration: technique.illustration,
+    alt: technique.alt,
     side,
     set,
     sets,

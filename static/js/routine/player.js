@@ -156,7 +156,9 @@ function enterSegment(segment, quiet, restoring = false) {
   const image = /** @type {HTMLImageElement} */ (el('step-image'));
   if (work) {
     image.src = work.illustration;
-    image.alt = `${work.name}: illustration`;
+    // What the drawing shows, in words (a screen reader hears the movement, not only a name);
+    // on the left side with left and right swapped, as the drawing is mirrored.
+    image.alt = work.alt ? textForSide(work.alt, work.side) : `${work.name}: illustration`;
     // The drawings show the right side; the figure is mirrored for the left (css/figures.css).
     /** @type {HTMLElement} */ (image.parentElement).dataset.side = work.side || '';
   }

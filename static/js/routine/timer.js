@@ -329,7 +329,7 @@ function cleanSegment(raw) {
     return segment;
   }
   if (typeof raw.technique !== 'string' || !raw.technique || typeof raw.name !== 'string') return null;
-  if (!isOptionalText(raw.cue) || !isOptionalText(raw.illustration)) return null;
+  if (!isOptionalText(raw.cue) || !isOptionalText(raw.illustration) || !isOptionalText(raw.alt)) return null;
   if (raw.side !== 'left' && raw.side !== 'right' && raw.side !== null) return null;
   if (!isInt(raw.step, 0, MAX_SEGMENTS) || !isInt(raw.sets, 1, 10) || !isInt(raw.set, 1, raw.sets)) return null;
   /** @type {Segment} */
@@ -345,6 +345,7 @@ function cleanSegment(raw) {
   };
   if (typeof raw.cue === 'string') segment.cue = raw.cue;
   if (typeof raw.illustration === 'string') segment.illustration = raw.illustration;
+  if (typeof raw.alt === 'string') segment.alt = raw.alt;
   if (raw.final === true) segment.final = true;
   if (raw.mode === 'time') {
     if (!isInt(raw.seconds, 1, 600)) return null;
