@@ -321,8 +321,13 @@ def test_summary_prints_on_one_page_with_the_figures(context, page, live_server)
     )
     expect(page.locator("#area-counts")).to_contain_text("Buttock L4 R1")
     expect(page.locator("#area-counts")).to_contain_text("Back of thigh L2 R0")
-    # The optional name and date of birth: typed here, printed, kept only when asked.
+    # The optional name and date of birth: typed here, printed, kept only when asked. Left empty,
+    # the printed sheet has lines to write them on; the screen shows nothing.
     expect(page.locator("#summary-person")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator("#summary-person")).to_be_visible()
+    expect(page.locator("#summary-person")).to_have_text(re.compile(r"^Name: _+ · Date of birth: _+$"))
+    page.emulate_media(media="screen")
     page.get_by_label("Name", exact=True).fill("Sam Example")
     page.get_by_label("Date of birth").fill("1980-02-29")
     expect(page.locator("#summary-person")).to_have_text("Name: Sam Example · Date of birth: Feb 29, 1980")

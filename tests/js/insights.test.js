@@ -50,6 +50,8 @@ test('empty data gives an empty, fully shaped summary', () => {
     dayCount: 7,
     requestedDays: 7,
     trimmed: false,
+    // Seven days: the middle one (21st) is in neither half, so both halves span three days.
+    halves: { first: ['2026-11-18', '2026-11-20'], second: ['2026-11-22', '2026-11-24'] },
     days: ['18', '19', '20', '21', '22', '23', '24'].map((d) => ({
       day: `2026-11-${d}`, leg: null, back: null, entries: 0, routines: [], numbness: null, tingling: null, weakness: null, psfs: null,
     })),

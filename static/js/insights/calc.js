@@ -274,6 +274,8 @@ function summarize({ logs, sessions, flags = [], checks = [], days = DEFAULT_DAY
     requestedDays: requested,
     // The period began before the first use: its first days were left out, not counted as missed.
     trimmed: count < requested,
+    // The days the change compares: [first, last] of each half (null: too short a period to halve).
+    halves: half ? { first: [dayList[0], firstHalfEnd], second: [secondHalfStart, dayList[count - 1]] } : null,
     days: dayList.map((day) => {
       const slot = perDay.get(day);
       return {

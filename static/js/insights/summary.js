@@ -140,8 +140,10 @@ function personLine() {
     const parts = [];
     if (name.value.trim()) parts.push(`Name: ${name.value.trim()}`);
     if (/^\d{4}-\d{2}-\d{2}$/.test(born.value)) parts.push(`Date of birth: ${date(`${born.value}T12:00:00`)}`);
-    line.textContent = parts.join(' · ');
-    line.hidden = !parts.length;
+    // Left empty, the printed sheet keeps lines to write them on; the screen shows nothing.
+    line.textContent = parts.length ? parts.join(' · ') : 'Name: ____________________________ · Date of birth: ______________';
+    line.classList.toggle('print-only', !parts.length);
+    line.hidden = false;
     if (keep.checked) prefs.set(PERSON_KEY, JSON.stringify({ name: name.value.trim(), born: born.value }));
     else prefs.remove(PERSON_KEY);
   };
@@ -149,6 +151,8 @@ function personLine() {
   keep.addEventListener('change', show);
   show();
 }
+
+const halfDays = ([from, to]) => (from === to ? chart.shortDay(from) : `${chart.shortDay(from)}–${chart.shortDay(to)}`);
 
 function painSection(s) {
   const change = [];
@@ -158,7 +162,9 @@ function painSection(s) {
     ['Log entries', `${s.entries} on ${s.days.filter((d) => d.entries).length} of ${s.dayCount} day${s.dayCount === 1 ? '' : 's'}`],
     ['Average leg pain', s.avgLeg === null ? 'not logged' : `${score(s.avgLeg)} / 10`],
     ['Average back pain', s.avgBack === null ? 'not logged' : `${score(s.avgBack)} / 10`],
-    ['Change, 1st → 2nd half', change.length ? change.join(', ') : 'not enough entries'],
+    // Which days are compared, said, so a clinician need not guess what "half" means.
+    [s.halves ? `Change, ${halfDays(s.halves.first)} → ${halfDays(s.halves.second)}` : 'Change',
+      change.length ? change.join(', ') : 'not enough entries'],
     ...nerveRows(s),
   ]);
   const label = `Chart of average leg and back pain per day, ${chart.dayRange(s.from, s.to)}, with the days a routine was done marked.`;
