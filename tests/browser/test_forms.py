@@ -109,7 +109,14 @@ def test_confirmations_show_on_the_page_you_land_on(browser, live_server, accoun
 
     page.goto(live_server + "/account/signup")
     page.get_by_label("Email").fill("new@example.com")
-    page.get_by_label("Password").fill("a long enough password")
+    password = page.get_by_label("Password")
+    password.fill("a long enough password")
+    # What was typed can be checked; it is a password field again when the form is sent.
+    page.get_by_role("button", name="Show password").click()
+    expect(password).to_have_attribute("type", "text")
+    page.get_by_role("button", name="Hide password").click()
+    expect(password).to_have_attribute("type", "password")
+    page.get_by_role("button", name="Show password").click()
     page.get_by_role("button", name="Create account").click()
     expect(page).to_have_url(re.compile("/routines/$"))
     # The same notice as for an email that already has an account (docs/accounts.md).

@@ -25,6 +25,24 @@ for (const form of /** @type {NodeListOf<HTMLFormElement>} */ (document.querySel
   form.addEventListener('change', handle);
 }
 
+// "Show password": typing with sore hands on a phone keyboard is error-prone; seeing what was
+// typed helps. Hidden again before the form is sent, so password managers still see a password.
+for (const input of /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('form.account-form input[type="password"]'))) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'button quiet show-password';
+  button.setAttribute('aria-controls', input.id);
+  // The words say what a tap does (not also aria-pressed: a changing name is the toggle's state).
+  const set = (/** @type {boolean} */ shown) => {
+    input.type = shown ? 'text' : 'password';
+    button.textContent = shown ? 'Hide password' : 'Show password';
+  };
+  set(false);
+  button.addEventListener('click', () => set(input.type === 'password'));
+  input.form?.addEventListener('submit', () => set(false));
+  input.after(button);
+}
+
 // "Last seen" in the person's own time zone and words; the server writes UTC without script.
 for (const time of /** @type {NodeListOf<HTMLTimeElement>} */ (document.querySelectorAll('time[data-since]'))) {
   time.textContent = sinceText(time.dateTime);
