@@ -108,6 +108,8 @@ def test_player_controls_and_pain_answers_wrap_instead_of_running_off(browser, l
             for selector in ("#back-button", "#pause-button", "#skip-button", "#worse-button", "#end-button"):
                 box = page.locator(selector).bounding_box()
                 assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (selector, box)
+            page.evaluate("window.scrollTo(0, 0)")
+            screenshot(page, f"large-text-player-paused-{viewport['width']}-{size.rstrip('%')}-{scheme}")
             page.locator("#pause-button").scroll_into_view_if_needed()
             screenshot(page, f"large-text-player-{viewport['width']}-{size.rstrip('%')}-{scheme}")
             assert context.console.errors == []
