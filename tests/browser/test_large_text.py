@@ -29,12 +29,22 @@ SIZES = [
 
 PAGES = [
     "/",
-    "/log/new",
-    "/log/function",
+    "/welcome",
     "/safety/",
-    "/insights/",
+    "/routines/",
+    "/routines/new",
+    "/history",
     "/techniques/",
     "/techniques/cat-cow",
+    "/log/",
+    "/log/new",
+    "/log/treatments",
+    "/log/function",
+    "/insights/",
+    "/insights/summary",
+    "/reminders/",
+    "/settings",
+    "/learn/",
     "/account/signup",
 ]
 
