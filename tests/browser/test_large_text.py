@@ -1,5 +1,5 @@
 """Large text and small phones (WCAG 1.4.4 and 1.4.10): many people in pain set their phone's text
-size up. At 150% and 200% text on a 390x844 phone, and at normal text on a 320x568 one, no page
+size up. At 150% and 200% text on a 390x844 phone, and at normal text on 360x640 and 320x568 ones, no page
 scrolls sideways, no control is cut off at the screen's edge, the player's controls and pain
 answers wrap into rows instead, and each answer stays at least 24 px wide (WCAG 2.5.8). Also: "A
 new version is ready" never covers a routine in progress; it waits for the routine's end."""
@@ -24,6 +24,7 @@ TEXT_SIZE = """(size) => {
 SIZES = [
     pytest.param({"width": 390, "height": 844}, "150%", id="390-text150"),
     pytest.param({"width": 390, "height": 844}, "200%", id="390-text200"),
+    pytest.param({"width": 360, "height": 640}, "100%", id="360-text100"),
     pytest.param({"width": 320, "height": 568}, "100%", id="320-text100"),
 ]
 
