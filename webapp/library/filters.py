@@ -48,8 +48,7 @@ class Filters:
         elif self.equipment and self.equipment not in card.equipment:
             return False
         if self.q:
-            haystack = search_text(card)
-            return all(synonyms.term_matches(term, haystack) for term in synonyms.terms(self.q))
+            return synonyms.rank(self.q, search_text(card).split("\n")) is not None
         return True
 
     def ordered(self, cards):

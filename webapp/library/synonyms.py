@@ -126,10 +126,6 @@ def terms(query):
     return out
 
 
-def term_matches(term, haystack):
-    return term in haystack or any(tag in haystack for tag in SYNONYMS.get(term, ()))
-
-
 def term_tier(term, parts):
     """How well a card matches a term, 0 best: the term in its name (0), in its summary (1), in
     its labels or as the first tag the term stands for (2: the card is about it, as a nerve card

@@ -31,11 +31,11 @@ export function terms(query) {
   return out;
 }
 
-/** Whether a card's search text (name, summary, labels and tags) matches every term of a query.
+/** Whether a card's search text (name, summary, labels and tags) matches every term of a query:
+    whether it ranks at all (rank below, the one rule for both).
     @param {string} query @param {string} haystack */
 export function matchesQuery(query, haystack) {
-  return terms(query).every((term) => haystack.includes(term)
-    || (Object.hasOwn(SYNONYMS, term) && SYNONYMS[term].some((tag) => haystack.includes(tag))));
+  return rank(query, haystack) !== null;
 }
 
 /** How well a card matches a term, 0 best: in its name (0), its summary (1), its labels or the
