@@ -285,10 +285,10 @@ def account(live_app):
     return EMAIL
 
 
-def phone(browser, timezone="Europe/London", locale="en-GB", scheme="light"):
+def phone(browser, timezone="Europe/London", locale="en-GB", scheme="light", viewport=PHONE):
     """A phone-sized touch context in a place and colour scheme, and its page."""
     context = browser.new_context(
-        viewport=PHONE, timezone_id=timezone, locale=locale, color_scheme=scheme, is_mobile=True, has_touch=True
+        viewport=viewport, timezone_id=timezone, locale=locale, color_scheme=scheme, is_mobile=True, has_touch=True
     )
     context.set_default_timeout(10_000)
     context.console = ConsoleWatcher(context)

@@ -9,7 +9,7 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ConsoleWatcher, pass_safety_check, screenshot, wait_for_service_worker
+from tests.browser.conftest import pass_safety_check, phone, screenshot, wait_for_service_worker
 
 # Text size set on the phone, as Android's font scaling does to a page's rem sizes. Through the
 # CSSOM, which the app's Content-Security-Policy allows (a <style> tag would be refused).
@@ -62,13 +62,9 @@ OVERFLOW = """() => {
 
 
 def phone_with_text(browser, viewport, size, scheme="light"):
-    context = browser.new_context(
-        viewport=viewport, device_scale_factor=2, is_mobile=True, has_touch=True, color_scheme=scheme
-    )
-    context.set_default_timeout(10_000)
-    context.console = ConsoleWatcher(context)
+    context, page = phone(browser, scheme=scheme, viewport=viewport)
     context.add_init_script(script=f"({TEXT_SIZE})({size!r})")
-    return context, context.new_page()
+    return context, page
 
 
 def assert_fits(page, where):
