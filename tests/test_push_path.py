@@ -136,7 +136,7 @@ def test_mixed_batch_results_and_stored_rows(app, device):
         "unchanged",
         "unchanged",
     ]
-    assert again["cursor"] == "9" and stored(app) == after
+    assert again["cursor"] == "9" and stored(app) == after and account_seq(app) == 9
 
     # Pulls answer what the old path answered: data as sent, tombstones without data.
     changes = {c["id"]: c for c in device.pull().get_json()["changes"]}
@@ -150,6 +150,40 @@ def test_mixed_batch_results_and_stored_rows(app, device):
         "device_id": "device-aaaa",
         "seq": 8,
     }
+
+
+def account_writes(app, push):
+    """The statements that write the account row while `push` runs."""
+    writes = []
+
+    def seen(_conn, _cursor, statement, *_):
+        if statement.lstrip().upper().startswith(f"UPDATE {User.__tablename__.upper()} "):
+            writes.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        push()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+    return writes
+
+
+def test_a_batch_of_new_versions_writes_the_account_row_once(app, device):
+    """The lock hands out the batch's change numbers: no second write when every change applies;
+    what a replay or a losing version did not use is given back, so numbers stay consecutive."""
+    t = now_ms() - 60_000
+    batch = [put(uuid7(), routine(f"R{n}"), t) for n in range(3)]
+    assert len(account_writes(app, lambda: device.push(batch))) == 1
+    assert account_seq(app) == 3
+    # The same batch again: nothing applied, the three numbers given back.
+    assert len(account_writes(app, lambda: device.push(batch))) == 2
+    assert account_seq(app) == 3
+    fresh = put(uuid7(), routine("Four"), t)
+    body = device.push([batch[0], fresh]).get_json()
+    assert [r.get("seq") for r in body["results"]] == [1, 4]
+    assert body["cursor"] == "4" and account_seq(app) == 4
 
 
 def test_a_refused_change_late_in_the_batch_applies_nothing(app, device):

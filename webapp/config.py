@@ -30,13 +30,6 @@ def database_url(instance_path):
     return normalise_database_url(url)
 
 
-def engine_options(url):
-    """A database server can drop idle connections (a restart, a proxy's timeout): each request
-    checks its connection first. A SQLite file has no connection to lose, so no check there
-    (it was one more statement per request)."""
-    return {} if url.startswith("sqlite") else {"pool_pre_ping": True}
-
-
 def normalise_database_url(url):
     # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants the psycopg 3 driver named.
     if url.startswith("postgres://"):
@@ -150,8 +143,7 @@ def from_environment(instance_path):
     clinic_name, booking_url = clinic_settings()
     return {
         "SECRET_KEY": secret_key(instance_path),
-        "SQLALCHEMY_DATABASE_URI": (url := database_url(instance_path)),
-        "SQLALCHEMY_ENGINE_OPTIONS": engine_options(url),
+        "SQLALCHEMY_DATABASE_URI": database_url(instance_path),
         "CLINIC_NAME": clinic_name,
         "CLINIC_BOOKING_URL": booking_url,
         "EMERGENCY_REGIONS": emergency_settings(),

@@ -1,9 +1,10 @@
 """Engine settings per database."""
 
 import os
+import time
 from contextlib import contextmanager, nullcontext
 
-from sqlalchemy import event
+from sqlalchemy import event, exc
 
 try:
     import fcntl
@@ -11,8 +12,13 @@ except ImportError:  # not on Windows: writers then rely on SQLite's busy timeou
     fcntl = None
 
 
+# A connection back in the pool for longer than this is checked before it is used again.
+PING_AFTER_IDLE = 0.5
+
+
 def configure_engine(engine):
     if engine.dialect.name != "sqlite":
+        ping_idle_connections(engine)
         return
 
     @event.listens_for(engine, "connect")
@@ -52,3 +58,32 @@ def _file_lock(path):
         yield
     finally:
         os.close(fd)  # closing the file lets the next writer in
+
+
+def ping_idle_connections(engine):
+    """Check a pooled connection before use only when it has been idle a while.
+
+    A database server can drop idle connections (a restart, a proxy's timeout), so a connection
+    taken from the pool is checked first. SQLAlchemy's pre-ping checks on every checkout: one
+    more round trip per request, the biggest wait in a push after COPY when the server is
+    busy. A connection given back under half a second ago was working then; the check is
+    skipped, as HikariCP does for the same reason (its aliveBypassWindowMs, 500 ms by default).
+    If the server went away in that half second, the request fails once, SQLAlchemy sees the
+    disconnect and replaces every pooled connection, and a sync simply retries.
+    A SQLite file has no connection to lose: no check there."""
+
+    @event.listens_for(engine, "checkin")
+    def stamp(_dbapi_connection, record):
+        record.info["returned_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def ping_if_idle(dbapi_connection, record, _proxy):
+        returned = record.info.get("returned_at")
+        # A connection just made has nothing to check yet; one back recently was working then.
+        if returned is None or time.monotonic() - returned < PING_AFTER_IDLE:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as error:
+            # As pre-ping does: every pooled connection is suspect, the pool makes new ones.
+            raise exc.InvalidatePoolError() from error
