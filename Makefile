@@ -75,6 +75,7 @@ bench: setup
 	$(PY) bench/budgets.py
 	$(PY) bench/serving.py
 	$(PY) bench/requests.py
+	$(PY) bench/sync.py --rounds 4 --seconds 6
 	node bench/insights.js
 	$(PY) bench/lighthouse.py
 
