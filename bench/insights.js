@@ -2,10 +2,9 @@
    A year of heavy use: 4 log entries a day, 2 sessions a day, a flag a week. The page redraws
    on every change, so a 90-day summary must stay well under a frame or two.
    Run: node bench/insights.js */
-'use strict';
-const { performance } = require('node:perf_hooks');
-const { summarize, chartPoints } = require('../static/js/insights/calc.js');
-const { logsCsv, sessionsCsv } = require('../static/js/export/csv.js');
+import { performance } from 'node:perf_hooks';
+import { summarize, chartPoints } from '../static/js/insights/calc.js';
+import { logsCsv, sessionsCsv } from '../static/js/export/csv.js';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date('2026-11-24T20:00:00');
