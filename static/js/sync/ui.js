@@ -8,8 +8,10 @@ import { byId, debounce, prefs } from '../lib/dom.js';
 import * as records from './records.js';
 import * as store from '../lib/store.js';
 import * as sync from './core.js';
+import { settleAfter } from '../lib/settle.js';
 
 const ACCOUNT_KEY = 'relieve.account';
+const FIRST_STATUS_WAIT_MS = 400;
 const accountLink = /** @type {HTMLAnchorElement} */ (byId('account-link'));
 
 function showAccount(account) {
@@ -65,14 +67,19 @@ function render(status) {
 
 // Browsers may clear site data that is not persistent (Safari after weeks of no use).
 let persisted = null;
+/** @type {() => void} */
+let noticeDrawn = () => {};
+const firstNotice = new Promise((resolve) => { noticeDrawn = () => resolve(undefined); });
 async function storageNotice(status) {
   const notice = byId('storage-notice');
-  if (!notice) return;
-  if (persisted === null && navigator.storage && navigator.storage.persisted) {
-    persisted = await navigator.storage.persisted().catch(() => false);
+  if (notice) {
+    if (persisted === null && navigator.storage && navigator.storage.persisted) {
+      persisted = await navigator.storage.persisted().catch(() => false);
+    }
+    const onlyHere = status.state === 'local' || (status.waiting > 0 && !persisted);
+    notice.hidden = !onlyHere;
   }
-  const onlyHere = status.state === 'local' || (status.waiting > 0 && !persisted);
-  notice.hidden = !onlyHere;
+  noticeDrawn();
 }
 
 async function askToPersist() {
@@ -133,3 +140,8 @@ if ('serviceWorker' in navigator) {
   });
 }
 sync.run().then(() => window.dispatchEvent(new Event('relieve:synced')));
+// The first status decides the storage notice above a page's content: shown after the page did,
+// it pushed everything down by its height (layout shift). A device that has nothing to ask the
+// server (signed out, or nothing waiting and a recent pull) knows it within a frame or two; a run
+// that has to wait for the network is not waited for.
+settleAfter(Promise.race([firstNotice, new Promise((resolve) => { setTimeout(resolve, FIRST_STATUS_WAIT_MS); })]));
