@@ -15,7 +15,7 @@ from webapp.auth.models import User
 from webapp.database import write_turn
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord
-from webapp.sync.service import _statements, canonical, content_hash
+from webapp.sync.service import _statements, apply_batch, canonical, content_hash, validate_batch
 
 
 def old_hash(op, data):
@@ -157,8 +157,8 @@ def account_writes(app, push):
     writes = []
 
     def seen(_conn, _cursor, statement, *_):
-        if statement.lstrip().upper().startswith(f"UPDATE {User.__tablename__.upper()} "):
-            writes.append(statement)
+        # On PostgreSQL the lock is taken inside the statement that reads the stored versions.
+        writes.extend([statement] * statement.upper().count(f"UPDATE {User.__tablename__.upper()} "))
 
     with app.app_context():
         engine = db.engine
@@ -184,6 +184,42 @@ def test_a_batch_of_new_versions_writes_the_account_row_once(app, device):
     body = device.push([batch[0], fresh]).get_json()
     assert [r.get("seq") for r in body["results"]] == [1, 4]
     assert body["cursor"] == "4" and account_seq(app) == 4
+
+
+def test_a_push_that_waited_for_the_account_sees_the_push_before_it(app, device):
+    """Two devices push the same record at once. The second waits for the account (on
+    PostgreSQL inside the statement that also reads the stored versions, whose snapshot was
+    taken before the first committed); it must then find the first's version and replace it,
+    not insert the record a second time."""
+    rid, t = uuid7(), now_ms() - 60_000
+    with app.app_context():
+        user_id = db.session.scalar(db.select(User.id))
+    first_in, release, answers = threading.Event(), threading.Event(), {}
+
+    def push(name, device_id, updated_at, hold=False):
+        with app.app_context(), write_turn(db.engine):
+            _, checked = validate_batch({"device_id": device_id, "changes": [put(rid, routine(name), updated_at)]})
+            answers[name] = apply_batch(user_id, device_id, checked)
+            if hold:
+                first_in.set()
+                release.wait(5)
+            db.session.commit()
+
+    first = threading.Thread(target=push, args=("First", "device-aaaa", t, True))
+    second = threading.Thread(target=push, args=("Second", "device-bbbb", t + 1000))
+    first.start()
+    assert first_in.wait(5)
+    second.start()
+    time.sleep(0.5)  # the second is now waiting for the account
+    assert "Second" not in answers
+    release.set()
+    first.join(5)
+    second.join(5)
+    assert answers["First"] == ([{"id": rid, "status": "applied", "seq": 1}], 1)
+    assert answers["Second"] == ([{"id": rid, "status": "applied", "seq": 2}], 2)
+    (row,) = stored(app).values()
+    assert (row["data"], row["device_id"], row["seq"]) == (routine("Second"), "device-bbbb", 2)
+    assert account_seq(app) == 2
 
 
 def test_a_refused_change_late_in_the_batch_applies_nothing(app, device):
@@ -269,20 +305,28 @@ def test_stored_versions_are_looked_up_by_record_however_long_the_history(app, d
         ids = known + [uuid7() for _ in range(25)]
         user_id = db.session.scalar(db.select(SyncRecord.user_id).limit(1))
         conn = db.session.connection()
-        select_existing = _statements(conn.dialect)[0]
+        statements = _statements(conn.dialect)
+        select_existing = statements.select_existing
         if conn.dialect.name == "postgresql":
-            sql = str(select_existing.compile(dialect=conn.dialect))
-            sql = sql.replace("%(p_user_id)s", "$1").replace("%(p_ids)s", "$2")
-            # The plan psycopg's prepared statement would keep: made without the values.
+            # The plan psycopg's prepared statement would keep: made without the values. Both
+            # lookups: with the account's lock, and again under it after a wait.
             conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
-            conn.exec_driver_sql(f"PREPARE existing AS {sql}")
             array = "ARRAY[" + ",".join(f"'{i}'" for i in ids) + "]::varchar[]"
-            plan = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE existing({user_id}, {array})")
-            tree = plan.scalar()[0]["Plan"]
-            scans = _scans_of_records(tree)
-            assert scans and all(scan.get("Index Name") == "uq_sync_record_user_record" for scan in scans), scans
-            assert sum(scan.get("Rows Removed by Filter", 0) for scan in scans) == 0
-            assert tree["Actual Rows"] == 25  # the 25 stored ones, the 25 new ones not there
+            for name, statement, rows in (
+                ("existing", select_existing, 25),
+                ("locked", statements.lock_and_select, 50),
+            ):
+                sql = str(statement.compile(dialect=conn.dialect))
+                sql = sql.replace("%(p_user_id)s", "$1").replace("%(p_ids)s", "$2").replace("%(p_count)s", "$3")
+                conn.exec_driver_sql(f"PREPARE {name} AS {sql}")
+                args = f"{user_id}, {array}" + (", 50" if "$3" in sql else "")
+                plan = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE {name}({args})")
+                tree = plan.scalar()[0]["Plan"]
+                scans = _scans_of_records(tree)
+                assert scans and all(scan.get("Index Name") == "uq_sync_record_user_record" for scan in scans), scans
+                assert sum(scan.get("Rows Removed by Filter", 0) for scan in scans) == 0
+                # The 25 stored ones (the 25 new ones not there); with the lock, a row per id.
+                assert tree["Actual Rows"] == rows, name
         else:
             bound = select_existing.params(p_user_id=user_id, p_ids=ids)
             sql = str(bound.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))

@@ -10,6 +10,7 @@ three values, so all of them keep the same winner; the losing version is answere
 import hashlib
 import json
 from operator import itemgetter
+from typing import NamedTuple
 
 from pydantic import ValidationError
 from sqlalchemy import (
@@ -245,6 +246,13 @@ def _row_statements(dialect):
     return insert_row, update_row
 
 
+class _Statements(NamedTuple):
+    lock_and_select: object  # PostgreSQL: the account's lock and the stored versions at once
+    select_existing: object
+    insert_rows: object
+    update_rows: object
+
+
 _STATEMENTS = {}
 
 
@@ -269,16 +277,53 @@ def _statements(dialect):
                 .lateral("stored")
             )
             select_existing = select(*stored.c).select_from(ids).join(stored, true())
+            # The same lookup in the statement that takes the account's lock (one round trip
+            # less), with the account's change number as the statement's snapshot saw it: see
+            # _lock_and_read. A row per id; the stored columns are empty for a new record.
+            locked = _LOCK_ACCOUNT.cte("locked")
+            seen = select(_accounts.c.sync_seq).where(_accounts.c.id == bindparam("p_user_id"))
+            lock_and_select = (
+                select(
+                    select(locked.c.sync_seq).scalar_subquery().label("reserved"),
+                    seen.scalar_subquery().label("seen"),
+                    *stored.c,
+                )
+                .select_from(ids)
+                .outerjoin(stored, true())
+            )
         else:
             batch_ids = _records.c.record_id.in_(bindparam("p_ids", expanding=True))
             select_existing = select(*_EXISTING).where(_records.c.user_id == bindparam("p_user_id"), batch_ids)
+            lock_and_select = None  # SQLite: writers already take turns (write_turn)
         insert_row, update_row = _row_statements(dialect)
-        writers = (
+        _STATEMENTS[dialect.name] = _Statements(
+            lock_and_select,
+            select_existing,
             _Copied() if dialect.name == "postgresql" else _RowByRow(insert_row, dialect),
             _RowByRow(update_row, dialect),
         )
-        _STATEMENTS[dialect.name] = (select_existing, *writers)
     return _STATEMENTS[dialect.name]
+
+
+def _lock_and_read(conn, statements, user_id, ids):
+    """Take the account's lock (one batch at a time per account, so change numbers are handed
+    out in commit order and a pull never skips one), reserving a change number per change, and
+    read the batch's stored versions. Returns (the last number reserved, {record id: row}).
+
+    On PostgreSQL both happen in one statement. Its reads see the database as it was when the
+    statement began; if another push of the same account committed while this one waited for
+    the lock, that push's versions are missing from them. Every push moves the account's change
+    number under the lock, so the number the statement saw tells: unless it is the one the lock
+    found, the versions are read again, now under the lock."""
+    params = {"p_user_id": user_id, "p_ids": ids, "p_count": len(ids)}
+    if statements.lock_and_select is not None:
+        rows = conn.execute(statements.lock_and_select, params).all()
+        reserved = rows[0].reserved
+        if rows[0].seen == reserved - len(ids):
+            return reserved, {row.record_id: row for row in rows if row.id is not None}
+    else:
+        reserved = conn.execute(_LOCK_ACCOUNT, params).scalar_one()
+    return reserved, {row.record_id: row for row in conn.execute(statements.select_existing, params)}
 
 
 def apply_batch(user_id, device_id, checked):
@@ -288,13 +333,10 @@ def apply_batch(user_id, device_id, checked):
     batch's stored versions (no data), the new rows in one bulk INSERT (a COPY on PostgreSQL),
     one bulk UPDATE, and the new change number only when some change was not applied."""
     conn = db.session.connection()
-    # Writing the account row first takes its lock: one batch at a time per account, so change
-    # numbers are handed out in commit order and a pull never skips one.
-    reserved = conn.execute(_LOCK_ACCOUNT, {"p_user_id": user_id, "p_count": len(checked)}).scalar_one()
-    seq = reserved - len(checked)
     ids = [change.id for change, *_ in checked]
-    select_existing, insert_rows, update_rows = _statements(conn.dialect)
-    existing = {row.record_id: row for row in conn.execute(select_existing, {"p_user_id": user_id, "p_ids": ids})}
+    statements = _statements(conn.dialect)
+    reserved, existing = _lock_and_read(conn, statements, user_id, ids)
+    seq = reserved - len(checked)
     results, inserts, updates, losers = [], [], [], []
     for change, _data, digest, text in checked:
         row = existing.get(change.id)
@@ -356,9 +398,9 @@ def apply_batch(user_id, device_id, checked):
             result["winner"] = winners[result["id"]]
     shared = {"user_id": user_id, "device_id": device_id, "now": utcnow()}
     if inserts:
-        insert_rows.run(conn, inserts, shared)
+        statements.insert_rows.run(conn, inserts, shared)
     if updates:
-        update_rows.run(conn, updates, shared)
+        statements.update_rows.run(conn, updates, shared)
     if seq != reserved:
         conn.execute(_SET_SEQ, {"p_user_id": user_id, "p_seq": seq})
     return results, seq
