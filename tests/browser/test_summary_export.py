@@ -110,7 +110,8 @@ def test_default_period_for_someone_who_started_three_days_ago(context, page, li
     expect(page.locator("#chart-summary")).to_contain_text("Over the 4 days since you started")
     rows = page.locator("#pain-table tbody tr")
     expect(rows).to_have_count(4)
-    expect(page.locator("#days-per-week")).to_contain_text("on 1 day of the 4 since you started: about 1.8 days a week")
+    # No rate "a week" from four days (it read "about 1.8 days a week"; one day of one, "7").
+    expect(page.locator("#days-per-week")).to_contain_text("on 1 day of the 4 since you started (1 routine finished)")
     expect(page.locator("#week-list li")).to_have_count(0)  # one partial week: no list of weeks
     # Back pain not rated (the quick log) and nerve symptoms not asked: nothing invented.
     expect(page.locator("#chart-summary")).not_to_contain_text("back pain")
@@ -192,6 +193,8 @@ def test_a_heavy_quarter_of_every_record_type_fits_one_page(context, page, live_
     assert "Name: Alexandra Example-Longname" in text
     assert "Check-ins 13, 13 in this period" in text
     assert "Paracetamol (medicine, 400 mg)" in text
+    # How often each answer was given, not a bare number after it ("yes 3" read like a dose).
+    assert "helped: not sure (3×)" in text
     # The warning-sign answers are long here, so the caps tighten: 1 of the 17 notes so far is shown.
     assert "and 16 more (in the CSV file)" in text
     assert "Warning-sign check, answered yes" in text

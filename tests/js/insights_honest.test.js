@@ -73,8 +73,12 @@ test('days before the first use are not counted: no gaps, no empty weeks, no low
   assert.equal(result.from, '2026-11-21');
   assert.equal(result.dayCount, 4);
   assert.deepEqual(result.days.map((d) => d.day), ['2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
-  // 2 routine days out of the 4 days since the first use: 3.5 a week (not 2 / 30 × 7 = 0.5).
-  assert.equal(result.daysPerWeek, 3.5);
+  // 2 routine days out of the 4 days since the first use: no rate "a week" from less than a
+  // week (it would read 3.5 a week; and 1 day of 1, "7 days a week"), and never 2 / 30 × 7 = 0.5.
+  assert.equal(result.daysPerWeek, null);
+  const week = summarize({ logs, sessions, days: 30, now: NOW, since: '2026-11-18' });
+  assert.equal(week.dayCount, 7);
+  assert.equal(week.daysPerWeek, 2); // 2 of 7 days
   assert.deepEqual(result.weeks, [{ from: '2026-11-21', to: '2026-11-24', dayCount: 4, activeDays: 2, partial: true }]);
   // Halves of 4 days: 21-22 (leg 6) and 23-24 (leg 4).
   assert.deepEqual(result.change, { leg: -2, back: 0 });

@@ -295,7 +295,8 @@ function summarize({ logs, sessions, flags = [], checks = [], days = DEFAULT_DAY
       noSteps: periodSessions.filter((s) => !s.steps).length,
     },
     activeDays: activeDays.size,
-    daysPerWeek: Math.round((activeDays.size * 70) / count) / 10,
+    // A rate "per week" from fewer days than a week is a guess (1 day of 1 read "7 days a week").
+    daysPerWeek: count >= 7 ? Math.round((activeDays.size * 70) / count) / 10 : null,
     weeks: weekBlocks(dayList, activeDays),
     beforeAfter: {
       count: ratedList.length, before: beforeMean, after: afterMean, drop: minus(beforeMean, afterMean),

@@ -158,7 +158,7 @@ const changeWords = (value) => CHANGE_WORDS[value + 3] || String(value);
 function often(s) {
   const of = s.trimmed ? `the ${s.dayCount} since you started` : `the last ${s.dayCount}`;
   byId('days-per-week').textContent = s.sessions.finished
-    ? `You finished a routine on ${plural(s.activeDays, 'day', 'days')} of ${of}: about ${score(s.daysPerWeek)} days a week (${plural(s.sessions.finished, 'routine', 'routines')} finished).`
+    ? `You finished a routine on ${plural(s.activeDays, 'day', 'days')} of ${of}${s.daysPerWeek === null ? '' : `: about ${score(s.daysPerWeek)} days a week`} (${plural(s.sessions.finished, 'routine', 'routines')} finished).`
     : `No routines finished in ${s.trimmed ? `the ${plural(s.dayCount, 'day', 'days')} since you started` : `the last ${s.dayCount} days`}.`;
   const weeks = s.weeks.length > 1 && s.sessions.finished ? s.weeks : [];
   byId('week-list').replaceChildren(...[...weeks].reverse().map((w) => make('li', {},

@@ -226,7 +226,10 @@ function treatmentSection(treatments, s, now) {
     const kind = TREATMENT_KIND_LABELS[g.kind] || g.kind;
     const what = g.name ? `${clip(g.name, 26)} (${kind.toLowerCase()}${g.dose ? `, ${clip(g.dose, 16)}` : ''})` : kind;
     const when = g.count === 1 ? dayText(g.firstDay) : `${g.count}×, ${dayText(g.firstDay)}–${dayText(g.lastDay)}`;
-    const helped = Object.entries(g.helped).filter(([, n]) => n).map(([k, n]) => `${HELPED_WORDS[k]} ${n}`).join(', ');
+    // "a little 1" read as a dose: one answer is said as it is, several as counts of each.
+    const answers = Object.entries(g.helped).filter(([, n]) => n);
+    const helped = answers.length === 1 && answers[0][1] === 1 ? HELPED_WORDS[answers[0][0]]
+      : answers.map(([k, n]) => `${HELPED_WORDS[k]} (${n}×)`).join(', ');
     const more = g.sideEffects.length > 1 ? ` (+${g.sideEffects.length - 1} more)` : '';
     const side = g.sideEffects.length ? `; side effects: ${clip(g.sideEffects[g.sideEffects.length - 1], 30)}${more}` : '';
     return make('li', {}, make('strong', { textContent: what }), `: ${when}; helped: ${helped || 'not said'}${side}`);
@@ -258,7 +261,7 @@ function routineSection(s, nameOf, sessions, now) {
   const top = s.routines.slice(0, 3).map((r) => [r.name, `${signed(-r.avgDrop)} (${r.rated} rated)`]);
   figures(byId('routine-figures'), [
     ['Sessions', `${s.sessions.total} (${s.sessions.finished} finished${endedText})`],
-    ['Days with a routine', `${s.activeDays} of ${s.dayCount}: ${score(s.daysPerWeek)} days a week`],
+    ['Days with a routine', `${s.activeDays} of ${s.dayCount}${s.daysPerWeek === null ? '' : `: ${score(s.daysPerWeek)} days a week`}`],
     ['Pain before → after', b.count
       ? `${score(b.before)} → ${score(b.after)} (${signed(-b.drop)}, ${plural(b.count, 'rated session', 'rated sessions')}; ${verdictWords(b.verdict)})`
       : `no rated sessions${b.noSteps ? ` (${plural(b.noSteps, 'session', 'sessions')} rated with no step done, not counted)` : ''}`, true],
