@@ -171,4 +171,4 @@ def test_a_card_page_keys_exactly_the_marks_its_drawing_uses(client, slug):
     drawn = set(re.findall(r'class="(hl|ng|nv|ar)"', svg_path(slug).read_text(encoding="utf-8")))
     keyed = set(re.findall(r'key\.svg\?v=[0-9a-f]+#m-(\w+)"', page))
     assert keyed == drawn and drawn
-    assert ("Keep off: the sciatic nerve" in page) == ("ng" in drawn)
+    assert ("press and hold here: the sciatic nerve" in page) == ("ng" in drawn)
