@@ -257,3 +257,39 @@ test('after symptoms spread, the routine with fewest of the techniques done then
   assert.equal(s.routine.id, 'c');
   assert.deepEqual(s.setAside.map((r) => r.id), ['a']);
 });
+
+test('after a forward bend made things worse, no forward bend is suggested today, and the reason is given', () => {
+  const now = Date.parse('2026-11-30T10:00:00Z');
+  const flags = [{ technique: 'knee-to-chest', at: '2026-11-30T08:00:00Z' }];
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['mat', 'chair'], minutes: 5 }), catalog,
+    { flagged: ['knee-to-chest'] }, { flags, now });
+  assert.ok(s, 'still a suggestion');
+  assert.ok(s.routine.steps.every((step) => techniques[step.technique].movement !== 'bends-forward'), JSON.stringify(s.routine.steps));
+  assert.deepEqual(s.direction, { movement: 'bends-forward', techniques: ['knee-to-chest'], at: '2026-11-30T08:00:00Z', kept: false });
+});
+
+test('a flag from days ago leaves out only the flagged technique', () => {
+  const now = Date.parse('2026-11-30T10:00:00Z');
+  const flags = [{ technique: 'knee-to-chest', at: '2026-11-25T08:00:00Z' }];
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['mat'], minutes: 5 }), catalog,
+    { flagged: ['knee-to-chest'] }, { flags, now });
+  assert.equal(s.direction, undefined);
+  assert.ok(!s.routine.steps.some((step) => step.technique === 'knee-to-chest'));
+});
+
+test('when only forward bends fit, the suggestion says it still has them', () => {
+  const now = Date.parse('2026-11-30T10:00:00Z');
+  const only = { techniques: { 'pelvic-tilt': techniques['pelvic-tilt'], 'knee-to-chest': techniques['knee-to-chest'] }, routines: [] };
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['mat'], minutes: 5 }), only,
+    { flagged: ['knee-to-chest'] }, { flags: [{ technique: 'knee-to-chest', at: '2026-11-30T09:00:00Z' }], now });
+  assert.deepEqual(s.routine.steps.map((step) => step.technique), ['pelvic-tilt']);
+  assert.equal(s.direction.kept, true);
+});
+
+test('a position of ease or a glide flagged says nothing about direction', () => {
+  const now = Date.parse('2026-11-30T10:00:00Z');
+  const flags = [{ technique: 'sciatic-nerve-glide', at: '2026-11-30T09:00:00Z' }];
+  const s = suggestRoutine(prefs({ position: 'floor', equipment: ['mat'], minutes: 5 }), catalog,
+    { flagged: ['sciatic-nerve-glide'] }, { flags, now });
+  assert.equal(s.direction, undefined);
+});

@@ -29,6 +29,15 @@ class Source(Strict):
     url: Url
 
 
+class StartDose(Strict):
+    """Where a new step starts when the note says to start lower than the full dose (the builder
+    adds steps at this dose; blank fields are the full dose's)."""
+
+    seconds: Annotated[int, Field(ge=5, le=600)] | None = None
+    reps: Annotated[int, Field(ge=1, le=50)] | None = None
+    sets: Annotated[int, Field(ge=1, le=10)] | None = None
+
+
 class Dosing(Strict):
     type: Literal["time", "reps"]
     seconds: Annotated[int, Field(ge=5, le=600)] | None = None
@@ -39,9 +48,12 @@ class Dosing(Strict):
     rest_seconds: Annotated[int, Field(ge=0, le=300)]
     frequency: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=120)]
     note: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)] | None = None
+    start: StartDose | None = None
 
     @model_validator(mode="after")
     def _fields_match_type(self):
+        if self.start is not None and (self.start.seconds if self.type == "reps" else self.start.reps) is not None:
+            raise ValueError("'start' takes the same measure as the dose: 'seconds' for 'time', 'reps' for 'reps'")
         if self.type == "time":
             if self.seconds is None:
                 raise ValueError("a 'time' dose needs 'seconds'")

@@ -38,6 +38,10 @@ class RoutineData(Strict):
     steps: Annotated[list[RoutineStep], Field(min_length=1, max_length=40)]
     createdAt: IsoTime | None = None
     updatedAt: IsoTime | None = None
+    # Which of Today's suggestions Start saved this as ("suggested", or the built-in routine it
+    # was trimmed from): starting it again reuses this copy. The builder drops it on save, so a
+    # routine the person edited is theirs and never rewritten (static/js/main/today.js).
+    suggestion: RoutineRef | None = None
 
 
 class DoneStep(Strict):

@@ -6,7 +6,7 @@
    weakness getting worse, a calm suggestion to book a GP or physio review (insights/review.js
    decides). The safety banners on this page are safety/gate.js's. */
 // @ts-check
-import { LEVELS, RED_FLAGS, TIERS } from '../generated/contract.js';
+import { LEVELS, MOVEMENT, RED_FLAGS, TIERS } from '../generated/contract.js';
 import { byId, make } from '../lib/dom.js';
 import * as store from '../lib/store.js';
 import * as records from '../sync/records.js';
@@ -110,6 +110,20 @@ function setAsideText(routines) {
   return routines.map(({ name, endedAt }) => `Not suggesting ${name} for now: after it (${shortTime(endedAt)}) your symptoms spread further down your leg, which suggests easing off. You can still choose it from Other routines.`).join(' ');
 }
 
+// How a movement reads in a sentence (the cards' `movement`, MOVEMENT in the contract).
+const MOVEMENT_WORDS = { [MOVEMENT.BENDS_FORWARD]: 'forward bends' };
+
+/** Why moves like a flagged one are left out (suggest.js avoidedMovements): FACTS §9's
+    direction guidance, worded as a guide, never a diagnosis.
+    @param {import('./suggest.js').DirectionNote} note @param {Record<string, any>} techniques */
+function directionText(note, techniques) {
+  const moves = MOVEMENT_WORDS[note.movement] || 'movements like it';
+  const names = note.techniques.map((slug) => (techniques[slug] || {}).name || slug).join(' and ');
+  const said = `you said ${names} made things worse (${shortTime(note.at)})`;
+  if (note.kept) return `This routine has ${moves} in it, and ${said}. Go gently, and stop any step that makes your leg pain stronger.`;
+  return `No ${moves} today: ${said}. When one direction of movement stirs the leg up, many physiotherapists suggest favouring others for a while. A guide, not a diagnosis: you can still choose any routine from Other routines.`;
+}
+
 let suggestionSignature = '';
 async function drawSuggestion() {
   const { suggestion, state, techniques, prefs } = await today();
@@ -122,8 +136,11 @@ async function drawSuggestion() {
   section.hidden = Boolean(state.block);
   const aside = byId('suggestion-aside');
   aside.hidden = !(suggestion && suggestion.setAside && suggestion.setAside.length);
+  const direction = byId('suggestion-direction');
+  direction.hidden = !(suggestion && suggestion.direction);
   if (!suggestion) return;
   if (!aside.hidden) aside.textContent = setAsideText(suggestion.setAside || []);
+  if (suggestion.direction) byId('suggestion-direction-text').textContent = directionText(suggestion.direction, techniques);
   byId('suggestion-why').textContent = suggestion.reasons.length ? `Today · fits ${suggestion.reasons.join(', ')}` : 'Suggested for today';
   byId('suggestion-heading').textContent = suggestion.routine.name;
   const names = suggestion.routine.steps.map((step) => techniques[step.technique].name);

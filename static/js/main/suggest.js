@@ -12,8 +12,12 @@ import { expandRoutine, totalSeconds } from '../routine/expand.js';
  * @typedef {{ techniques: Record<string, any>, routines: CatalogRoutine[] }} Catalog
  * @typedef {{ block?: any, notAdvised?: Record<string, string[]>, flagged?: string[] }} SafetyState
  * @typedef {{ routineId?: string, routineName?: string, endedAt?: string, symptomDirection?: string | null, completed?: Array<{ technique: string }> }} PastSession
- * @typedef {{ sessions?: PastSession[], now?: number }} History
- * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[], leftOutFor?: 'time' | 'fit', needs?: string[], setAside?: Array<{ id: string, name: string, endedAt: string }> }} Suggestion
+ * @typedef {{ technique: string, at: string }} Flag
+ * @typedef {{ sessions?: PastSession[], flags?: Flag[], now?: number }} History
+ * @typedef {{ movement: string, techniques: string[], at: string, kept: boolean }} DirectionNote
+ *   a movement left out because a technique that moves that way made things worse (`kept`: none
+ *   fitted without it, so the suggestion still has it, said so)
+ * @typedef {{ routine: CatalogRoutine, seconds: number, builtin: boolean, reasons: string[], leftOut: string[], leftOutFor?: 'time' | 'fit', needs?: string[], setAside?: Array<{ id: string, name: string, endedAt: string }>, direction?: DirectionNote }} Suggestion
  */
 
 const UPRIGHT = ['chair', 'standing', 'wall'];
@@ -35,6 +39,33 @@ const INTENSITY_RANK = { gentle: 0, moderate: 1, firm: 2 };
 // no other movement counts as less gentle. Resting in a position of ease is neither. Each card
 // says which it is (its `movement`, content/techniques/*.toml).
 const movementOf = (techniques, slug) => (techniques[slug] || {}).movement;
+// FACTS §9 (directional preference, physiotherapy practice): when one direction of movement
+// stirs leg symptoms up, favour the others. A technique flagged as making things worse within
+// this long leaves out the others that move the back the same way; the flagged one itself stays
+// out until its card clears the mark.
+const DIRECTION_HOURS = 36;
+
+/**
+ * The movements to leave out, from recent flags: movement → the flagged techniques and the
+ * latest flag's time. A position of ease moves nothing, and a card without a movement (a glide,
+ * self-massage) says nothing about direction.
+ * @param {Flag[]} flags @param {Record<string, any>} techniques @param {number} now
+ * @returns {Map<string, { techniques: string[], at: string }>}
+ */
+export function avoidedMovements(flags, techniques, now) {
+  const avoided = new Map();
+  for (const flag of flags || []) {
+    const at = Date.parse((flag && flag.at) || '');
+    if (!(at <= now && now - at <= DIRECTION_HOURS * 3600 * 1000)) continue;
+    const movement = movementOf(techniques, flag.technique);
+    if (!movement || movement === MOVEMENT.POSITION_OF_EASE) continue;
+    const seen = avoided.get(movement) || { techniques: [], at: flag.at };
+    if (!seen.techniques.includes(flag.technique)) seen.techniques.push(flag.technique);
+    if (String(flag.at) > String(seen.at)) seen.at = flag.at;
+    avoided.set(movement, seen);
+  }
+  return avoided;
+}
 
 /** Whether a session within AFTER_MASSAGE_HOURS of `now` included self-massage.
     @param {PastSession[]} sessions @param {Record<string, any>} techniques @param {number} now */
@@ -203,9 +234,27 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
   const safety = safetyState || {};
   if (safety.block) return null;
   const techniques = catalog.techniques || {};
+  const avoided = avoidedMovements((history && history.flags) || [], techniques, (history && history.now) || Date.now());
+  if (!avoided.size) return suggestWithin(prefs, catalog, safety, history, () => true);
+  // The same movement as what made things worse: left out, said why. Only when nothing fits
+  // without it is it offered, saying so.
+  const [movement, { techniques: flagged, at }] = [...avoided][0];
+  const other = (slug) => !avoided.has(movementOf(techniques, slug));
+  const without = suggestWithin(prefs, catalog, safety, history, other);
+  if (without) return { ...without, direction: { movement, techniques: flagged, at, kept: false } };
+  const anyway = suggestWithin(prefs, catalog, safety, history, () => true);
+  return anyway && { ...anyway, direction: { movement, techniques: flagged, at, kept: true } };
+}
+
+/** suggestRoutine with techniques limited to those `allowed` passes.
+    @param {import('../preferences/prefs.js').Preferences | null} prefs @param {Catalog} catalog
+    @param {SafetyState} safety @param {History} history @param {(slug: string) => boolean} allowed
+    @returns {Suggestion | null} */
+function suggestWithin(prefs, catalog, safety, history, allowed) {
+  const techniques = catalog.techniques || {};
   const budget = ((prefs && prefs.minutes) || DEFAULT_MINUTES) * 60;
   const massaged = massagedRecently((history && history.sessions) || [], techniques, (history && history.now) || Date.now());
-  const fits = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety, []);
+  const fits = (slug) => allowed(slug) && fitsTechnique(techniques[slug], slug, prefs, safety, []);
   const reasons = [];
   if (prefs && prefs.minutes) reasons.push(`about ${prefs.minutes} minutes`);
   if (prefs && prefs.position === 'chair') reasons.push('on a chair or standing');
@@ -230,7 +279,7 @@ export function suggestRoutine(prefs, catalog, safetyState = {}, history = {}) {
   if (ticked) {
     // Nothing fits what was ticked: household things may do, said plainly.
     const extra = householdFor(prefs).filter((item) => !ticked.includes(item));
-    const fitsWithExtra = (slug) => fitsTechnique(techniques[slug], slug, prefs, safety, extra);
+    const fitsWithExtra = (slug) => allowed(slug) && fitsTechnique(techniques[slug], slug, prefs, safety, extra);
     const household = builtinCandidates(catalog, fitsWithExtra, budget, massaged, avoid)[0];
     if (household) {
       const used = new Set(household.routine.steps.flatMap((step) => techniques[step.technique].equipment || []));

@@ -9,6 +9,7 @@ import * as catalog from '../lib/catalog.js';
 import * as expand from './expand.js';
 import * as records from '../sync/records.js';
 import * as store from '../lib/store.js';
+import { flaggedText, latestFlags, startingStep } from './starting.js';
 
 const form = /** @type {HTMLFormElement} */ (byId('builder'));
 
@@ -17,6 +18,8 @@ const template = /** @type {HTMLTemplateElement} */ (byId('step-template'));
 const params = new URLSearchParams(window.location.search);
 let data = null;
 let editing = null; // the saved record being edited, if any
+/** @type {Map<string, string>} technique → when it was marked as making things worse */
+let flagged = new Map();
 
 const amountField = (technique) => (technique.dosing.type === 'time'
   ? { key: 'seconds', label: 'Seconds', min: 5, max: 600 }
@@ -42,6 +45,16 @@ function stepElement(step) {
   /** @type {HTMLInputElement} */ (li.querySelector('[data-field="sets"]')).value = step.sets ?? technique.dosing.sets;
   /** @type {HTMLSelectElement} */ (li.querySelector('[data-field="sides"]')).value = step.sides || (technique.dosing.per_side ? 'left-right' : 'none');
   /** @type {HTMLInputElement} */ (li.querySelector('[data-field="rest"]')).value = step.rest ?? 15;
+  // Marked as making things worse: the player leaves it out, so say so here, with a way to the
+  // card that can clear the mark.
+  const note = /** @type {HTMLElement} */ (li.querySelector('.step-flag'));
+  note.hidden = !flagged.has(step.technique);
+  if (!note.hidden) {
+    const link = document.createElement('a');
+    link.href = technique.url;
+    link.textContent = `${technique.name} card`;
+    note.replaceChildren(`${flaggedText(flagged.get(step.technique))} `, link);
+  }
   return li;
 }
 
@@ -196,10 +209,17 @@ byId('add-step').addEventListener('click', async () => {
   // A tap before the catalog has loaded (a slow phone, a first visit) waits for it, not lost.
   await ready;
   const slug = /** @type {HTMLSelectElement} */ (byId('add-technique')).value;
-  list.append(stepElement({ technique: slug }));
+  // A new step starts where the card says to start, not at its full dose.
+  list.append(stepElement(startingStep(slug, data.techniques[slug])));
   refresh();
-  announce(`${data.techniques[slug].name} added as step ${list.children.length}`);
+  announce(addedText(slug));
 });
+
+/** "Knee to chest added as step 3", and the flag's note when it has one. @param {string} slug */
+function addedText(slug) {
+  const added = `${data.techniques[slug].name} added as step ${list.children.length}`;
+  return flagged.has(slug) ? `${added}. ${flaggedText(flagged.get(slug))}` : added;
+}
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -219,6 +239,11 @@ form.addEventListener('submit', async (event) => {
     createdAt: editing ? editing.createdAt : now,
     updatedAt: now,
   };
+  // A copy Today's Start made (its `suggestion`) stays that copy only while saved unchanged;
+  // once the person changes it, it is theirs, and Start never rewrites it (main/today.js).
+  if (editing && editing.suggestion && JSON.stringify(editing.steps) === JSON.stringify(routine.steps) && editing.name === routine.name) {
+    record.suggestion = editing.suggestion;
+  }
   // Known before the write, so a second tap on Save updates this routine, never makes another.
   editing = record;
   const button = /** @type {HTMLButtonElement} */ (byId('save-routine'));
@@ -243,7 +268,9 @@ form.addEventListener('submit', async (event) => {
 });
 
 async function init() {
-  data = await catalog.load();
+  const [loaded, flags] = await Promise.all([catalog.load(), store.all('flags').catch(() => [])]);
+  data = loaded;
+  flagged = latestFlags(flags);
   let source = null;
   if (params.get('id')) {
     editing = await store.get('routines', params.get('id'));
@@ -265,9 +292,9 @@ async function init() {
   // technique joins as the last step, a change the person still saves.
   const add = params.get('add');
   if (add && data.techniques[add]) {
-    list.append(stepElement({ technique: add }));
+    list.append(stepElement(startingStep(add, data.techniques[add])));
     if (!source) /** @type {HTMLInputElement} */ (byId('routine-name')).focus();
-    announce(`${data.techniques[add].name} added as step ${list.children.length}`);
+    announce(addedText(add));
   }
   refresh();
 }
