@@ -230,3 +230,36 @@ def test_no_serious_accessibility_violations_on_the_new_safety_screens(browser, 
         page.goto(live_server + "/routines/")
         page.locator("#safety-banner").wait_for()
         check("routines paused")
+
+
+AFTER_LAST_QUESTION = """(screen) => {
+  const section = document.getElementById('screen-' + screen);
+  const questions = section.querySelectorAll('fieldset.yes-no');
+  const none = section.querySelector('[data-none]');
+  return Boolean(questions.length) && Boolean(questions[questions.length - 1].compareDocumentPosition(none) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
+
+
+def test_none_of_these_comes_after_the_questions_and_never_overwrites_a_yes(browser, live_server):
+    context, page = phone(browser)
+    go_offline(context, page, live_server)
+    page.goto(live_server + "/safety/")
+    # On every screen the questions are passed on the way to "None of these", in the page's order
+    # (what a screen reader and the keyboard follow) and on the screen.
+    for screen in questions.SCREENS:
+        assert page.evaluate(AFTER_LAST_QUESTION, screen), screen
+    last = page.locator("#screen-emergency fieldset.yes-no").last.bounding_box()
+    none = page.locator("#screen-emergency").get_by_role("button", name="None of these").bounding_box()
+    assert none["y"] >= last["y"] + last["height"]
+    page.get_by_role("button", name="None of these").click()
+    # A yes on the screen takes "None of these" away (one tap meant as "done" would undo it), and a
+    # no brings it back.
+    warning = page.locator("#screen-warning")
+    expect(warning.get_by_role("button", name="None of these")).to_be_visible()
+    page.locator("#q-fever").get_by_role("radio", name="Yes", exact=True).click()
+    expect(warning.get_by_role("button", name="None of these")).to_be_hidden()
+    page.locator("#q-fever").get_by_role("radio", name="No", exact=True).click()
+    warning.get_by_role("button", name="None of these").click()
+    expect(page.locator("#check-step")).to_have_text("Step 3 of 3")
+    assert context.console.errors == []
+    context.close()

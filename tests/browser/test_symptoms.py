@@ -7,7 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_page, go_offline, pass_safety_check
+from tests.browser.conftest import axe_page, go_offline, pass_safety_check, phone
+from webapp.safety import questions
+from webapp.symptoms.vocabulary import LEVELS, WARNING_LABELS
 
 
 def stored_logs(page):
@@ -212,6 +214,71 @@ def test_a_warning_sign_on_a_log_blocks_routines_and_offers_the_check(context, p
     page.goto(live_server + "/play?routine=desk-break")
     expect(page.locator("#player-blocked")).to_contain_text("Get medical advice today")
     assert context.console.errors == []
+
+
+ON_SCREEN = """(selector) => {
+  const box = document.querySelector(selector).getBoundingClientRect();
+  // The tab bar is fixed to the foot of a phone's screen: under it is not on screen.
+  const bar = document.querySelector('.tabbar');
+  const foot = bar && getComputedStyle(bar).position === 'fixed' ? bar.getBoundingClientRect().top : innerHeight;
+  return box.height > 0 && box.top >= 0 && box.bottom <= foot;
+}"""
+
+
+def urgent_first(page, tier):
+    """After saving with a warning sign: the tier's advice holds the focus, and its heading and
+    leading call action are on the 390x844 screen, above the confirmation and the fuller check."""
+    block = page.locator("#log-block")
+    expect(block.get_by_role("heading", name=questions.TIER[tier].name)).to_be_visible()
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'log-block'")
+    assert page.evaluate(ON_SCREEN, "#log-block .tier-name")
+    assert page.evaluate(ON_SCREEN, "#log-block .call-actions > :first-child")
+    order = page.evaluate("""() => ['log-block', 'log-done', 'log-suggest']
+      .map((id) => document.getElementById(id)).map((el) => el.getBoundingClientRect().top)""")
+    assert order == sorted(order)
+    expect(block.get_by_role("link", name="Ticked by mistake? Edit the log entry")).to_be_visible()
+
+
+def test_a_warning_sign_saved_from_the_foot_of_the_log_shows_who_to_call_first(browser, live_server):
+    # The reviewer's walk: both legs and fever ticked, "Save entry" at the foot of the form.
+    context, page = phone(browser, timezone="America/New_York", locale="en-US")
+    go_offline(context, page, live_server)
+    pass_safety_check(page)
+    page.goto(live_server + "/log/new")
+    page.locator("#field-legPain").get_by_role("radio", name="7", exact=True).click()
+    page.get_by_label(WARNING_LABELS["both-legs"]).check()
+    page.get_by_label(WARNING_LABELS["fever"]).check()
+    page.get_by_role("button", name="Save entry").click()
+    assert questions.tier_for(["both-legs", "fever"], level_order=LEVELS) == "emergency"
+    urgent_first(page, "emergency")
+    expect(page.locator("#log-block .call-emergency")).to_have_text("Call 911")
+    # The fuller check is offered after the confirmation, not as a second green button beside the call.
+    expect(page.locator("#log-suggest-link")).not_to_have_class(re.compile(r"\bprimary\b"))
+    expect(page.locator("#log-done")).to_be_visible()
+    assert context.console.errors == []
+    context.close()
+
+
+def test_every_warning_sign_the_log_offers_shows_its_tier_first(browser, live_server):
+    context, page = phone(browser)
+    go_offline(context, page, live_server)
+    pass_safety_check(page)
+    assert set(WARNING_LABELS) == set(questions.LOG_WARNING_SIGNS)
+    for sign in questions.LOG_WARNING_SIGNS:
+        page.goto(live_server + "/log/new")
+        page.locator("#field-legPain").get_by_role("radio", name="5", exact=True).click()
+        page.get_by_label(WARNING_LABELS[sign]).check()
+        page.get_by_role("button", name="Save entry").click()
+        # Every sign the log offers is one FACTS calls urgent: "Emergency now" or "Today", with a call.
+        tier = questions.tier_for([sign], level_order=LEVELS)
+        assert questions.TIER[tier].call is not None
+        urgent_first(page, tier)
+        # One entry a day at a time: the next sign's tier is its own.
+        page.evaluate(
+            "async () => { for (const l of await Relieve.store.all('logs')) await Relieve.records.remove('symptom_log', l.id); }"
+        )
+    assert context.console.errors == []
+    context.close()
 
 
 def test_a_contraindication_shows_on_cards_routines_and_in_the_player(context, page, live_server):

@@ -2,7 +2,9 @@
    time: the emergency signs, the other warning signs, and the conditions that rule out
    techniques (SCREENS, from webapp/safety/questions.py). `part` names the screens to ask
    (comma-separated; "red-flags" means the first two). Each question needs its own yes or no; "None
-   of these" answers every question on its screen with no, in one tap. A "yes" to an emergency
+   of these", after the questions (so they are seen before it), answers every question on its
+   screen with no, in one tap; it goes away while a question on the screen is answered yes, so a
+   yes is never overwritten by a tap meant as "done". A "yes" to an emergency
    sign is saved at once and the call buttons shown: no more questions stand in the way.
    Nothing is pre-answered except earlier contraindication answers (they rarely change) and
    warning signs just ticked on a log entry. */
@@ -167,6 +169,14 @@ for (const button of form.querySelectorAll('[data-none]')) {
     advance();
   });
 }
+/** Show each screen's "None of these" only while none of its questions is answered yes. */
+function offerNone() {
+  for (const id of SCREENS) {
+    const none = /** @type {HTMLElement} */ (sections[id].querySelector('[data-none]'));
+    none.hidden = fieldsets(id).some((fieldset) => answerOf(fieldset) === true);
+  }
+}
+form.addEventListener('change', offerNone);
 byId('safety-back').addEventListener('click', () => showScreen(Math.max(0, index - 1)));
 // An emergency sign can't wait for the rest of the check.
 sections.emergency.addEventListener('change', (event) => {
@@ -217,4 +227,4 @@ async function showResult() {
 }
 
 showScreen(0, { focus: false });
-settleAfter(prefill()).catch(() => {});
+settleAfter(prefill().then(offerNone)).catch(() => {});

@@ -245,10 +245,17 @@ async function showSaved(entry) {
   };
   const { explicit, suggested } = safetyRules.logTriggers(entry, /** @type {any} */ (previous));
   const block = byId('log-block');
-  if (explicit.length && state.block) safety.renderBlock(block, state);
+  const blocked = Boolean(explicit.length && state.block);
+  if (blocked) safety.renderBlock(block, state);
   else block.hidden = true;
   const suggest = byId('log-suggest');
   suggest.hidden = !(explicit.length || suggested.length);
+  // With a warning sign ticked, what to do and who to call comes first, alone: the fuller
+  // check is offered after the confirmation, as a plain button, so nothing competes with the
+  // call button. A suggestion on its own (both legs on the map) stays above the confirmation.
+  if (blocked) byId('log-done').after(suggest);
+  else byId('log-done').before(suggest);
+  byId('log-suggest-link').classList.toggle('primary', !blocked);
   if (!suggest.hidden) {
     const reasons = [];
     if (suggested.includes('both-legs')) reasons.push('you marked symptoms in both legs');
@@ -258,7 +265,16 @@ async function showSaved(entry) {
       : 'Because ' + reasons.join(' and ') + ', please check for warning signs before your next routine.';
     /** @type {HTMLAnchorElement} */ (byId('log-suggest-link')).href = safety.checkUrl({ part: 'red-flags', source: 'log', signs: explicit, next: '/log/' });
   }
-  panel.focus();
+  // The form was scrolled (Save entry is at its foot) and is now gone: start at the top, so the
+  // first thing seen is the urgent advice and its call button, or the confirmation.
+  window.scrollTo(0, 0);
+  if (blocked) {
+    block.tabIndex = -1;
+    block.focus({ preventScroll: true });
+    announce('Entry saved. Please read the advice to get medical help.');
+    return;
+  }
+  panel.focus({ preventScroll: true });
   announce(byId('log-done-heading').textContent + '. ' + byId('log-done-text').textContent);
 }
 
