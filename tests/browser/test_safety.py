@@ -31,6 +31,9 @@ def test_a_first_run_with_no_signs_takes_three_screens(browser, live_server):
     expect(page.locator("#safety-first-run")).to_be_visible()
     page.locator("#safety-first-run").get_by_role("link", name="Start the safety check").click()
     expect(page.locator("#safety-length")).to_have_text("Three short screens of yes-or-no questions.")
+    # The first screen has no Back: Next lines up with the question cards, not a gap in from them.
+    card = page.locator(".check-part:visible fieldset").first.bounding_box()
+    assert page.locator("#safety-save").bounding_box()["x"] == card["x"]
     for step in (1, 2, 3):
         expect(page.locator("#check-step")).to_have_text(f"Step {step} of 3")
         page.locator(".check-part:visible").get_by_role("button", name="None of these").click()
