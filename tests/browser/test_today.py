@@ -314,3 +314,80 @@ def test_no_serious_accessibility_violations_on_the_new_screens(browser, live_se
         page.get_by_role("button", name="Save settings").click()
         page.locator("#settings-errors").wait_for()
         check("settings with errors")
+
+
+SEED_FLOOR = """async () => {
+  await Relieve.records.save('preferences', { id: Relieve.uuid7(), side: 'left', position: 'floor',
+    equipment: ['mat'], minutes: 10, sound: true, voice: false, vibration: true, transition: 'normal' });
+}"""
+FLAG_KNEE_TO_CHEST = """async () => {
+  await Relieve.records.save('flag', { id: Relieve.uuid7(), technique: 'knee-to-chest', at: new Date().toISOString() });
+}"""
+
+
+def start_suggestion(page, live_server):
+    """Today's Start, as a person taps it, then back to Today."""
+    page.goto(live_server + "/")
+    start = page.locator("#suggestion-start")
+    expect(page.locator("#suggestion-heading")).not_to_have_text("A gentle routine")
+    start.click()
+    page.wait_for_url("**/play?routine=*")
+    return page.url.split("routine=")[1]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_suggestion_started_again_is_saved_once_and_a_forward_bend_flag_changes_it(browser, live_server, scheme):
+    """The reviewer's walk: each Start saved another copy of the routine, and after Knee-to-chest
+    made things worse Today offered a routine with another forward bend in it."""
+    context, page = phone(browser, scheme=scheme)
+    offline_home(context, page, live_server)
+    pass_safety_check(page)
+    page.evaluate(SEED_FLOOR)
+    first = start_suggestion(page, live_server)
+    second = start_suggestion(page, live_server)
+    assert first == second
+    saved = page.evaluate("Relieve.store.all('routines')")
+    assert len(saved) == 1, [r["name"] for r in saved]
+    name = saved[0]["name"]
+    assert name.endswith("(for you)") or name == "Your routine for today"
+    page.goto(live_server + "/routines/")
+    expect(page.get_by_text(name, exact=True)).to_have_count(1)
+    expect(page.get_by_text(name, exact=True)).to_be_visible()
+    page.get_by_text(name, exact=True).scroll_into_view_if_needed()
+    screenshot(page, f"routines-after-two-starts-{scheme}")
+
+    # Knee-to-chest made things worse: nothing that bends the back forward today, and why.
+    page.evaluate(FLAG_KNEE_TO_CHEST)
+    page.goto(live_server + "/")
+    direction = page.locator("#suggestion-direction")
+    expect(direction).to_be_visible()
+    expect(direction).to_contain_text("No forward bends today: you said Knee")
+    expect(direction).to_contain_text("a guide, not a diagnosis")
+    expect(direction.get_by_role("link", name="Which way symptoms move")).to_be_visible()
+    forward = page.evaluate(
+        "Relieve.catalog.load().then((c) => Object.values(c.techniques).filter((t) => t.movement === 'bends-forward').map((t) => t.name))"
+    )
+    assert len(forward) >= 2, forward
+    listed = page.locator("#suggestion-facts").inner_text()
+    assert not [n for n in forward if n in listed], listed
+    page.locator("#today-suggestion").scroll_into_view_if_needed()
+    screenshot(page, f"today-after-forward-bend-flag-{scheme}")
+
+    # The builder: the flagged technique carries the routine page's note; a new step starts at
+    # the card's starting dose (the hamstring roll: 30 seconds, 1 set, not 60 x 2).
+    page.goto(live_server + "/routines/new?add=knee-to-chest")
+    note = page.locator(".builder-step .step-flag")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("you said it made things worse")
+    expect(note.get_by_role("link")).to_have_attribute("href", "/techniques/knee-to-chest")
+    expect(page.locator('.builder-step [data-field="amount"]').first).to_have_value("20")
+    page.locator("#add-technique").select_option("foam-roll-hamstrings")
+    page.locator("#add-step").click()
+    step = page.locator(".builder-step").nth(1)
+    expect(step.locator('[data-field="amount"]')).to_have_value("30")
+    expect(step.locator('[data-field="sets"]')).to_have_value("1")
+    expect(step.locator(".step-flag")).to_be_hidden()
+    page.locator(".builder-step").first.scroll_into_view_if_needed()
+    screenshot(page, f"builder-flagged-{scheme}")
+    assert context.console.errors == []
+    context.close()

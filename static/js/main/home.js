@@ -121,7 +121,7 @@ function directionText(note, techniques) {
   const names = note.techniques.map((slug) => (techniques[slug] || {}).name || slug).join(' and ');
   const said = `you said ${names} made things worse (${shortTime(note.at)})`;
   if (note.kept) return `This routine has ${moves} in it, and ${said}. Go gently, and stop any step that makes your leg pain stronger.`;
-  return `No ${moves} today: ${said}. When one direction of movement stirs the leg up, many physiotherapists suggest favouring others for a while. A guide, not a diagnosis: you can still choose any routine from Other routines.`;
+  return `No ${moves} today: ${said}. When one direction of movement stirs the leg up, many physiotherapists suggest favouring others for a while (a guide, not a diagnosis). Any routine is still in Other routines.`;
 }
 
 let suggestionSignature = '';
