@@ -391,3 +391,20 @@ def test_a_suggestion_started_again_is_saved_once_and_a_forward_bend_flag_change
     screenshot(page, f"builder-flagged-{scheme}")
     assert context.console.errors == []
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violations_in_the_flag_notes(browser, live_server, scheme):
+    """The direction note on Today and the flagged step's note in the builder, light and dark."""
+    with axe_page(browser, scheme) as (page, check):
+        page.goto(live_server + "/")
+        wait_for_service_worker(page)
+        pass_safety_check(page)
+        page.evaluate(SEED_FLOOR)
+        page.evaluate(FLAG_KNEE_TO_CHEST)
+        page.goto(live_server + "/")
+        page.locator("#suggestion-direction").wait_for()
+        check("today, direction note")
+        page.goto(live_server + "/routines/new?add=knee-to-chest")
+        page.locator(".builder-step .step-flag").wait_for()
+        check("builder, flagged step")
