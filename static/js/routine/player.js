@@ -29,6 +29,8 @@ const root = byId('player');
 const OPTIONAL_KEY = 'relieve.includeOptional';
 // Pace until the synced preferences carry it: { transition: 'normal' | 'slower', tempo: 'normal' | 'slow' }.
 const PACE_KEY = 'relieve.pace';
+// The account this device syncs to, kept by sync/ui.js while signed in (null or absent otherwise).
+const ACCOUNT_KEY = 'relieve.account';
 const TICK_MS = 200;
 const params = new URLSearchParams(window.location.search);
 const techniqueSlug = params.get('technique');
@@ -170,7 +172,8 @@ function enterSegment(segment, quiet, restoring = false) {
   el('up-next').textContent = following ? `Up next: ${following.name}${nextSide}` : '';
   el('reps').hidden = !isReps(segment);
   el('clock').hidden = !el('reps').hidden;
-  /** @type {HTMLButtonElement} */ (el('worse-button')).disabled = !work || !lastWork();
+  /** @type {HTMLButtonElement} */ (el('worse-button')).disabled = !worseTarget();
+  skipLabels(segment);
   // Pain before: optional, asked while getting ready for the first step, never in the way.
   el('pain-before').hidden = run.painBefore !== null || stepPosition(state.segments, state.index).current > 1
     || (segment.kind === 'work' && state.log.length > 0);
@@ -192,6 +195,26 @@ function enterSegment(segment, quiet, restoring = false) {
     cues.transition();
     cues.say(spoken);
   }
+}
+
+/** What each skip button leaves, in its words: Skip is the segment on screen (a set, a side, a
+    rest, the get-ready), Skip exercise every set and side of the exercise. Where the exercise is
+    one segment the two would do the same: the one button says "Skip exercise". */
+function skipLabels(segment) {
+  const rest = state.segments.slice(state.index + 1);
+  const more = segment.kind === 'work' && rest.some((s) => s.kind === 'work' && s.step === segment.step);
+  const earlier = state.segments.slice(0, state.index).some((s) => s.kind === 'work' && s.step === segment.step);
+  let label = 'Skip';
+  if (segment.kind === 'ready') label = 'Skip get-ready';
+  else if (segment.kind === 'rest') label = 'Skip rest';
+  else if (segment.kind === 'switch') label = 'Skip side switch';
+  else if (!more && !earlier) label = 'Skip exercise';
+  // With sides, one segment is one side of one set (the phase line above says which set).
+  else if (segment.side) label = 'Skip this side';
+  else label = 'Skip set';
+  el('skip-button').textContent = label;
+  // Alone, the exercise's only segment: "Skip" already leaves all of it.
+  el('skip-step-button').hidden = label === 'Skip exercise';
 }
 
 function fillHowTo(work) {
@@ -343,6 +366,19 @@ window.addEventListener('pagehide', () => {
   if (active()) save();
 });
 
+// ---- the control bar -------------------------------------------------------------------
+
+// Stuck at the screen's bottom (it sits 1px past it then, css/routines.css), the bar gets an edge,
+// and the page a scroll padding of its height, so a control reached with Tab is never under it.
+const bar = el('control-bar');
+if ('IntersectionObserver' in window) {
+  new IntersectionObserver(([entry]) => {
+    const stuck = entry.intersectionRatio < 1 && entry.boundingClientRect.top > 0;
+    bar.classList.toggle('is-stuck', stuck);
+    document.documentElement.style.scrollPaddingBottom = stuck ? `${Math.ceil(entry.boundingClientRect.height)}px` : '';
+  }, { threshold: [0, 0.5, 0.99, 1] }).observe(bar);
+}
+
 // ---- controls ----------------------------------------------------------------------------
 
 function pauseNow() {
@@ -405,7 +441,7 @@ el('pain-before').addEventListener('change', (event) => {
 // person chooses to skip it, switch to something gentler, or end the routine.
 let worseWork = null;
 el('worse-button').addEventListener('click', async () => {
-  const work = lastWork();
+  const work = worseTarget();
   if (!work) return;
   worseWork = work;
   if (state.status === 'running') pauseNow();
@@ -421,7 +457,8 @@ el('worse-button').addEventListener('click', async () => {
     list.append(item);
   }
   const segment = timer.current(state);
-  const inStep = segment.step === work.step && segment.kind !== 'ready';
+  // Getting ready for it counts: "Skip" and "Switch" then apply to the step about to start.
+  const inStep = segment.step === work.step;
   const gentler = technique.gentler && data.techniques[technique.gentler];
   el('worse-skip').hidden = !inStep;
   el('worse-gentler').hidden = !inStep || !gentler || (notAdvised[technique.gentler] || []).length > 0;
@@ -468,6 +505,7 @@ el('worse-gentler').addEventListener('click', () => {
   el('step-name').focus();
 });
 el('worse-end').addEventListener('click', () => {
+  run.stoppedFor = worseWork.technique;
   closeWorse();
   apply(timer.end(state, Date.now()));
 });
@@ -477,6 +515,16 @@ el('worse-carry-on').addEventListener('click', () => {
   el('step-name').focus();
 });
 confirmTap(el('end-button'), 'Tap again to end', () => apply(timer.end(state, Date.now())));
+
+/** What "This made it worse" is about: the exercise on screen; while getting ready, the one about
+    to start; in a rest or a switch of sides, the one just done. */
+function worseTarget() {
+  const segment = timer.current(state);
+  if (!segment) return null;
+  if (segment.kind === 'work') return segment;
+  if (segment.kind === 'ready') return nextWork(state.index) || lastWork();
+  return lastWork() || nextWork(state.index);
+}
 
 /** The technique on screen, or the one just done (a rest or switch after it). */
 function lastWork() {
@@ -514,11 +562,26 @@ async function finish() {
   if (finished) cues.finished();
   const session = sessionRecord(state, run, Date.now());
   const tally = stepTally(state);
-  el('done-heading').textContent = tally.heading;
+  const stopped = !finished && run.stoppedFor && data.techniques[run.stoppedFor];
+  el('done-heading').textContent = stopped ? 'Routine stopped' : tally.heading;
   el('done-summary').textContent = tally.text;
+  el('done-worse').hidden = !stopped;
+  if (stopped) {
+    el('done-worse-name').textContent = stopped.name;
+    const list = el('done-worse-stop-if');
+    list.replaceChildren(...(stopped.stop_if || []).map((line) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      return item;
+    }));
+    el('done-worse-card').hidden = list.childElementCount === 0;
+  }
   show('player-done');
   el('done-heading').focus();
-  await persistSession(session, 'Saved to your history on this device.');
+  // Signed in, the session goes to the account too (the header's account link reads the same key).
+  const where = prefs.getJSON(ACCOUNT_KEY) ? 'Saved to your history. It syncs to your account.'
+    : 'Saved to your history on this device.';
+  await persistSession(session, where);
   // One text for pain and symptom direction together (insights/outcome.js, as Home and History
   // tell it): each answer can change the other's words.
   const showChange = () => {

@@ -8,7 +8,7 @@ import { stepsText } from '../insights/outcome.js';
 /**
  * What the player keeps about a run besides the timer.
  * @typedef {{ sessionId: string, routineId: string, routineName: string, painBefore: number | null,
- *   worse: string[], skippedAtStart: string[], repsDone?: number }} RunInfo
+ *   worse: string[], skippedAtStart: string[], repsDone?: number, stoppedFor?: string }} RunInfo
  */
 /** @typedef {{ technique: string, side: 'left' | 'right' | null, set: number }} SessionStep */
 /**
