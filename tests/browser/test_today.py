@@ -355,6 +355,12 @@ def test_a_suggestion_started_again_is_saved_once_and_a_forward_bend_flag_change
     expect(page.get_by_text(name, exact=True)).to_be_visible()
     page.get_by_text(name, exact=True).scroll_into_view_if_needed()
     screenshot(page, f"routines-after-two-starts-{scheme}")
+    # A duplicate is the person's own: Start again still reuses the first copy, not this one.
+    page.get_by_role("button", name=f"Duplicate {name}").click()
+    expect(page.get_by_text(f"{name} (copy)", exact=True)).to_be_visible()
+    assert start_suggestion(page, live_server) == first
+    names = sorted(r["name"] for r in page.evaluate("Relieve.store.all('routines')"))
+    assert names == [name, f"{name} (copy)"], names
 
     # Knee-to-chest made things worse: nothing that bends the back forward today, and why.
     page.evaluate(FLAG_KNEE_TO_CHEST)

@@ -46,7 +46,9 @@ async function myRoutines() {
     copy.addEventListener('click', async () => {
       const now = new Date().toISOString();
       const name = `${routine.name} (copy)`.slice(0, 60);
-      await records.save('routine', { ...routine, id: uuid7(), name, createdAt: now });
+      // A copy is the person's own: not the one Today's Start reuses (its `suggestion` mark).
+      const { suggestion: _made, ...own } = routine;
+      await records.save('routine', { ...own, id: uuid7(), name, createdAt: now });
       status.textContent = `Made a copy: ${name}.`;
       await myRoutines();
       status.focus();
