@@ -379,6 +379,15 @@ def test_a_suggestion_started_again_is_saved_once_and_a_forward_bend_flag_change
     page.locator("#today-suggestion").scroll_into_view_if_needed()
     screenshot(page, f"today-after-forward-bend-flag-{scheme}")
 
+    # The saved copy keeps its steps (it is the person's), and says which one the player leaves out.
+    page.goto(live_server + "/routines/")
+    tile = page.locator(".routine-tile").filter(has=page.get_by_role("heading", name=name, exact=True))
+    expect(tile.locator(".worse")).to_contain_text(
+        "Left out when played: Knee-to-chest stretch, which you said made things worse"
+    )
+    tile.scroll_into_view_if_needed()
+    screenshot(page, f"routines-flagged-{scheme}")
+
     # The builder: the flagged technique carries the routine page's note; a new step starts at
     # the card's starting dose (the hamstring roll: 30 seconds, 1 set, not 60 x 2).
     page.goto(live_server + "/routines/new?add=knee-to-chest")
@@ -414,3 +423,10 @@ def test_no_serious_accessibility_violations_in_the_flag_notes(browser, live_ser
         page.goto(live_server + "/routines/new?add=knee-to-chest")
         page.locator(".builder-step .step-flag").wait_for()
         check("builder, flagged step")
+        page.evaluate(
+            """Relieve.records.save('routine', { id: Relieve.uuid7(), name: 'Mine', createdAt: new Date().toISOString(),
+              steps: [{ technique: 'knee-to-chest', seconds: 20, sets: 3, sides: 'left-right', rest: 15 }] })"""
+        )
+        page.goto(live_server + "/routines/")
+        page.locator(".routine-tile .worse").wait_for()
+        check("routines list, a flagged step")

@@ -11,6 +11,7 @@ import * as store from '../lib/store.js';
 import { settleAfter } from '../lib/settle.js';
 import { sessionStepsText } from '../insights/outcome.js';
 import { SYMPTOM_DIRECTION_LABELS } from '../generated/contract.js';
+import { latestFlags } from './starting.js';
 
 const shareUrl = (routine) => `${window.location.origin}/routines/shared#r=${share.encodeRoutine(routine)}`;
 
@@ -24,9 +25,10 @@ async function myRoutines() {
   const status = byId('mine-status');
   const data = await catalog.load();
   const routines = (await store.all('routines')).sort((a, b) => a.name.localeCompare(b.name));
+  const flagged = latestFlags(await store.all('flags').catch(() => []));
   // Redraw only when something changed: a redraw in the middle of a two-tap Delete would
   // swallow the second tap.
-  const signature = JSON.stringify(routines);
+  const signature = JSON.stringify([routines, [...flagged]]);
   if (signature === drawn) return;
   const items = [];
   for (const routine of routines) {
@@ -77,9 +79,16 @@ async function myRoutines() {
       await myRoutines();
       status.focus();
     });
+    // Steps marked as making things worse stay in the routine (the person's), but the player
+    // leaves them out: said here, as on a built-in routine's page.
+    const worse = [...new Set(routine.steps.map((s) => s.technique).filter((slug) => flagged.has(slug)))];
+    const notes = worse.length
+      ? [make('p', { className: 'worse', textContent: `Left out when played: ${worse.map((slug) => (data.techniques[slug] || { name: slug }).name).join(', ')}, which you said made things worse. Its card can clear the mark.` })]
+      : [];
     items.push(make('li', { className: 'routine-tile' },
       make('h3', { textContent: routine.name }),
       make('p', { className: 'tile-meta', textContent: `${time} · ${names.join(', ')}` }),
+      ...notes,
       make('div', { className: 'tile-actions' }, start, edit, copy, shareButton, remove)));
   }
   // A newer refresh started while this one awaited: let that one draw the list.
