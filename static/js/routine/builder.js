@@ -215,6 +215,15 @@ byId('add-step').addEventListener('click', async () => {
   announce(addedText(slug));
 });
 
+/** Under the technique picker: the note for a flagged choice, before it is added. */
+function drawAddFlag() {
+  const slug = /** @type {HTMLSelectElement} */ (byId('add-technique')).value;
+  const hint = byId('add-flag');
+  hint.hidden = !flagged.has(slug);
+  if (!hint.hidden) hint.textContent = flaggedText(flagged.get(slug));
+}
+byId('add-technique').addEventListener('change', drawAddFlag);
+
 /** "Knee to chest added as step 3", and the flag's note when it has one. @param {string} slug */
 function addedText(slug) {
   const added = `${data.techniques[slug].name} added as step ${list.children.length}`;
@@ -271,6 +280,7 @@ async function init() {
   const [loaded, flags] = await Promise.all([catalog.load(), store.all('flags').catch(() => [])]);
   data = loaded;
   flagged = latestFlags(flags);
+  drawAddFlag();
   let source = null;
   if (params.get('id')) {
     editing = await store.get('routines', params.get('id'));
