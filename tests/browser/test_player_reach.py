@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import pass_safety_check, phone, screenshot
+from tests.browser.conftest import axe_page, pass_safety_check, phone, screenshot, sign_in, status
 from tests.browser.test_large_text import TEXT_SIZE
 
 SIZES = [
@@ -196,6 +196,40 @@ def test_the_finish_screen_says_the_routine_was_stopped(browser, live_server, si
         # Never signed in: saved on this device, as it is.
         expect(page.locator("#done-saved")).to_have_text("Saved to your history on this device.")
         screenshot(page, f"player-stopped-{size.rstrip('%')}-{scheme}")
+        assert context.console.errors == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_the_bar_at_large_text_and_the_stopped_finish(browser, live_server, scheme):
+    with axe_page(browser, scheme) as (page, check):
+        page.context.add_init_script(script=f"({TEXT_SIZE})('200%')")
+        page.clock.install()
+        page.goto(live_server + "/")
+        pass_safety_check(page)
+        page.goto(live_server + "/play?routine=after-massage-stretches")
+        page.locator("#skip-button").dispatch_event("click")
+        expect(page.locator("#clock")).to_be_visible()
+        expect(page.locator("#control-bar")).to_have_class(re.compile("is-stuck"))
+        check("bar at 200% text")
+        page.locator("#worse-button").dispatch_event("click")
+        page.get_by_role("button", name="End the routine").click()
+        expect(page.locator("#done-worse")).to_be_visible()
+        check("finish after made it worse")
+
+
+def test_the_finish_screen_says_saved_to_the_account_when_signed_in(browser, live_server, account):
+    context, page = phone(browser)
+    try:
+        sign_in(page, live_server, account)
+        expect(status(page)).to_have_text("Synced")
+        pass_safety_check(page)
+        page.clock.install()
+        page.goto(live_server + "/play?routine=desk-break")
+        page.get_by_role("button", name="End routine").click()
+        page.get_by_role("button", name="Tap again to end").click()
+        expect(page.locator("#done-saved")).to_have_text("Saved to your history. It syncs to your account.")
         assert context.console.errors == []
     finally:
         context.close()
