@@ -233,3 +233,28 @@ def test_the_finish_screen_says_saved_to_the_account_when_signed_in(browser, liv
         assert context.console.errors == []
     finally:
         context.close()
+
+
+def test_made_it_worse_stays_on_screen_with_the_left_out_note(browser, live_server):
+    """At normal text the "Left out today" note pushed it to the bottom edge (the reviewer's
+    20-mine-ham.png)."""
+    viewport = {"width": 390, "height": 844}
+    context, page = phone(browser, viewport=viewport)
+    try:
+        page.clock.install()
+        page.goto(live_server + "/")
+        pass_safety_check(page)
+        page.evaluate(
+            "Relieve.records.save('flag', { id: Relieve.uuid7(), technique: 'seated-figure-four',"
+            " at: new Date().toISOString() })"
+        )
+        page.goto(live_server + "/play?routine=desk-break")
+        expect(page.locator("#left-out")).to_be_visible()
+        assert_in_view(page, viewport, "#pause-button", "#worse-button")
+        page.clock.run_for(12_500)
+        expect(page.locator("#rep-count")).to_be_visible()
+        assert_in_view(page, viewport, "#pause-button", "#worse-button")
+        screenshot(page, "player-reach-left-out")
+        assert context.console.errors == []
+    finally:
+        context.close()
