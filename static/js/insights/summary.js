@@ -226,10 +226,9 @@ function treatmentSection(treatments, s, now) {
     const kind = TREATMENT_KIND_LABELS[g.kind] || g.kind;
     const what = g.name ? `${clip(g.name, 26)} (${kind.toLowerCase()}${g.dose ? `, ${clip(g.dose, 16)}` : ''})` : kind;
     const when = g.count === 1 ? dayText(g.firstDay) : `${g.count}×, ${dayText(g.firstDay)}–${dayText(g.lastDay)}`;
-    // "a little 1" read as a dose: one answer is said as it is, several as counts of each.
-    const answers = Object.entries(g.helped).filter(([, n]) => n);
-    const helped = answers.length === 1 && answers[0][1] === 1 ? HELPED_WORDS[answers[0][0]]
-      : answers.map(([k, n]) => `${HELPED_WORDS[k]} (${n}×)`).join(', ');
+    // Each answer given, with how often when more than once ("a little 1" read like a dose).
+    const helped = Object.entries(g.helped).filter(([, n]) => n)
+      .map(([k, n]) => (n > 1 ? `${HELPED_WORDS[k]} (${n}×)` : HELPED_WORDS[k])).join(', ');
     const more = g.sideEffects.length > 1 ? ` (+${g.sideEffects.length - 1} more)` : '';
     const side = g.sideEffects.length ? `; side effects: ${clip(g.sideEffects[g.sideEffects.length - 1], 30)}${more}` : '';
     return make('li', {}, make('strong', { textContent: what }), `: ${when}; helped: ${helped || 'not said'}${side}`);
