@@ -47,6 +47,9 @@ def test_first_run_to_a_running_routine(browser, live_server):
     page.locator("#pref-side").get_by_role("radio", name="Left", exact=True).click()
     page.locator("#pref-position").get_by_role("radio", name="A chair or standing is better").click()
     screenshot(page, "first-run-1-light")
+    # No Back on the first step: Next lines up with the choices, not a gap in from them.
+    choices = page.locator("#pref-side").bounding_box()
+    assert page.locator("#welcome-next").bounding_box()["x"] == choices["x"]
     page.get_by_role("button", name="Next").click()
     expect(page.locator("#welcome-step")).to_have_text("Step 2 of 3")
     page.locator("#pref-equipment").get_by_role("checkbox", name="Chair", exact=True).click()
