@@ -11,6 +11,7 @@ import * as cadence from './cadence.js';
 import * as cues from './cues.js';
 import * as expand from './expand.js';
 import * as records from '../sync/records.js';
+import { knownAccount } from '../sync/account.js';
 import { RESUME_MAX_AGE_MS, SAVE_KEY } from './resume.js';
 import * as safety from '../safety/state.js';
 import * as safetyRules from '../safety/rules.js';
@@ -29,8 +30,6 @@ const root = byId('player');
 const OPTIONAL_KEY = 'relieve.includeOptional';
 // Pace until the synced preferences carry it: { transition: 'normal' | 'slower', tempo: 'normal' | 'slow' }.
 const PACE_KEY = 'relieve.pace';
-// The account this device syncs to, kept by sync/ui.js while signed in (null or absent otherwise).
-const ACCOUNT_KEY = 'relieve.account';
 const TICK_MS = 200;
 const params = new URLSearchParams(window.location.search);
 const techniqueSlug = params.get('technique');
@@ -579,7 +578,7 @@ async function finish() {
   show('player-done');
   el('done-heading').focus();
   // Signed in, the session goes to the account too (the header's account link reads the same key).
-  const where = prefs.getJSON(ACCOUNT_KEY) ? 'Saved to your history. It syncs to your account.'
+  const where = knownAccount() ? 'Saved to your history. It syncs to your account.'
     : 'Saved to your history on this device.';
   await persistSession(session, where);
   // One text for pain and symptom direction together (insights/outcome.js, as Home and History

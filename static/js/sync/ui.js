@@ -9,8 +9,8 @@ import * as records from './records.js';
 import * as store from '../lib/store.js';
 import * as sync from './core.js';
 import { settleAfter } from '../lib/settle.js';
+import { ACCOUNT_KEY, knownAccount } from './account.js';
 
-const ACCOUNT_KEY = 'relieve.account';
 const FIRST_STATUS_WAIT_MS = 400;
 const accountLink = /** @type {HTMLAnchorElement} */ (byId('account-link'));
 
@@ -19,7 +19,7 @@ function showAccount(account) {
   accountLink.textContent = account ? 'Account' : 'Sign in';
   accountLink.href = account ? '/account/' : '/account/signin';
 }
-showAccount(prefs.getJSON(ACCOUNT_KEY)); // known at once, even offline
+showAccount(knownAccount()); // known at once, even offline
 
 const TEXT = {
   local: () => 'Saved on this device only',
