@@ -4,18 +4,22 @@ content hash byte for byte, and all or nothing."""
 
 import hashlib
 import json
+import re
 import threading
 import time
+from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from tests.conftest import ApiClient, sign_in
 from tests.sync_helpers import delete, now_ms, put, routine, uuid7
-from webapp.auth.models import User
+from webapp.auth.models import User, UserSession, aware, credentials, token_digest
+from webapp.content.models import utcnow
 from webapp.database import write_turn
 from webapp.extensions import db
 from webapp.sync.models import SyncRecord
-from webapp.sync.service import _statements, apply_batch, canonical, content_hash, validate_batch
+from webapp.sync.service import NOT_SIGNED_IN, _statements, apply_batch, canonical, content_hash, validate_batch
 
 
 def old_hash(op, data):
@@ -152,6 +156,15 @@ def test_mixed_batch_results_and_stored_rows(app, device):
     }
 
 
+def new_session(app, user_id):
+    """The Credentials of a new open session of the account, as signing in makes one."""
+    with app.app_context():
+        row = UserSession(user_id=user_id, token_hash=token_digest("a-secret"), device="Test")
+        db.session.add(row)
+        db.session.commit()
+        return credentials(f"{row.id}:a-secret")
+
+
 def account_writes(app, push):
     """The statements that write the account row while `push` runs."""
     writes = []
@@ -193,13 +206,14 @@ def test_a_push_that_waited_for_the_account_sees_the_push_before_it(app, device)
     not insert the record a second time."""
     rid, t = uuid7(), now_ms() - 60_000
     with app.app_context():
-        user_id = db.session.scalar(db.select(User.id))
+        signed_in = new_session(app, db.session.scalar(db.select(User.id)))
     first_in, release, answers = threading.Event(), threading.Event(), {}
 
     def push(name, device_id, updated_at, hold=False):
         with app.app_context(), write_turn(db.engine):
             _, checked = validate_batch({"device_id": device_id, "changes": [put(rid, routine(name), updated_at)]})
-            answers[name] = apply_batch(user_id, device_id, checked)
+            pushed = apply_batch(signed_in, device_id, checked)
+            answers[name] = (pushed.results, pushed.cursor)
             if hold:
                 first_in.set()
                 release.wait(5)
@@ -243,8 +257,9 @@ def test_a_refused_change_late_in_the_batch_applies_nothing(app, device):
 def test_unicode_and_nested_data_round_trip_with_their_hash(app, device):
     t = now_ms() - 60_000
     rid = uuid7()
-    # Backslashes, tabs and line breaks too: on PostgreSQL new rows are sent with COPY, whose
-    # text format gives these characters meanings of their own.
+    # Backslashes, tabs and line breaks too: on PostgreSQL new rows are sent inside a JSON text,
+    # where these characters are escaped (and COPY's text format, used before, gave them
+    # meanings of their own).
     data = routine("Étirement — doux ✓ \\u0000 typed \\N \\. C:\\temp\tand\na new line")
     assert device.push([put(rid, data, t)]).status_code == 200
     (row,) = stored(app).values()
@@ -311,15 +326,25 @@ def test_stored_versions_are_looked_up_by_record_however_long_the_history(app, d
             # The plan psycopg's prepared statement would keep: made without the values. Both
             # lookups: with the account's lock, and again under it after a wait.
             conn.exec_driver_sql("SET plan_cache_mode = force_generic_plan")
-            array = "ARRAY[" + ",".join(f"'{i}'" for i in ids) + "]::varchar[]"
+            session = db.session.scalar(db.select(UserSession))
+            literals = {
+                "p_user_id": str(user_id),
+                "p_ids": "ARRAY[" + ",".join(f"'{i}'" for i in ids) + "]::varchar[]",
+                "p_count": "50",
+                "p_session_id": str(session.id),
+                "p_token_hash": f"'{session.token_hash}'",
+                "p_cutoff": "now() - interval '30 days'",
+            }
             for name, statement, rows in (
                 ("existing", select_existing, 25),
                 ("locked", statements.lock_and_select, 50),
             ):
                 sql = str(statement.compile(dialect=conn.dialect))
-                sql = sql.replace("%(p_user_id)s", "$1").replace("%(p_ids)s", "$2").replace("%(p_count)s", "$3")
+                params = list(dict.fromkeys(re.findall(r"%\((\w+)\)s", sql)))
+                for number, param in enumerate(params, 1):
+                    sql = sql.replace(f"%({param})s", f"${number}")
                 conn.exec_driver_sql(f"PREPARE {name} AS {sql}")
-                args = f"{user_id}, {array}" + (", 50" if "$3" in sql else "")
+                args = ", ".join(literals[param] for param in params)
                 plan = conn.exec_driver_sql(f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE {name}({args})")
                 tree = plan.scalar()[0]["Plan"]
                 scans = _scans_of_records(tree)
@@ -327,6 +352,8 @@ def test_stored_versions_are_looked_up_by_record_however_long_the_history(app, d
                 assert sum(scan.get("Rows Removed by Filter", 0) for scan in scans) == 0
                 # The 25 stored ones (the 25 new ones not there); with the lock, a row per id.
                 assert tree["Actual Rows"] == rows, name
+                found = conn.exec_driver_sql(f"EXECUTE {name}({args})").mappings().all()
+                assert sum(row["id"] is not None for row in found) == 25, name
         else:
             bound = select_existing.params(p_user_id=user_id, p_ids=ids)
             sql = str(bound.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
@@ -334,3 +361,83 @@ def test_stored_versions_are_looked_up_by_record_however_long_the_history(app, d
             # SQLite names the unique constraint's index itself; what matters is both columns.
             assert "USING INDEX" in details and "(user_id=? AND record_id=?)" in details, details
         db.session.rollback()
+
+
+def push_statements(app, push):
+    """Every statement SQLAlchemy runs while `push` runs."""
+    statements = []
+    with app.app_context():
+        engine = db.engine
+    listener = lambda _conn, _cursor, statement, *_: statements.append(" ".join(statement.split()))  # noqa: E731
+    sa.event.listen(engine, "before_cursor_execute", listener)
+    try:
+        push()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", listener)
+    return statements
+
+
+def end_session(app, **values):
+    with app.app_context():
+        db.session.execute(sa.update(UserSession).values(**values))
+        db.session.commit()
+
+
+def test_the_push_checks_its_session_without_loading_the_account_first(app, device):
+    """The session is checked by the push's own first statement: on PostgreSQL the same one that
+    takes the account's lock and reads the stored versions (one round trip for all three); the
+    account is never loaded on its own."""
+    t = now_ms() - 60_000
+    statements = push_statements(app, lambda: device.push([put(uuid7(), routine(), t)]))
+    assert not any(s.startswith("SELECT") and "user_account" in s for s in statements), statements
+    first = statements[0]
+    assert "user_session" in first
+    with app.app_context():
+        dialect = db.engine.dialect.name
+    if dialect == "postgresql":
+        assert "UPDATE user_account" in first and "sync_record" in first, first
+        assert len(statements) == 2, statements  # and the new rows in one INSERT
+
+
+@pytest.mark.parametrize(
+    "ended",
+    [
+        {"revoked_at": utcnow()},  # signed out, here or from another device
+        {"last_seen_at": utcnow() - timedelta(days=31)},  # unused longer than a remember-me cookie lives
+        {"token_hash": "0" * 64},  # the cookie's secret no longer matches
+    ],
+    ids=["revoked", "idle", "other-secret"],
+)
+def test_a_push_from_a_session_that_is_over_stores_nothing(app, device, ended):
+    t = now_ms() - 60_000
+    assert device.push([put(uuid7(), routine("Before"), t)]).status_code == 200
+    before, seq = stored(app), account_seq(app)
+    end_session(app, **ended)
+    response = device.push([put(uuid7(), routine("After"), t)])
+    assert response.status_code == 401
+    assert response.get_json()["error"]["message"] == NOT_SIGNED_IN
+    assert stored(app) == before and account_seq(app) == seq
+    # Without its token too: a session that is over is told to sign in, not about the token.
+    assert device.client.post("/api/v1/sync/push", json={"device_id": "device-aaaa", "changes": []}).status_code == 401
+
+
+def test_a_device_signed_in_by_its_remember_me_cookie_alone_can_push(app, user):
+    client = app.test_client()
+    assert sign_in(client, remember=True).status_code == 302
+    remembered = client.get_cookie("remember_token").value
+    later = app.test_client()  # the browser was closed: only the remember-me cookie is left
+    later.set_cookie("remember_token", remembered)
+    device = ApiClient(later, "device-bbbb")
+    response = device.push([put(uuid7(), routine(), now_ms() - 60_000)])
+    assert response.status_code == 200, response.get_json()
+    assert [r["status"] for r in response.get_json()["results"]] == ["applied"]
+
+
+def test_a_push_counts_as_the_session_being_used(app, device):
+    """The account page's "last seen" for a device that only syncs moves too."""
+    long_ago = utcnow() - timedelta(minutes=30)
+    end_session(app, last_seen_at=long_ago)
+    assert device.push([put(uuid7(), routine(), now_ms() - 60_000)]).status_code == 200
+    with app.app_context():
+        seen = aware(db.session.scalar(sa.select(UserSession.last_seen_at)))
+    assert seen - long_ago > timedelta(minutes=29)

@@ -7,15 +7,16 @@ from datetime import UTC
 
 from flask import Blueprint, current_app, g, jsonify, request
 from flask_login import current_user, user_logged_in, user_logged_out
-from flask_wtf.csrf import generate_csrf
+from flask_wtf.csrf import CSRFError, generate_csrf
 
 from webapp.api.openapi import document
+from webapp.auth.sessions import request_credentials, touch_session
 from webapp.database import write_turn
 from webapp.errors import error_response
 from webapp.extensions import csrf, db
 from webapp.sync.fields import now_ms
 from webapp.sync.schemas import MAX_PUSH_BYTES, PULL_LIMIT_DEFAULT, PULL_LIMIT_MAX
-from webapp.sync.service import BatchError, apply_batch, pull_changes, validate_batch
+from webapp.sync.service import NOT_SIGNED_IN, BatchError, apply_batch, pull_changes, validate_batch
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # Checked in each changing view after the sign-in check, so an expired session answers 401
@@ -54,7 +55,7 @@ def account_key(user):
 
 def require_user():
     if not current_user.is_authenticated:
-        return error_response(401, "Sign in to sync. Your data is safe on this device meanwhile.")
+        return error_response(401, NOT_SIGNED_IN)
     return None
 
 
@@ -111,9 +112,18 @@ def session_state():
 @bp.post("/sync/push")
 def push():
     """Apply a batch of changes, all or nothing; replays change nothing."""
-    if (denied := require_user()) is not None:
-        return denied
-    csrf.protect()
+    # The session is checked by the push's first statement, which also takes the account's
+    # lock: the account is not loaded first (a round trip to the database fewer).
+    signed_in = request_credentials()
+    if signed_in is None:
+        return error_response(401, NOT_SIGNED_IN)
+    try:
+        csrf.protect()
+    except CSRFError:
+        # A session that is over answers 401 (sign in again) rather than a token error.
+        if (denied := require_user()) is not None:
+            return denied
+        raise
     if request.mimetype != "application/json":
         return error_response(415, "Send the batch as JSON (Content-Type: application/json).")
     # The declared length first, so a huge body is refused before it is read.
@@ -126,28 +136,30 @@ def push():
         payload = json.loads(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
         return error_response(400, "The body is not valid JSON (or is nested too deeply).")
-    # Read before the commit, which expires them (reading them after would be another query).
-    user_id, known = current_user.id, current_user.sync_seq  # a cursor past `known` isn't this account's
     try:
         device_id, checked = validate_batch(payload)
         with write_turn(db.engine):
             try:
-                results, cursor = apply_batch(user_id, device_id, checked)
+                pushed = apply_batch(signed_in, device_id, checked)
                 db.session.commit()
             except BaseException:
                 db.session.rollback()  # before the next writer's turn, which would wait for it
                 raise
     except BatchError as exc:
         return error_response(exc.status, exc.message, record=exc.record, field=exc.field)
-    answer = {"results": results, "cursor": str(cursor)}
+    if "_login_user" not in g:  # not loaded (by a remember-me cookie): its after-request hook won't
+        touch_session(signed_in.session_id, pushed.seen_at)
+    answer = {"results": pushed.results, "cursor": str(pushed.cursor)}
     since = payload.get("since")
-    if since is not None and int(since) <= known:
+    # A cursor past the account's number before the push isn't this account's.
+    if since is not None and int(since) <= pushed.before:
         # The changes since the device's cursor, as a pull answers them, less the versions this
         # push stored (the device has them): one round trip per change, nothing pulled back.
         # Read after the commit, so the cursor never passes a change committed before it.
+        results = pushed.results
         skip = {r["id"]: r["seq"] if "seq" in r else r["winner"]["seq"] for r in results}
         own = (device_id, int(payload["pushed_from"])) if payload.get("pushed_from") else None
-        changes, pulled, more = pull_changes(user_id, int(since), PULL_LIMIT_DEFAULT, skip, own)
+        changes, pulled, more = pull_changes(pushed.user_id, int(since), PULL_LIMIT_DEFAULT, skip, own)
         answer.update(changes=changes, cursor=str(pulled), has_more=more)
     return jsonify(answer)
 

@@ -3,9 +3,10 @@
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from flask_login import UserMixin
-from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, DateTime, Float, ForeignKey, Integer, String, and_, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -100,16 +101,48 @@ def idle_cutoff():
     return utcnow() - timedelta(seconds=current_app.config.get("REMEMBER_COOKIE_DURATION", 30 * 24 * 3600))
 
 
+class Credentials(NamedTuple):
+    """What a request signs in with: the session's id, the hash of its secret, and the earliest
+    "last seen" an open session can have."""
+
+    session_id: int
+    token_hash: str
+    cutoff: datetime
+
+
+def credentials(login_id):
+    """The Credentials in a login id "<session id>:<secret>" (see User.get_id), or None."""
+    session_id, _, secret = (login_id or "").partition(":")
+    if not (session_id.isascii() and session_id.isdigit() and len(session_id) <= 18) or not secret:
+        return None
+    return Credentials(int(session_id), token_digest(secret), idle_cutoff())
+
+
+def session_is_open(session_id, token_hash, cutoff):
+    """The rule for a session that signs its browser in, as a condition on user_session (values or
+    bound parameters): the session named, carrying its secret, not revoked, and used within a
+    remember-me cookie's lifetime. Every sign-in check uses it: page loads (load_user) and the
+    sync push, which checks it in the statement that takes the account's lock.
+
+    The database compares hashes of a 256-bit secret, never the secret: how long a comparison
+    takes tells nothing about the secret, so no constant-time comparison is needed."""
+    columns = UserSession.__table__.c
+    return and_(
+        columns.id == session_id,
+        columns.token_hash == token_hash,
+        columns.revoked_at.is_(None),
+        columns.last_seen_at >= cutoff,
+    )
+
+
 def load_user(login_id):
     """Flask-Login's loader: the id names a session that is still open and carries its secret."""
-    session_id, _, secret = (login_id or "").partition(":")
-    if not session_id.isdigit() or not secret:
+    signed_in = credentials(login_id)
+    if signed_in is None:
         return None
-    row = db.session.get(UserSession, int(session_id))
-    if row is None or row.revoked_at is not None or not secrets.compare_digest(row.token_hash, token_digest(secret)):
+    row = db.session.scalar(select(UserSession).where(session_is_open(*signed_in)))
+    if row is None:
         return None
-    if aware(row.last_seen_at) < idle_cutoff():
-        return None  # unused for longer than a remember-me cookie lives: over
     row.login_id, row.key, row.seen_at = login_id, row.id, row.last_seen_at
     row.user.login_session = row
     return row.user
