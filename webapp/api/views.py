@@ -156,8 +156,7 @@ def push():
         # The changes since the device's cursor, as a pull answers them, less the versions this
         # push stored (the device has them): one round trip per change, nothing pulled back.
         # Read after the commit, so the cursor never passes a change committed before it.
-        results = pushed.results
-        skip = {r["id"]: r["seq"] if "seq" in r else r["winner"]["seq"] for r in results}
+        skip = {r["id"]: r["seq"] if "seq" in r else r["winner"]["seq"] for r in pushed.results}
         own = (device_id, int(payload["pushed_from"])) if payload.get("pushed_from") else None
         changes, pulled, more = pull_changes(pushed.user_id, int(since), PULL_LIMIT_DEFAULT, skip, own)
         answer.update(changes=changes, cursor=str(pulled), has_more=more)

@@ -92,7 +92,9 @@ def request_credentials():
     """The Credentials this request signs in with, without loading the account: the sync push
     checks them in its own first statement (webapp/sync/service.py), one round trip to the
     database fewer than loading the account first. None when signed out."""
-    # Flask-Login keeps the login id in the session under this key (login_user).
+    # Flask-Login keeps the login id in the session under this key (login_user). Its session
+    # protection is "basic" here (webapp/auth/__init__.py), which marks a session not fresh but
+    # never refuses it: reading the key directly skips no check.
     login_id = session.get("_user_id")
     if login_id is None and current_user.is_authenticated:
         # Signed in by the remember-me cookie alone: loading the user restored the session.
