@@ -158,15 +158,16 @@ def test_self_massage_is_an_optional_add_on_in_builtin_routines(client):
 
 
 def test_routine_totals_agree_with_the_player(client):
-    """timing.py and expand.js give the same totals, with and without the optional steps (at unit
-    speed; the browser test checks the same through the pages)."""
+    """timing.py and expand.js give the same totals, with and without the optional steps, a flare
+    routine with the slower transitions it plays with (at unit speed; the browser test checks the
+    same through the pages)."""
     data = client.get("/catalog.json").get_json()
     script = (
         "import * as expand from './static/js/routine/expand.js'; import { readFileSync } from 'node:fs';"
         "const data = JSON.parse(readFileSync(0, 'utf8'));"
         "const total = (r, options) => expand.totalSeconds(expand.expandRoutine(r, data.techniques, options));"
         "process.stdout.write(JSON.stringify(Object.fromEntries(data.routines.map((r) => "
-        "[r.id, [total(r), total(r, { withoutOptional: true })]]))));"
+        "[r.id, [total(r, { slower: r.flare }), total(r, { withoutOptional: true, slower: r.flare })]]))));"
     )
     browser = run_module(script, data)
     assert browser == {r["id"]: [r["seconds"], r["secondsWithoutOptional"]] for r in data["routines"]}
@@ -198,6 +199,11 @@ def test_transitions_follow_positions():
     assert timing.total_seconds([step, other], {"a": "floor", "b": "standing"}) == 20 + 30 + 20 + 30
     # A longer rest wins over the time to move.
     assert timing.total_seconds([{**step, "rest": 45}, other], {"a": "floor", "b": "floor"}) == 20 + 30 + 45 + 30
+    # Slower (a flare routine): every move twice as long, and switching sides too.
+    both = {**step, "sides": "left-right"}
+    assert timing.total_seconds([both, other], {"a": "floor", "b": "standing"}, slower=True) == (
+        40 + 30 + 10 + 30 + 40 + 30
+    )
 
 
 def test_a_session_may_carry_the_symptom_direction():

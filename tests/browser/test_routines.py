@@ -144,7 +144,12 @@ def test_flare_mode_and_made_it_worse(context, page, live_server):
     expect(page.locator("body")).to_have_class(re.compile("flare"))
     expect(page.locator("#phase")).to_have_text("Get ready: on the floor")
     assert page.get_by_role("button", name="Pause").bounding_box()["height"] >= 80
+    # Getting down to the floor in a flare: twice the usual time (40 s, not 20), and a way to go sooner.
+    assert 38 <= clock_seconds(page) <= 40
+    expect(page.get_by_role("button", name="Skip get-ready")).to_be_visible()
     page.clock.run_for(20_500)
+    expect(page.locator("#step-name")).to_have_text(f"Next: {CALVES}")
+    page.clock.run_for(20_000)
     expect(page.locator("#step-name")).to_have_text(CALVES)
     page.get_by_role("button", name="This made it worse").click()
     expect(page.locator("#worse-panel")).to_be_visible()
@@ -160,13 +165,13 @@ def test_flare_mode_and_made_it_worse(context, page, live_server):
     )
     page.get_by_role("link", name="Start", exact=True).click()
     expect(page.locator("#left-out")).to_contain_text(CALVES)
-    page.clock.run_for(20_500)
+    page.clock.run_for(40_500)
     expect(page.locator("#step-name")).to_have_text("Pelvic tilt")
     page.get_by_role("button", name="End routine").click()
     page.get_by_role("button", name="Tap again to end").click()
     page.goto(live_server + "/play?routine=flare-up-gentle&flare=1")
     expect(page.locator("#phase")).to_have_text("Get ready: on the floor")
-    page.clock.run_for(20_500)
+    page.clock.run_for(40_500)
     expect(page.locator("#step-name")).to_have_text("Pelvic tilt")
     assert context.console.errors == []
 

@@ -56,4 +56,8 @@ test('transitionOptions reads the preferences, normal unless set otherwise', () 
     { slower: true, tempoPercent: SLOW_TEMPO_PERCENT, switchSides: SWITCH_SIDES * TRANSITIONS.slower });
   assert.equal(transitionOptions({ transition: 'slower' }).slower, true);
   assert.equal(transitionOptions({ transitionTime: 'bogus' }).slower, false);
+  // In a flare the transitions are the slower ones, whatever the setting.
+  assert.deepEqual(transitionOptions({ transition: 'normal' }, { flare: true }),
+    { slower: true, tempoPercent: 100, switchSides: SWITCH_SIDES * TRANSITIONS.slower });
+  assert.equal(transitionOptions(null, { flare: false }).slower, false);
 });

@@ -20,15 +20,17 @@ SLOWER_TRANSITIONS = 2
 SLOW_TEMPO_PERCENT = 150  # whole numbers only cross the contract
 
 
-def transition_seconds(before, after):
+def transition_seconds(before, after, *, slower=False):
     """Seconds to get from one position (floor, chair, standing, wall) into the next; `before`
     None means the start of the routine."""
     before = before or START_POSITION
     if before == after:
-        return TRANSITION_SAME
-    if {before, after} & {"floor"} and {before, after} & set(UPRIGHT):
-        return TRANSITION_FLOOR_STANDING
-    return TRANSITION_CHANGE
+        seconds = TRANSITION_SAME
+    elif {before, after} & {"floor"} and {before, after} & set(UPRIGHT):
+        seconds = TRANSITION_FLOOR_STANDING
+    else:
+        seconds = TRANSITION_CHANGE
+    return seconds * SLOWER_TRANSITIONS if slower else seconds
 
 
 def step_work_seconds(step):
@@ -37,18 +39,19 @@ def step_work_seconds(step):
     return step["reps"] * (SECONDS_PER_REP + (step.get("hold_seconds") or 0))
 
 
-def total_seconds(steps, positions=None, *, without_optional=False, skip=()):
+def total_seconds(steps, positions=None, *, without_optional=False, skip=(), slower=False):
     """Seconds from Start to the end; `positions` maps a technique's slug to its card position
     (without it every step counts as standing still). `without_optional` leaves optional add-on
     steps out, as expandRoutine(..., { withoutOptional: true }) does (the rest after a left-out
-    step goes too); `skip` leaves out those techniques."""
+    step goes too); `skip` leaves out those techniques; `slower`, the slower transitions (a flare
+    routine plays with them, static/js/routine/transitions.js)."""
     positions = positions or {}
     steps = [s for s in steps if s["technique"] not in skip and not (without_optional and s.get("optional"))]
     total = 0
     before = None
     for number, step in enumerate(steps):
         position = positions.get(step["technique"], START_POSITION)
-        move = transition_seconds(before, position)
+        move = transition_seconds(before, position, slower=slower)
         if number == 0:
             total += move
         else:
@@ -57,7 +60,7 @@ def total_seconds(steps, positions=None, *, without_optional=False, skip=()):
         sides = 2 if step["sides"] == "left-right" else 1
         sets = step["sets"]
         total += sets * sides * step_work_seconds(step)
-        total += sets * (sides - 1) * SWITCH_SIDES
+        total += sets * (sides - 1) * SWITCH_SIDES * (SLOWER_TRANSITIONS if slower else 1)
         total += (sets - 1) * step["set_rest"]
         before = position
     return total

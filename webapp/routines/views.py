@@ -1,6 +1,8 @@
 """Routine pages. Everything here is the same for every visitor, so the service worker can
 cache it; the device's own routines and history are filled in by the page scripts."""
 
+from typing import NamedTuple
+
 from flask import Blueprint, abort, current_app, render_template, url_for
 
 from webapp.content import vocabulary
@@ -17,6 +19,20 @@ from webapp.safety import questions
 bp = Blueprint("routines", __name__)
 
 
+class RoutineSeconds(NamedTuple):
+    total: int
+    without_optional: int
+
+
+def routine_seconds(routine, where):
+    """A built-in routine's time, with and without its optional steps, as the player plays it
+    (a flare routine with the slower transitions)."""
+    return RoutineSeconds(
+        total_seconds(routine.steps, where, slower=routine.flare),
+        total_seconds(routine.steps, where, without_optional=True, slower=routine.flare),
+    )
+
+
 def routine_facts(routine, cards):
     """Total time (with and without the optional add-on steps), equipment and positions, shown
     before a routine starts."""
@@ -24,9 +40,10 @@ def routine_facts(routine, cards):
     equipment = sorted({e for card in used for e in card.equipment})
     positions = list(dict.fromkeys(card.position for card in used))
     where = {slug: card.position for slug, card in cards.items()}
+    times = routine_seconds(routine, where)
     return {
-        "seconds": total_seconds(routine.steps, where),
-        "seconds_without_optional": total_seconds(routine.steps, where, without_optional=True),
+        "seconds": times.total,
+        "seconds_without_optional": times.without_optional,
         "optional_steps": sum(1 for step in routine.steps if step.get("optional")),
         "equipment": equipment,
         "positions": positions,
@@ -114,8 +131,8 @@ def catalog_data():
                 "flare": r.flare,
                 "afterMassage": r.after_massage,
                 "builtin": True,
-                "seconds": total_seconds(r.steps, where),
-                "secondsWithoutOptional": total_seconds(r.steps, where, without_optional=True),
+                "seconds": (times := routine_seconds(r, where)).total,
+                "secondsWithoutOptional": times.without_optional,
                 "steps": [
                     {
                         **{k: step[k] for k in ("technique", "seconds", "reps", "sets", "sides", "rest")},

@@ -31,10 +31,12 @@ async function routine(id) {
     display before it starts. */
 async function facts(r) {
   const data = await load();
-  const segments = expand.expandRoutine(r, data.techniques);
+  // A flare routine plays with the slower transitions (routine/transitions.js).
+  const slower = r.flare === true;
+  const segments = expand.expandRoutine(r, data.techniques, { slower });
   const used = r.steps.map((step) => data.techniques[step.technique]);
   const hasRequired = r.steps.some((step) => step.optional !== true);
-  const without = hasRequired ? expand.expandRoutine(r, data.techniques, { withoutOptional: true }) : [];
+  const without = hasRequired ? expand.expandRoutine(r, data.techniques, { withoutOptional: true, slower }) : [];
   return {
     seconds: expand.totalSeconds(segments),
     secondsWithoutOptional: expand.totalSeconds(without),

@@ -78,9 +78,9 @@ function buildScale(container) {
 }
 
 /** The pacing settings: the synced preferences when the settings page has written them into
-    localStorage's pace key, with the cue settings alongside. */
+    localStorage's pace key, with the cue settings alongside; slower transitions in a flare. */
 function pace() {
-  return transitionOptions(prefs.getJSON(PACE_KEY) || {});
+  return transitionOptions(prefs.getJSON(PACE_KEY) || {}, { flare: params.get('flare') === '1' });
 }
 
 // ---- start: one tap from the routine page ------------------------------------------------

@@ -29,11 +29,15 @@ export function transitionSeconds(before, after, options) {
  * What the player's pacing settings mean for expandRoutine: `prefs` is the synced preferences
  * record (or, until it exists, the device's own settings) with `transition` ('normal' | 'slower';
  * `transitionTime` is read too) and `tempo` ('normal' | 'slow'); anything else counts as normal.
+ * In a flare (`context.flare`) the transitions are the slower ones whatever the setting: getting
+ * down to the floor or up from it hurts most then, and "Skip get-ready" is there for anyone
+ * ready sooner. webapp/routines/timing.py counts a flare routine's time the same way.
  * @param {{ transition?: string, transitionTime?: string, tempo?: string } | null | undefined} prefs
+ * @param {{ flare?: boolean }} [context]
  * @returns {{ slower: boolean, tempoPercent: number, switchSides: number }}
  */
-export function transitionOptions(prefs) {
-  const slower = Boolean(prefs && (prefs.transition || prefs.transitionTime) === 'slower');
+export function transitionOptions(prefs, context) {
+  const slower = Boolean(context && context.flare) || Boolean(prefs && (prefs.transition || prefs.transitionTime) === 'slower');
   return {
     slower,
     tempoPercent: prefs && prefs.tempo === 'slow' ? SLOW_TEMPO_PERCENT : 100,
