@@ -147,6 +147,13 @@ def test_flare_mode_and_made_it_worse(context, page, live_server):
     # Getting down to the floor in a flare: twice the usual time (40 s, not 20), and a way to go sooner.
     assert 38 <= clock_seconds(page) <= 40
     expect(page.get_by_role("button", name="Skip get-ready")).to_be_visible()
+    page.get_by_text("Sound, voice and pace").click()
+    longer = page.get_by_label("More time to move between steps")
+    expect(longer).to_be_checked()
+    expect(longer).to_be_disabled()
+    expect(page.locator("#pace-note")).to_have_text("In a flare there is always more time to move between steps.")
+    page.screenshot(path=str(ARTIFACTS / "screenshots" / "player-flare-pace.png"))
+    page.get_by_text("Sound, voice and pace").click()
     page.clock.run_for(20_500)
     expect(page.locator("#step-name")).to_have_text(f"Next: {CALVES}")
     page.clock.run_for(20_000)

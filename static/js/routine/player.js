@@ -544,6 +544,13 @@ function fillSettings() {
   /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('[data-pace]')).forEach((box) => {
     const [field, value] = box.dataset.pace.split(':');
     box.checked = paceSaved[field] === value;
+    if (field === 'transition' && pace().slower && paceSaved[field] !== value) {
+      // In a flare the time to move is the longer one whatever the setting (routine/transitions.js).
+      box.checked = true;
+      box.disabled = true;
+      el('pace-note').textContent = 'In a flare there is always more time to move between steps.';
+      return;
+    }
     box.onchange = () => {
       prefs.setJSON(PACE_KEY, { ...(prefs.getJSON(PACE_KEY) || {}), [field]: box.checked ? value : 'normal' });
       el('pace-note').textContent = 'Used from the next routine you start.';
