@@ -81,3 +81,13 @@ def test_every_page_has_the_confirmation_region(client):
     for path in ("/", "/techniques/", "/settings", "/welcome", "/log/"):
         html = client.get(path).get_data(as_text=True)
         assert 'id="notice"' in html, path
+
+
+def test_signing_in_says_so_on_the_page_it_lands_on(app, user):
+    client = app.test_client()
+    token = form_token(client, "/account/signin?next=/log/")
+    response = client.post(
+        "/account/signin?next=/log/", data={"csrf_token": token, "email": "ana@example.com", "password": PASSWORD}
+    )
+    assert response.status_code == 302 and response.headers["Location"] == "/log/"
+    assert notice_of(response) == "You're signed in as ana@example.com."

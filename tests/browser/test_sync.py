@@ -2,6 +2,7 @@
 edits converge on the documented winner, and signing up keeps what was made anonymously."""
 
 import re
+from urllib.parse import quote
 
 from playwright.sync_api import expect
 
@@ -255,3 +256,24 @@ def test_medicines_and_function_check_ins_sync_both_ways(browser, live_server, a
       activities: (await Relieve.store.all('activities')).length, checks: (await Relieve.store.all('checks')).length })""")
     assert counts == {"treatments": 2, "activities": 3, "checks": 1}
     close_clean(ctx_a, ctx_b)
+
+
+def test_sign_in_from_the_header_comes_back_to_the_page(browser, live_server, account):
+    """A person who taps "Sign in" on Today, or on a card, is brought back there, not to a page
+    they didn't ask for."""
+    ctx, page = device(browser)
+    for path in ("/techniques/pelvic-tilt", "/"):
+        visit(page, live_server + path)
+        link = page.locator("#account-link")
+        expect(link).to_have_attribute("href", f"/account/signin?next={quote(path, safe='')}")
+        if path == "/":
+            link.click()
+            fill_sign_in(page, account)
+            expect(page).to_have_url(live_server + "/")
+            expect(page.locator("#account-link")).to_have_text("Account")
+            expect(page.locator("#notice")).to_have_text(f"You're signed in as {account}.")
+            screenshot(page, "signed-in-back-on-today")
+            page.goto(live_server + "/account/")  # signed in: the header says Account from here on
+            expect(page.locator("#account-link")).to_have_attribute("href", "/account/")
+            break
+    ctx.close()

@@ -211,7 +211,8 @@ def signin():
                 limiter().succeeded(email, address(), device)
                 start_session(user, remember=form.remember.data)
                 remember_device(email)
-                return redirect(safe_next(request.args.get("next")))
+                # Back where "Sign in" was tapped, which says so (pages there have no sign-in line).
+                return notice(redirect(safe_next(request.args.get("next"))), f"You're signed in as {user.email}.")
     elif request.method == "POST":
         status = 422
     return render_template("auth/signin.html", form=form), status

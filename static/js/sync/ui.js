@@ -14,10 +14,17 @@ import { ACCOUNT_KEY, knownAccount } from './account.js';
 const FIRST_STATUS_WAIT_MS = 400;
 const accountLink = /** @type {HTMLAnchorElement} */ (byId('account-link'));
 
+/** "Sign in" comes back to the page it was tapped on (Today, a card, the log), not to a fixed
+    page; from the account pages themselves, to the server's default. */
+function signInHref() {
+  if (location.pathname.startsWith('/account/')) return '/account/signin';
+  return `/account/signin?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
 function showAccount(account) {
   if (!accountLink) return;
   accountLink.textContent = account ? 'Account' : 'Sign in';
-  accountLink.href = account ? '/account/' : '/account/signin';
+  accountLink.href = account ? '/account/' : signInHref();
 }
 showAccount(knownAccount()); // known at once, even offline
 
