@@ -423,6 +423,13 @@ class Account:
             if exc.code != 302:
                 raise RuntimeError(f"sign-in of {self.email} answered {exc.code}") from None
             exc.close()
+        # The page signing in lands on shows the one-time "You're signed in" notice and deletes its
+        # cookie (static/js/lib/notice.js): a browser then sends only the session's cookies, and
+        # so does this client (each extra cookie costs the client, whose CPU bounds the bare phase).
+        from webapp.auth.views import NOTICE_COOKIE
+
+        for cookie in [c for c in self.jar if c.name == NOTICE_COOKIE]:
+            self.jar.clear(cookie.domain, cookie.path, cookie.name)
         with self.opener.open(self.base + "/api/v1/session", timeout=30) as response:
             session = json.loads(response.read())
         assert session["authenticated"], f"{self.email} is not signed in"
