@@ -165,22 +165,25 @@ def new_session(app, user_id):
         return credentials(f"{row.id}:a-secret")
 
 
-def account_writes(app, push):
-    """The statements that write the account row while `push` runs."""
-    writes = []
-
-    def seen(_conn, _cursor, statement, *_):
-        # On PostgreSQL the lock is taken inside the statement that reads the stored versions.
-        writes.extend([statement] * statement.upper().count(f"UPDATE {User.__tablename__.upper()} "))
-
+def push_statements(app, push):
+    """Every statement SQLAlchemy runs while `push` runs."""
+    statements = []
     with app.app_context():
         engine = db.engine
-    sa.event.listen(engine, "before_cursor_execute", seen)
+    listener = lambda _conn, _cursor, statement, *_: statements.append(" ".join(statement.split()))  # noqa: E731
+    sa.event.listen(engine, "before_cursor_execute", listener)
     try:
         push()
     finally:
-        sa.event.remove(engine, "before_cursor_execute", seen)
-    return writes
+        sa.event.remove(engine, "before_cursor_execute", listener)
+    return statements
+
+
+def account_writes(app, push):
+    """The statements that write the account row while `push` runs (on PostgreSQL the lock is
+    taken inside the statement that reads the stored versions)."""
+    marker = f"UPDATE {User.__tablename__.upper()} "
+    return [statement for statement in push_statements(app, push) for _ in range(statement.upper().count(marker))]
 
 
 def test_a_batch_of_new_versions_writes_the_account_row_once(app, device):
@@ -361,20 +364,6 @@ def test_stored_versions_are_looked_up_by_record_however_long_the_history(app, d
             # SQLite names the unique constraint's index itself; what matters is both columns.
             assert "USING INDEX" in details and "(user_id=? AND record_id=?)" in details, details
         db.session.rollback()
-
-
-def push_statements(app, push):
-    """Every statement SQLAlchemy runs while `push` runs."""
-    statements = []
-    with app.app_context():
-        engine = db.engine
-    listener = lambda _conn, _cursor, statement, *_: statements.append(" ".join(statement.split()))  # noqa: E731
-    sa.event.listen(engine, "before_cursor_execute", listener)
-    try:
-        push()
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", listener)
-    return statements
 
 
 def end_session(app, **values):

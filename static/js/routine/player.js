@@ -32,6 +32,8 @@ const OPTIONAL_KEY = 'relieve.includeOptional';
 const PACE_KEY = 'relieve.pace';
 const TICK_MS = 200;
 const params = new URLSearchParams(window.location.search);
+// Flare mode (?flare=1): larger controls, slower transitions, only the emergency questions first.
+const flare = params.get('flare') === '1';
 const techniqueSlug = params.get('technique');
 const routineId = techniqueSlug ? `technique:${techniqueSlug}` : params.get('routine');
 const el = (id) => byId(id);
@@ -48,7 +50,7 @@ let lastBeat = '';     // the rep and phase last cued
 /** @type {Record<string, string[]>} */
 let notAdvised = {};   // technique → why the safety answers rule it out
 
-if (params.get('flare') === '1') document.body.classList.add('flare');
+if (flare) document.body.classList.add('flare');
 // The first touch or key anywhere turns the cues on (browsers keep sound off until one comes).
 for (const type of ['pointerdown', 'keydown']) {
   document.addEventListener(type, () => cues.unlock(), { once: true, capture: true });
@@ -80,7 +82,7 @@ function buildScale(container) {
 /** The pacing settings: the synced preferences when the settings page has written them into
     localStorage's pace key, with the cue settings alongside; slower transitions in a flare. */
 function pace() {
-  return transitionOptions(prefs.getJSON(PACE_KEY) || {}, { flare: params.get('flare') === '1' });
+  return transitionOptions(prefs.getJSON(PACE_KEY) || {}, { flare });
 }
 
 // ---- start: one tap from the routine page ------------------------------------------------
@@ -544,7 +546,7 @@ function fillSettings() {
   /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('[data-pace]')).forEach((box) => {
     const [field, value] = box.dataset.pace.split(':');
     box.checked = paceSaved[field] === value;
-    if (field === 'transition' && pace().slower && paceSaved[field] !== value) {
+    if (field === 'transition' && flare && paceSaved[field] !== value) {
       // In a flare the time to move is the longer one whatever the setting (routine/transitions.js).
       box.checked = true;
       box.disabled = true;
@@ -673,7 +675,6 @@ async function init() {
     return;
   }
   // In a flare only the emergency questions come first (one screen); the rest can wait.
-  const flare = params.get('flare') === '1';
   const owed = Object.entries(safe.needs).filter(([screen, due]) => due && (!flare || screen === 'emergency')).map(([screen]) => screen);
   if (owed.length) {
     window.location.replace(safety.checkUrl({ part: owed.join(','), source: 'routine', next: window.location.pathname + window.location.search }));
